@@ -1,0 +1,343 @@
+"""The command line: ``main(argv) -> int``. The UI is imported only when needed.
+
+Exit codes: 0 done, 1 failed, 2 bad input or usage. Errors go to stderr;
+stdout stays clean for ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from trainer import __version__
+from trainer.core.errors import Problem, TrainerError, UsageError
+
+COMMANDS = ("home", "study", "check", "decks", "paths")
+
+EPILOG = """\
+commands:
+  (none)             open the home screen: every deck with today's counts
+  study [DECK...]    study today's cards straight away (all decks by default)
+  check PATH...      validate deck files; exit 0 when clean, 2 when not
+  decks [--json]     list the decks and today's new / learning / due counts
+  paths              show where decks, progress and settings live
+
+A DECK is a deck id (see 'trainer decks') or the path of a YAML deck file.
+Profiles: --profile NAME, else $TRAINER_PROFILE, else your login name.
+$TRAINER_HOME puts every file of the trainer under one folder.
+Run 'trainer COMMAND --help' for a command's options.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors with exit code 2 in our style."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message, f"see '{self.prog} --help'")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command."""
+    # --profile may come before or after the command; the subcommands' copy must
+    # not overwrite a value given before it, hence SUPPRESS.
+    top = argparse.ArgumentParser(add_help=False)
+    top.add_argument("--profile", metavar="NAME", help="whose progress to use")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--profile", metavar="NAME", default=argparse.SUPPRESS, help="whose progress to use"
+    )
+    parser = _Parser(
+        prog="trainer",
+        description="A terminal flashcard and quiz trainer with spaced repetition (FSRS).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[top],
+    )
+    parser.add_argument("--version", action="version", version=f"trainer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    home = sub.add_parser(
+        "home",
+        parents=[common],
+        help="the home screen (the default)",
+        description="Open the home screen: every deck with today's new, learning and due counts.",
+    )
+    home.add_argument(
+        "decks",
+        nargs="*",
+        metavar="DECK_FILE",
+        type=Path,
+        help="extra deck files or folders to show",
+    )
+
+    study = sub.add_parser(
+        "study",
+        parents=[common],
+        help="study today's cards",
+        description="Study today's queue: learning cards due now, then reviews, then new cards.",
+    )
+    study.add_argument(
+        "decks", nargs="*", metavar="DECK", help="deck ids or deck files (default: every deck)"
+    )
+
+    check = sub.add_parser(
+        "check",
+        parents=[common],
+        help="validate deck files",
+        description="Validate deck files and report every problem as file:line:col. "
+        "Exit 0 when clean, 2 when anything is wrong.",
+    )
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", type=Path, help="deck files or folders of them"
+    )
+
+    decks = sub.add_parser(
+        "decks",
+        parents=[common],
+        help="list decks with today's counts",
+        description="List every deck (bundled, your deck folder, and files given) with today's counts.",
+    )
+    decks.add_argument("--json", action="store_true", help="print JSON for scripts")
+    decks.add_argument(
+        "extra", nargs="*", metavar="DECK_FILE", type=Path, help="extra deck files or folders"
+    )
+
+    paths = sub.add_parser(
+        "paths",
+        parents=[common],
+        help="show where files live",
+        description="Show where decks, progress and settings live for this profile.",
+    )
+    paths.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return parser
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """Insert ``home`` when no command is named (``trainer``, ``trainer deck.yaml``)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--profile":
+            i += 2
+            continue
+        if arg.startswith("-"):
+            if arg in ("-h", "--help", "--version"):
+                return argv
+            i += 1
+            continue
+        if arg in COMMANDS or not Path(arg).exists():
+            return argv  # a command, or a typo argparse will name
+        return [*argv[:i], "home", *argv[i:]]
+    return [*argv, "home"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the trainer's command line.
+
+    Returns:
+        The exit code: 0 done, 1 failed, 2 bad input or usage.
+    """
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(_with_default_command(args_list))
+        return _dispatch(args)
+    except TrainerError as exc:
+        _error(exc.message, exc.hint)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the last line of defence: no traceback reaches a user
+        if os.environ.get("TRAINER_DEBUG"):
+            raise
+        _error(
+            f"unexpected failure: {exc!r}",
+            "set TRAINER_DEBUG=1 to see the details, and please report it",
+        )
+        return 1
+
+
+def _error(message: str, hint: str = "") -> None:
+    print(f"error: {message}", file=sys.stderr)
+    if hint:
+        print(f"  hint: {hint}", file=sys.stderr)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "check":
+        return cmd_check(args.paths)
+    if command == "paths":
+        return cmd_paths(args.profile, args.json)
+    if command == "decks":
+        return cmd_decks(args.profile, args.extra, args.json)
+    if command == "study":
+        return cmd_tui(args.profile, [], args.decks, study=True)
+    return cmd_tui(args.profile, args.decks, [], study=False)
+
+
+def _print_problem(p: Problem) -> None:
+    print(
+        f"{'warning' if p.warning else 'error'}: {p}".replace(": warning: ", ": "), file=sys.stderr
+    )
+
+
+def cmd_check(paths: Sequence[Path]) -> int:
+    """``trainer check``: validate files; 0 when clean, 2 with errors."""
+    from trainer.core.deck import parse_deck
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file())
+            if not found:
+                _error(f"{p}: no deck files (*.yaml) in this folder")
+                return 2
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            _error(f"{p}: no such file or folder", "check the path")
+            return 2
+    errors = warnings = cards = 0
+    for f in files:
+        try:
+            data = f.read_bytes()
+        except OSError as exc:
+            _error(f"{f}: cannot read the file: {exc.strerror}")
+            errors += 1
+            continue
+        deck, problems = parse_deck(data, path=str(f), default_id=f.stem)
+        for p in problems:
+            _print_problem(p)
+        bad = [p for p in problems if not p.warning]
+        errors += len(bad)
+        warnings += len(problems) - len(bad)
+        if deck is not None:
+            cards += len(deck.cards)
+            print(
+                f"{f}: ok, {len(deck.cards)} cards"
+                + (f", {len(problems)} warnings" if problems else "")
+            )
+        else:
+            print(f"{f}: {len(bad)} error{'s' if len(bad) != 1 else ''}")
+    if errors:
+        print(
+            f"{errors} error{'s' if errors != 1 else ''} in {len(files)} file{'s' if len(files) != 1 else ''}",
+            file=sys.stderr,
+        )
+        return 2
+    print(
+        f"{len(files)} deck file{'s' if len(files) != 1 else ''} clean: {cards} cards"
+        + (f", {warnings} warnings" if warnings else "")
+    )
+    return 0
+
+
+def _workspace(profile: str | None, extra: Sequence[Path] = ()):  # type: ignore[no-untyped-def]
+    from trainer.workspace import Workspace, warn
+
+    return Workspace(profile, extra, notify=warn)
+
+
+def cmd_paths(profile: str | None, as_json: bool) -> int:
+    """``trainer paths``: where everything lives."""
+    from trainer.store import paths as paths_mod
+
+    p = paths_mod.resolve(profile)
+    bundled = paths_mod.bundled_decks()
+    info = {
+        "profile": p.profile,
+        "database": str(p.database),
+        "decks": str(p.decks),
+        "config": str(p.config_file),
+        "bundled": str(bundled[0].parent) if bundled else "",
+        "home": os.environ.get("TRAINER_HOME", ""),
+    }
+    if as_json:
+        print(json.dumps(info, indent=2))
+        return 0
+    print(f"profile         {info['profile']}")
+    print(f"progress        {info['database']}")
+    print(f"your decks      {info['decks']}")
+    print(
+        f"settings        {info['config']}"
+        + ("" if p.config_file.exists() else "  (not created; defaults apply)")
+    )
+    print(f"bundled decks   {info['bundled']}")
+    if info["home"]:
+        print(f"TRAINER_HOME    {info['home']}")
+    return 0
+
+
+def cmd_decks(profile: str | None, extra: Sequence[Path], as_json: bool) -> int:
+    """``trainer decks``: every deck with today's counts."""
+    ws = _workspace(profile, extra)
+    try:
+        rows = ws.rows()
+    finally:
+        ws.close()
+    broken = [r for r in rows if not r.entry.ok]
+    if as_json:
+        out = [
+            {
+                "id": r.entry.key or Path(r.entry.path).stem,
+                "title": r.entry.title or r.entry.key or Path(r.entry.path).stem,
+                "path": r.entry.path,
+                "origin": r.entry.origin,
+                "ok": r.entry.ok,
+                "cards": r.entry.cards,
+                "new": r.counts.new,
+                "learning": r.counts.learning,
+                "due": r.counts.review,
+                "errors": [str(p) for p in r.entry.errors],
+                "warnings": len(r.entry.warnings),
+            }
+            for r in rows
+        ]
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    else:
+        width = max([len(r.entry.key or "") for r in rows] + [4])
+        print(f"{'deck':<{width}}  {'new':>5}  {'learn':>5}  {'due':>5}  {'cards':>6}  title")
+        total = [0, 0, 0, 0]
+        for r in rows:
+            e = r.entry
+            if e.ok:
+                c = r.counts
+                print(
+                    f"{e.key:<{width}}  {c.new:>5}  {c.learning:>5}  {c.review:>5}  {e.cards:>6}  {e.title}"
+                )
+                for i, v in enumerate((c.new, c.learning, c.review, e.cards)):
+                    total[i] += v
+            else:
+                label = e.key or Path(e.path).stem
+                print(
+                    f"{label:<{width}}  {'—':>5}  {'—':>5}  {'—':>5}  {'—':>6}  BROKEN: {e.path} ({len(e.errors)} error{'s' if len(e.errors) != 1 else ''})"
+                )
+        print(f"{'total':<{width}}  {total[0]:>5}  {total[1]:>5}  {total[2]:>5}  {total[3]:>6}")
+    for r in broken:
+        for p in r.entry.errors:
+            _print_problem(p)
+    return 0
+
+
+def cmd_tui(profile: str | None, extra: Sequence[Path], decks: Sequence[str], study: bool) -> int:
+    """The TUI: the home screen, or straight into study."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "the study screen needs a terminal", "run trainer in a terminal, or use 'trainer decks'"
+        )
+    extra_files = [
+        Path(d) for d in decks if Path(d).suffix in (".yaml", ".yml") or Path(d).is_file()
+    ]
+    ws = _workspace(profile, [*extra, *extra_files])
+    try:
+        deck_ids = ws.resolve_decks(decks) if decks else None
+        from trainer.ui.run import run_app
+
+        return run_app(ws, study=study, deck_ids=deck_ids)
+    finally:
+        ws.close()

@@ -1,0 +1,166 @@
+"""The settings file: TOML text -> :class:`Settings`, every problem reported.
+
+The file is optional; every setting has a default. See docs/config.md.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from datetime import timedelta
+from typing import Any
+
+from trainer.core.errors import ConfigError
+from trainer.core.scheduler import DeckLimits, Settings
+
+_STEP = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])")
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+_KEYS = {
+    "desired_retention",
+    "learning_steps",
+    "relearning_steps",
+    "maximum_interval",
+    "fuzz",
+    "new_per_day",
+    "reviews_per_day",
+    "day_rollover_hour",
+    "learn_ahead_minutes",
+    "bury_siblings",
+    "fsrs_parameters",
+    "decks",
+}
+
+
+def parse_step(text: str) -> timedelta:
+    """'1m', '10m', '1h', '30s', '1d' -> a timedelta."""
+    m = _STEP.fullmatch(text.strip())
+    if not m:
+        raise ValueError(f"'{text}' is not a step like '1m', '10m' or '1h'")
+    return timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2)])
+
+
+def _int(
+    data: dict[str, Any],
+    key: str,
+    low: int,
+    high: int,
+    default: int,
+    errors: list[str],
+    where: str = "",
+) -> int:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        errors.append(f"{where}{key} must be a whole number from {low} to {high}, not {value!r}")
+        return default
+    return value
+
+
+def parse_config(text: str, path: str) -> Settings:
+    """Read settings from TOML text.
+
+    Raises:
+        ConfigError: naming the file and every wrong setting.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(
+            f"{path}: {exc}", "fix the TOML syntax or delete the file to use the defaults"
+        ) from exc
+    errors: list[str] = []
+    for key in data:
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, sorted(_KEYS), n=1)
+            errors.append(
+                f"unknown setting '{key}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+            )
+    d = Settings()
+    retention = data.get("desired_retention", d.desired_retention)
+    if (
+        isinstance(retention, bool)
+        or not isinstance(retention, int | float)
+        or not 0.7 <= retention <= 0.99
+    ):
+        errors.append(f"desired_retention must be a number from 0.7 to 0.99, not {retention!r}")
+        retention = d.desired_retention
+    steps: dict[str, tuple[timedelta, ...]] = {}
+    for key, default in (
+        ("learning_steps", d.learning_steps),
+        ("relearning_steps", d.relearning_steps),
+    ):
+        raw = data.get(key)
+        if raw is None:
+            steps[key] = default
+            continue
+        if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+            errors.append(f'{key} must be a list of steps such as ["1m", "10m"]')
+            steps[key] = default
+            continue
+        try:
+            steps[key] = tuple(parse_step(x) for x in raw)
+        except ValueError as exc:
+            errors.append(f"{key}: {exc}")
+            steps[key] = default
+    fuzz = data.get("fuzz", d.fuzz)
+    bury = data.get("bury_siblings", d.bury_siblings)
+    for key, value in (("fuzz", fuzz), ("bury_siblings", bury)):
+        if not isinstance(value, bool):
+            errors.append(f"{key} must be true or false, not {value!r}")
+    params = data.get("fsrs_parameters")
+    if params is not None and (
+        not isinstance(params, list)
+        or len(params) != 21
+        or not all(isinstance(x, int | float) for x in params)
+    ):
+        errors.append("fsrs_parameters must be a list of 21 numbers (FSRS-6 weights)")
+        params = None
+    deck_limits: dict[str, DeckLimits] = {}
+    decks = data.get("decks", {})
+    if not isinstance(decks, dict):
+        errors.append("[decks] must be a table of deck ids")
+        decks = {}
+    new_default = _int(data, "new_per_day", 0, 9999, d.new_per_day, errors)
+    review_default = _int(data, "reviews_per_day", 0, 99999, d.reviews_per_day, errors)
+    for deck_id, table in decks.items():
+        if not isinstance(table, dict):
+            errors.append(f"[decks.{deck_id}] must be a table")
+            continue
+        for key in table:
+            if key not in ("new_per_day", "reviews_per_day"):
+                errors.append(
+                    f"unknown setting '{key}' in [decks.{deck_id}] (new_per_day or reviews_per_day)"
+                )
+        deck_limits[deck_id] = DeckLimits(
+            _int(table, "new_per_day", 0, 9999, new_default, errors, f"decks.{deck_id}."),
+            _int(table, "reviews_per_day", 0, 99999, review_default, errors, f"decks.{deck_id}."),
+        )
+    settings = Settings(
+        desired_retention=float(retention),
+        learning_steps=steps["learning_steps"],
+        relearning_steps=steps["relearning_steps"],
+        maximum_interval=_int(data, "maximum_interval", 1, 36500, d.maximum_interval, errors),
+        fuzz=fuzz if isinstance(fuzz, bool) else d.fuzz,
+        new_per_day=new_default,
+        reviews_per_day=review_default,
+        day_rollover_hour=_int(data, "day_rollover_hour", 0, 23, d.day_rollover_hour, errors),
+        learn_ahead_minutes=_int(
+            data, "learn_ahead_minutes", 0, 1440, d.learn_ahead_minutes, errors
+        ),
+        bury_siblings=bury if isinstance(bury, bool) else d.bury_siblings,
+        parameters=tuple(float(x) for x in params) if params else None,
+        deck_limits=deck_limits,
+    )
+    if params:
+        try:
+            from trainer.core.scheduler import Scheduler
+
+            Scheduler(settings)
+        except ValueError as exc:
+            errors.append(f"fsrs_parameters: {exc}".replace("\n", "; "))
+    if errors:
+        raise ConfigError(
+            f"{path}: " + "; ".join(errors), "fix these settings or remove them to use the defaults"
+        )
+    return settings

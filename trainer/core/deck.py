@@ -1,0 +1,488 @@
+"""YAML deck files -> validated :class:`Deck` objects.
+
+The loader composes the YAML into nodes and reads every scalar as the text the
+user wrote, so YAML 1.1's implicit typing never changes a card (``back: no`` is
+"no", ``back: 1997`` is "1997"). Every problem in a deck is collected and
+reported at once, each with its line and column.
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import gc
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from trainer.core.errors import DeckError, Problem
+from trainer.core.model import Card, CardKind, CardType, Deck
+
+DECK_KEYS = ("id", "title", "description", "tags", "cards", "format")
+CARD_KEYS = ("id", "front", "back", "type", "kind", "accept", "when", "tags", "source", "note")
+FORMAT_VERSION = "1"
+
+_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_SPACE = re.compile(r"\s+")
+
+
+def derived_card_id(front: str) -> str:
+    """The id given to a card that has none: derived from its front.
+
+    The front is NFKC-normalised, case-folded and its runs of white space
+    collapsed to one space, then hashed with BLAKE2b; the id is ``auto-`` and the
+    first ten hex digits. Editing the front therefore changes the id.
+    """
+    norm = _SPACE.sub(" ", unicodedata.normalize("NFKC", front).casefold()).strip()
+    return "auto-" + hashlib.blake2b(norm.encode(), digest_size=5).hexdigest()
+
+
+def cloze_numbers(text: str) -> list[int]:
+    """The distinct cloze numbers in ``text``, in ascending order."""
+    return sorted({int(m.group(1)) for m in _CLOZE.finditer(text)})
+
+
+def cloze_segments(text: str, number: int, reveal: bool) -> list[tuple[str, bool]]:
+    """Split cloze text into ``(text, highlighted)`` segments for card ``number``.
+
+    Clozes with another number show their answer plainly. The asked cloze shows
+    ``[...]`` (or ``[hint]``) on the question side and its answer, highlighted,
+    on the answer side.
+    """
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in _CLOZE.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos : m.start()], False))
+        if int(m.group(1)) == number:
+            if reveal:
+                out.append((m.group(2), True))
+            else:
+                out.append((f"[{m.group(3) or '...'}]", True))
+        else:
+            out.append((m.group(2), False))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
+
+
+def check_when(value: str) -> str | None:
+    """Return None when ``value`` is a valid ``when``, else what is wrong with it."""
+    parts = value.split("/") if "/" in value else value.split("..")
+    if len(parts) > 2 or not all(parts):
+        return "a range is two dates joined by '/' (1988/1994)"
+    keys = []
+    for part in parts:
+        m = _DATE.fullmatch(part.strip())
+        if not m:
+            return f"'{part}' is not YYYY, YYYY-MM or YYYY-MM-DD"
+        year, month, day = int(m.group(1)), m.group(2), m.group(3)
+        if month is not None and not 1 <= int(month) <= 12:
+            return f"month {month} does not exist"
+        if day is not None:
+            last = calendar.monthrange(year if year > 0 else 2000, int(month or 1))[1]
+            if not 1 <= int(day) <= last:
+                return f"day {day} does not exist in {year}-{month}"
+        keys.append((year, int(month or 0), int(day or 0)))
+    if len(keys) == 2 and keys[0] > keys[1]:
+        return "the range ends before it starts"
+    return None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Composing a big document allocates millions of objects that all survive;
+    # the cyclic collector would rescan them again and again for nothing.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _yaml_problem(path: str, exc: Exception) -> Problem:
+    """Turn a PyYAML error into a Problem that points at the broken value."""
+    import yaml
+
+    if not isinstance(exc, yaml.MarkedYAMLError):
+        return Problem(path, 0, 0, f"YAML error: {exc}")
+    # The context mark is where the broken construct starts (an unclosed quote,
+    # a mapping); the problem mark is often only the end of the file.
+    mark = exc.context_mark or exc.problem_mark
+    problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    hint = "check the quoting and indentation there"
+    if "found unexpected end of stream" in problem and "quoted scalar" in context:
+        message = "a quoted value is never closed"
+        hint = "add the closing quote"
+    elif "tab" in problem or "'\\t'" in problem:
+        message = "a tab is used for indentation"
+        hint = "indent with spaces only"
+        mark = exc.problem_mark or mark
+    elif "mapping values are not allowed" in problem:
+        message = "a value contains ': ' where YAML does not allow it"
+        hint = "put the whole value in quotes"
+        mark = exc.problem_mark or mark
+    elif "expected a single document" in context:
+        message = "the file holds more than one YAML document"
+        hint = "remove the '---' separator; one file is one deck"
+        mark = exc.problem_mark or mark
+    else:
+        message = f"YAML syntax error: {context + ', ' if context else ''}{problem}"
+        if exc.context_mark and exc.problem_mark and exc.context_mark is not exc.problem_mark:
+            pm = exc.problem_mark
+            message += f" (noticed at line {pm.line + 1}, column {pm.column + 1})"
+    if mark is None:
+        return Problem(path, 0, 0, message, hint)
+    return Problem(path, mark.line + 1, mark.column + 1, message, hint)
+
+
+def _describe(node: object) -> str:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return "text"
+
+
+class _Walker:
+    """Reads composed YAML nodes into a Deck, collecting problems."""
+
+    def __init__(self, path: str, default_id: str) -> None:
+        import yaml
+
+        self.yaml = yaml
+        self.path = path
+        self.default_id = default_id
+        self.problems: list[Problem] = []
+
+    def problem(self, node: object, message: str, hint: str = "", warning: bool = False) -> None:
+        mark = getattr(node, "start_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        col = mark.column + 1 if mark is not None else 0
+        self.problems.append(Problem(self.path, line, col, message, hint, warning))
+
+    def mapping(
+        self, node: object, known: tuple[str, ...], what: str
+    ) -> dict[str, tuple[object, object]]:
+        """Return ``{key: (key_node, value_node)}``, reporting unknown or repeated keys."""
+        out: dict[str, tuple[object, object]] = {}
+        for key_node, value_node in node.value:  # type: ignore[attr-defined]
+            if not isinstance(key_node, self.yaml.ScalarNode):
+                self.problem(key_node, f"a {what} key must be plain text")
+                continue
+            key = key_node.value
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
+                self.problem(key_node, f"unknown {what} key '{key}'", hint)
+                continue
+            if key in out:
+                self.problem(key_node, f"'{key}' is given twice in this {what}", "keep one of them")
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+    def text(self, fields: dict[str, tuple[object, object]], key: str, what: str) -> str | None:
+        """A text field as written; None when absent or wrong (a problem is recorded)."""
+        if key not in fields:
+            return None
+        key_node, node = fields[key]
+        if not isinstance(node, self.yaml.ScalarNode):
+            self.problem(node, f"'{key}' of this {what} should be text, not {_describe(node)}")
+            return None
+        value = node.value.strip()
+        if not value:
+            self.problem(
+                key_node, f"'{key}' of this {what} is empty", "give it a value or remove the key"
+            )
+            return None
+        return value
+
+    def text_list(
+        self, fields: dict[str, tuple[object, object]], key: str, what: str
+    ) -> tuple[str, ...]:
+        """A list of texts (a single text is taken as a list of one)."""
+        if key not in fields:
+            return ()
+        _, node = fields[key]
+        if isinstance(node, self.yaml.ScalarNode):
+            return (node.value.strip(),) if node.value.strip() else ()
+        if not isinstance(node, self.yaml.SequenceNode):
+            self.problem(
+                node, f"'{key}' of this {what} should be a list of texts, not {_describe(node)}"
+            )
+            return ()
+        out = []
+        for item in node.value:
+            if not isinstance(item, self.yaml.ScalarNode):
+                self.problem(item, f"each item of '{key}' should be text, not {_describe(item)}")
+            elif item.value.strip():
+                out.append(item.value.strip())
+            else:
+                self.problem(item, f"an item of '{key}' is empty", "remove it")
+        return tuple(out)
+
+    def choice(
+        self,
+        fields: dict[str, tuple[object, object]],
+        key: str,
+        allowed: tuple[str, ...],
+        default: str,
+    ) -> str:
+        value = self.text(fields, key, "card")
+        if value is None:
+            return default
+        if value not in allowed:
+            close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(allowed)
+            self.problem(fields[key][1], f"unknown {key} '{value}'", hint)
+            return default
+        return value
+
+    def deck(self, root: object) -> Deck | None:
+        yaml = self.yaml
+        if not isinstance(root, yaml.MappingNode):
+            self.problem(
+                root,
+                f"a deck must be a mapping with 'title' and 'cards', not {_describe(root)}",
+                "see docs/deck-format.md",
+            )
+            return None
+        fields = self.mapping(root, DECK_KEYS, "deck")
+        if "format" in fields:
+            version = self.text(fields, "format", "deck")
+            if version is not None and version != FORMAT_VERSION:
+                self.problem(
+                    fields["format"][1],
+                    f"deck format {version} is not known",
+                    "this trainer reads format 1",
+                )
+        deck_id = self.text(fields, "id", "deck") or self.default_id
+        if "\n" in deck_id:
+            self.problem(fields["id"][1], "the deck id must be on one line")
+        title = self.text(fields, "title", "deck") or deck_id
+        description = self.text(fields, "description", "deck") or ""
+        tags = self.text_list(fields, "tags", "deck")
+        cards: list[Card] = []
+        if "cards" not in fields:
+            self.problem(root, "the deck has no 'cards'", "add a 'cards:' list")
+        else:
+            key_node, node = fields["cards"]
+            if not isinstance(node, yaml.SequenceNode):
+                if isinstance(node, yaml.ScalarNode) and not node.value:
+                    self.problem(key_node, "the deck's card list is empty", "add at least one card")
+                else:
+                    self.problem(
+                        node,
+                        f"'cards' should be a list, not {_describe(node)}",
+                        "start each card with '- '",
+                    )
+            elif not node.value:
+                self.problem(node, "the deck's card list is empty", "add at least one card")
+            else:
+                cards = self.cards(node.value)
+        if any(not p.warning for p in self.problems):
+            return None
+        warnings = tuple(str(p) for p in self.problems if p.warning)
+        return Deck(deck_id, title, self.path, tuple(cards), description, tags, warnings)
+
+    def cards(self, nodes: list[object]) -> list[Card]:
+        yaml = self.yaml
+        out: list[Card] = []
+        seen: dict[str, int] = {}
+        types = tuple(t.value for t in CardType)
+        kinds = tuple(k.value for k in CardKind)
+        for node in nodes:
+            line = node.start_mark.line + 1  # type: ignore[attr-defined]
+            if not isinstance(node, yaml.MappingNode):
+                self.problem(
+                    node, f"a card must be a mapping with 'front' and 'back', not {_describe(node)}"
+                )
+                continue
+            before = len(self.problems)
+            f = self.mapping(node, CARD_KEYS, "card")
+            ctype = CardType(self.choice(f, "type", types, "basic"))
+            kind = CardKind(self.choice(f, "kind", kinds, "other"))
+            front = self.text(f, "front", "card")
+            back = self.text(f, "back", "card")
+            if "front" not in f:
+                self.problem(node, "this card has no 'front'", "add 'front: <question>'")
+            if "back" not in f and ctype is not CardType.CLOZE:
+                self.problem(node, "this card has no 'back'", "add 'back: <answer>'")
+            card_id = self.text(f, "id", "card")
+            if card_id is not None and "\n" in card_id:
+                self.problem(f["id"][1], "a card id must be on one line")
+            when = self.text(f, "when", "card") or ""
+            if when:
+                wrong = check_when(when)
+                if wrong:
+                    self.problem(
+                        f["when"][1],
+                        f"'when: {when}' is not a date: {wrong}",
+                        "write YYYY, YYYY-MM, YYYY-MM-DD or START/END",
+                    )
+            accept = self.text_list(f, "accept", "card")
+            tags = self.text_list(f, "tags", "card")
+            source = self.text(f, "source", "card") or ""
+            extra = self.text(f, "note", "card") or ""
+            numbers: list[int] = []
+            if ctype is CardType.CLOZE and front is not None:
+                numbers = self._check_cloze(f["front"][1], front)
+            if card_id is not None:
+                if card_id in seen:
+                    self.problem(
+                        f["id"][1],
+                        f"card id '{card_id}' is used twice (first at line {seen[card_id]})",
+                        "give each card its own id",
+                    )
+                    continue
+                seen[card_id] = line
+            if len(self.problems) > before and any(not p.warning for p in self.problems[before:]):
+                continue
+            assert front is not None
+            if card_id is None:
+                card_id = derived_card_id(front)
+                self.problem(
+                    node,
+                    "this card has no 'id'",
+                    f"its progress is keyed to its front text; add 'id: {card_id}' to keep it when you edit the front",
+                    warning=True,
+                )
+            common = dict(
+                type=ctype,
+                kind=kind,
+                note=card_id,
+                accept=accept,
+                when=when,
+                tags=tags,
+                source=source,
+                extra=extra,
+                line=line,
+            )
+            if ctype is CardType.BASIC:
+                made = [Card(card_id, front, back or "", ordinal=1, **common)]  # type: ignore[arg-type]
+            elif ctype is CardType.REVERSED:
+                made = [
+                    Card(card_id, front, back or "", ordinal=1, **common),  # type: ignore[arg-type]
+                    Card(f"{card_id}/reverse", back or "", front, ordinal=2, **common),  # type: ignore[arg-type]
+                ]
+            else:
+                made = [
+                    Card(f"{card_id}/c{n}", front, back or "", ordinal=n, **common) for n in numbers
+                ]  # type: ignore[arg-type]
+            for card in made:
+                if card.id in seen and card.id != card_id:
+                    self.problem(
+                        node,
+                        f"card id '{card.id}' is used twice (first at line {seen[card.id]})",
+                        "give each card its own id",
+                    )
+                    continue
+                seen[card.id] = line
+                out.append(card)
+        return out
+
+    def _check_cloze(self, node: object, text: str) -> list[int]:
+        numbers = cloze_numbers(text)
+        # Every '{{' must open a well-formed cloze.
+        stripped = _CLOZE.sub("", text)
+        bad = stripped.find("{{")
+        if bad < 0:
+            bad = stripped.find("}}")
+        if bad >= 0:
+            self.problem(
+                node,
+                "a cloze is malformed",
+                "write clozes as {{c1::answer}} or {{c1::answer::hint}}",
+            )
+            return []
+        for m in _CLOZE.finditer(text):
+            if int(m.group(1)) == 0:
+                self.problem(
+                    node, "cloze numbers start at c1, not c0", "renumber the clozes from c1"
+                )
+                return []
+            if not m.group(2).strip():
+                self.problem(
+                    node,
+                    f"cloze c{m.group(1)} has an empty answer",
+                    "put the hidden text after '::'",
+                )
+                return []
+        if not numbers:
+            self.problem(
+                node,
+                "a cloze card has no {{c1::...}} in its front",
+                "mark the hidden text as {{c1::text}}, or use type: basic",
+            )
+        return numbers
+
+
+def parse_deck(
+    data: bytes | str, *, path: str, default_id: str
+) -> tuple[Deck | None, list[Problem]]:
+    """Parse and validate one deck.
+
+    Args:
+        data: The file's content.
+        path: How to name the file in problems.
+        default_id: The deck id when the deck gives none (its file name).
+
+    Returns:
+        The deck (None when it has errors) and every problem found, warnings included.
+    """
+    import yaml
+
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
+            col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            return None, [
+                Problem(path, line, col, "the file is not UTF-8 text", "save it as UTF-8")
+            ]
+    else:
+        text = data
+    if "\x00" in text:
+        return None, [Problem(path, 0, 0, "the file is binary, not a YAML deck")]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        with _gc_paused():
+            root = yaml.compose(text, Loader=loader)
+    except yaml.YAMLError as exc:
+        return None, [_yaml_problem(path, exc)]
+    if root is None:
+        return None, [Problem(path, 1, 1, "the deck is empty", "a deck needs 'title' and 'cards'")]
+    walker = _Walker(path, default_id)
+    with _gc_paused():
+        deck = walker.deck(root)
+    return deck, sorted(walker.problems, key=lambda p: (p.line, p.column))
+
+
+def load_deck(path: Path) -> Deck:
+    """Read and validate a deck file.
+
+    Raises:
+        DeckError: with every problem, when the deck has errors.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DeckError(
+            str(path), [Problem(str(path), 0, 0, f"cannot read the file: {exc.strerror}")]
+        ) from exc
+    deck, problems = parse_deck(data, path=str(path), default_id=path.stem)
+    if deck is None:
+        raise DeckError(str(path), [p for p in problems if not p.warning])
+    return deck

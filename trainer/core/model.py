@@ -1,0 +1,139 @@
+"""The domain's plain data: decks, cards, ratings, memory states."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class CardKind(enum.StrEnum):
+    """What a card is about; quizzes and timelines use it."""
+
+    DATE = "date"
+    PERSON = "person"
+    TREATY = "treaty"
+    PLACE = "place"
+    TERM = "term"
+    OTHER = "other"
+
+
+class CardType(enum.StrEnum):
+    """How one deck entry turns into study cards."""
+
+    BASIC = "basic"
+    REVERSED = "reversed"
+    CLOZE = "cloze"
+
+
+class Rating(enum.IntEnum):
+    """The four grades, numbered as Anki's keys."""
+
+    AGAIN = 1
+    HARD = 2
+    GOOD = 3
+    EASY = 4
+
+
+class State(enum.IntEnum):
+    """Where a card stands in learning. Values are stored in the database."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One study card as a deck defines it.
+
+    A deck entry of type ``reversed`` or ``cloze`` gives several cards that share
+    ``note`` (the entry's id); they are siblings.
+
+    Attributes:
+        id: Unique within the deck; with the deck id it is the card's identity.
+        front: The question as shown.
+        back: The answer as shown.
+        type: The entry's type.
+        kind: What the card is about.
+        note: The id of the deck entry the card comes from.
+        ordinal: For cloze cards the cloze number, for reversed 1 (forward) or 2.
+        accept: Other answers a typed reply may give.
+        when: A normalised date or range for dated facts.
+        tags: Free labels.
+        source: Where the fact comes from.
+        extra: A note shown with the answer.
+        line: The line the entry starts on in its file.
+    """
+
+    id: str
+    front: str
+    back: str
+    type: CardType = CardType.BASIC
+    kind: CardKind = CardKind.OTHER
+    note: str = ""
+    ordinal: int = 1
+    accept: tuple[str, ...] = ()
+    when: str = ""
+    tags: tuple[str, ...] = ()
+    source: str = ""
+    extra: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    """A loaded and validated deck.
+
+    Attributes:
+        id: The deck id (defaults to the file name without its extension).
+        title: Shown on the home screen.
+        path: The file it was read from.
+        cards: Study cards in deck order.
+        description: Free text.
+        tags: Free labels.
+        warnings: Problems that did not stop loading (such as cards without an id).
+    """
+
+    id: str
+    title: str
+    path: str
+    cards: tuple[Card, ...]
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Memory:
+    """A card's scheduling state: what FSRS knows about it.
+
+    Times are UTC epoch seconds. For a new card ``due`` is 0 and the others empty.
+    """
+
+    state: State = State.NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: float = 0.0
+    last_review: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCard:
+    """A card as the store holds it: its row id, its deck and its content."""
+
+    rowid: int
+    deck_id: str
+    id: str
+    note: str
+    type: CardType
+    ordinal: int
+    kind: CardKind
+    front: str
+    back: str
+    accept: tuple[str, ...] = ()
+    when: str = ""
+    tags: tuple[str, ...] = ()
+    source: str = ""
+    extra: str = ""

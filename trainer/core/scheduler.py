@@ -1,0 +1,196 @@
+"""FSRS scheduling: settings, the study day, and one review at a given time.
+
+``now`` is always a parameter (an aware datetime) and randomness arrives as a
+number drawn by the caller from its own ``random.Random``, so every result here
+is reproducible.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta, tzinfo
+
+import fsrs
+
+from trainer.core.model import Memory, Rating, State
+
+MAX_STABILITY = 36_500.0
+"""Stability is capped at 100 years: beyond that FSRS's numbers mean nothing."""
+
+DAY = 86_400.0
+
+
+@dataclass(frozen=True, slots=True)
+class DeckLimits:
+    """Daily limits of one deck."""
+
+    new_per_day: int
+    reviews_per_day: int
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the scheduler and the queue can be told. Defaults need no file."""
+
+    desired_retention: float = 0.9
+    learning_steps: tuple[timedelta, ...] = (timedelta(minutes=1), timedelta(minutes=10))
+    relearning_steps: tuple[timedelta, ...] = (timedelta(minutes=10),)
+    maximum_interval: int = 36_500
+    fuzz: bool = True
+    new_per_day: int = 20
+    reviews_per_day: int = 200
+    day_rollover_hour: int = 4
+    learn_ahead_minutes: int = 20
+    bury_siblings: bool = True
+    parameters: tuple[float, ...] | None = None
+    deck_limits: Mapping[str, DeckLimits] = field(default_factory=dict)
+
+    def limits(self, deck_id: str) -> DeckLimits:
+        """The daily limits for ``deck_id`` (a per-deck override or the defaults)."""
+        return self.deck_limits.get(deck_id) or DeckLimits(self.new_per_day, self.reviews_per_day)
+
+
+@dataclass(frozen=True, slots=True)
+class StudyDay:
+    """One study day: it starts at the rollover hour, local time."""
+
+    number: int
+    start: datetime
+    end: datetime
+
+
+def study_day(now: datetime, tz: tzinfo, rollover_hour: int) -> StudyDay:
+    """The study day that contains ``now``.
+
+    Args:
+        now: An aware datetime.
+        tz: The learner's local time zone.
+        rollover_hour: The local hour at which a new study day begins.
+    """
+    local = now.astimezone(tz)
+    day = (local - timedelta(hours=rollover_hour)).date()
+    start = datetime.combine(day, time(rollover_hour), tz)
+    end = datetime.combine(day + timedelta(days=1), time(rollover_hour), tz)
+    return StudyDay(day.toordinal(), start.astimezone(UTC), end.astimezone(UTC))
+
+
+def format_interval(seconds: float) -> str:
+    """A short label for an interval: 45s, 1m, 10m, 3h, 4d, 2mo, 1.5y."""
+    seconds = max(0.0, seconds)
+    if seconds < 60:
+        return f"{round(seconds)}s"
+    minutes = seconds / 60
+    if minutes < 59.5:
+        return f"{round(minutes)}m"
+    hours = minutes / 60
+    if hours < 23.5:
+        return f"{round(hours)}h"
+    days = seconds / DAY
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        months = days / 30.4
+        return f"{months:.1f}".rstrip("0").rstrip(".") + "mo"
+    years = days / 365.25
+    return f"{years:.1f}".rstrip("0").rstrip(".") + "y"
+
+
+def _fuzz_range(days: int, maximum: int) -> tuple[int, int]:
+    # The same ranges as FSRS's own fuzz (and Anki's): wider for longer intervals.
+    delta = 1.0
+    for start, end, factor in ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, math.inf, 0.05)):
+        delta += factor * max(min(float(days), end) - start, 0.0)
+    low = max(2, round(days - delta))
+    high = min(round(days + delta), maximum)
+    return min(low, high), high
+
+
+_TO_FSRS = {
+    State.NEW: fsrs.State.Learning,
+    State.LEARNING: fsrs.State.Learning,
+    State.REVIEW: fsrs.State.Review,
+    State.RELEARNING: fsrs.State.Relearning,
+}
+_FROM_FSRS = {
+    fsrs.State.Learning: State.LEARNING,
+    fsrs.State.Review: State.REVIEW,
+    fsrs.State.Relearning: State.RELEARNING,
+}
+_RATINGS = {r: fsrs.Rating(int(r)) for r in Rating}
+
+
+class Scheduler:
+    """Turns a memory state and a rating into the next memory state.
+
+    FSRS's own fuzz reads the global random generator, so it is switched off and
+    applied here from a number the caller draws.
+    """
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        s = self.settings
+        kwargs: dict[str, object] = {}
+        if s.parameters is not None:
+            kwargs["parameters"] = s.parameters
+        self._fsrs = fsrs.Scheduler(
+            desired_retention=s.desired_retention,
+            learning_steps=s.learning_steps,
+            relearning_steps=s.relearning_steps,
+            maximum_interval=s.maximum_interval,
+            enable_fuzzing=False,
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    def review(self, memory: Memory, rating: Rating, now: datetime, fuzz: float) -> Memory:
+        """The memory state after answering ``rating`` at ``now``.
+
+        Args:
+            memory: The state before the answer.
+            rating: The grade given.
+            now: When the answer was given (aware).
+            fuzz: A number in [0, 1) that picks the interval within the fuzz range.
+        """
+        if now.tzinfo is None:
+            raise ValueError("now must be timezone-aware")
+        utc_now = now.astimezone(UTC)
+        card = fsrs.Card(
+            card_id=1,
+            state=_TO_FSRS[memory.state],
+            step=0 if memory.state is State.NEW else memory.step,
+            stability=memory.stability,
+            difficulty=memory.difficulty,
+            due=utc_now,
+            last_review=(
+                datetime.fromtimestamp(memory.last_review, UTC)
+                if memory.last_review is not None
+                else None
+            ),
+        )
+        after, _ = self._fsrs.review_card(card, _RATINGS[rating], utc_now)
+        stability = min(after.stability, MAX_STABILITY) if after.stability is not None else None
+        interval = (after.due - utc_now).total_seconds()
+        state = _FROM_FSRS[after.state]
+        if state is State.REVIEW:
+            days = max(1, round(interval / DAY))
+            if self.settings.fuzz and days >= 3:
+                low, high = _fuzz_range(days, self.settings.maximum_interval)
+                days = min(round(fuzz * (high - low + 1) + low), self.settings.maximum_interval)
+            interval = days * DAY
+        ts = utc_now.timestamp()
+        return Memory(state, after.step, stability, after.difficulty, ts + interval, ts)
+
+    def preview(self, memory: Memory, now: datetime, fuzz: float) -> dict[Rating, float]:
+        """The interval in seconds each rating would give, with the same fuzz."""
+        ts = now.timestamp()
+        return {r: self.review(memory, r, now, fuzz).due - ts for r in Rating}
+
+    def retrievability(self, memory: Memory, now: datetime) -> float:
+        """The predicted chance of recall at ``now`` (0 for a card never reviewed)."""
+        if memory.last_review is None or memory.stability is None:
+            return 0.0
+        elapsed = max(0.0, (now.timestamp() - memory.last_review) / DAY)
+        decay = -self._fsrs.parameters[20]
+        factor = 0.9 ** (1 / decay) - 1
+        return float((1 + factor * elapsed / memory.stability) ** decay)

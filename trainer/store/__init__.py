@@ -1,0 +1,1 @@
+"""Storage: paths, the profile database, the deck catalog and progress. No UI."""

@@ -1,0 +1,334 @@
+"""Card states, the review log, undo, and the queries behind today's queue.
+
+:class:`Store` implements the core's ``StudyStore`` protocol over one profile
+database. Every write is one short transaction, committed before it returns.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from trainer.core.model import CardKind, CardType, Memory, Rating, State, StoredCard
+from trainer.store.db import transaction
+
+_QUEUE = {State.NEW: 0, State.LEARNING: 1, State.RELEARNING: 1, State.REVIEW: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class RawCounts:
+    """Cards of one deck available today, before the daily limits."""
+
+    new: int
+    learning: int
+    review: int
+    total: int
+
+
+class Store:
+    """One profile's progress.
+
+    Args:
+        conn: An open profile database (see :func:`trainer.store.db.connect`).
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._deck_rows: dict[str, int] = {}
+        self._deck_keys: dict[int, str] = {}
+        self._refresh_decks()
+
+    def _refresh_decks(self) -> None:
+        rows = self.conn.execute("SELECT id, key FROM decks").fetchall()
+        self._deck_rows = {key: rowid for rowid, key in rows}
+        self._deck_keys = {rowid: key for rowid, key in rows}
+
+    def _rows(self, deck_ids: Sequence[str]) -> list[int]:
+        if any(d not in self._deck_rows for d in deck_ids):
+            self._refresh_decks()
+        return [self._deck_rows[d] for d in deck_ids if d in self._deck_rows]
+
+    @staticmethod
+    def _marks(n: int) -> str:
+        return ",".join("?" * n)
+
+    # -- queue queries -----------------------------------------------------
+
+    def done_today(self, deck_ids: Sequence[str], since: float) -> dict[str, tuple[int, int]]:
+        """Per deck: new cards and reviews answered since ``since``."""
+        rows = self._rows(deck_ids)
+        if not rows:
+            return {}
+        out: dict[str, tuple[int, int]] = {}
+        for deck_row, new, review in self.conn.execute(
+            "SELECT c.deck_id, SUM(r.state_before = 0), SUM(r.state_before = 2) FROM review_log r"
+            f" JOIN cards c ON c.id = r.card_id WHERE r.reviewed_at >= ? AND c.deck_id IN ({self._marks(len(rows))})"
+            " GROUP BY c.deck_id",
+            (since, *rows),
+        ):
+            out[self._deck_keys[deck_row]] = (new or 0, review or 0)
+        return out
+
+    def hidden_today(self, deck_ids: Sequence[str], since: float) -> set[int]:
+        """Cards whose sibling (same deck entry) was answered since ``since``."""
+        rows = self._rows(deck_ids)
+        if not rows:
+            return set()
+        return {
+            rowid
+            for (rowid,) in self.conn.execute(
+                "SELECT DISTINCT s.id FROM review_log r JOIN cards c ON c.id = r.card_id"
+                " JOIN cards s ON s.deck_id = c.deck_id AND s.note = c.note AND s.id <> c.id"
+                f" WHERE r.reviewed_at >= ? AND c.deck_id IN ({self._marks(len(rows))})",
+                (since, *rows),
+            )
+        }
+
+    def learning_ids(
+        self, deck_ids: Sequence[str], before: float, day: int
+    ) -> list[tuple[float, int]]:
+        """(due, card) of learning cards due before ``before``."""
+        rows = self._rows(deck_ids)
+        return [
+            (due, rowid)
+            for deck_row in rows
+            for due, rowid in self.conn.execute(
+                "SELECT due, card_id FROM card_state WHERE deck_id = ? AND queue = 1 AND due < ?"
+                " AND buried_day < ? ORDER BY due",
+                (deck_row, before, day),
+            )
+        ]
+
+    def review_ids(
+        self, deck_id: str, before: float, day: int, limit: int, hidden: set[int]
+    ) -> list[tuple[float, int]]:
+        """(due, card) of review cards due before ``before``, oldest first, at most ``limit``."""
+        rows = self._rows([deck_id])
+        if not rows or limit <= 0:
+            return []
+        cur = self.conn.execute(
+            "SELECT due, card_id FROM card_state WHERE deck_id = ? AND queue = 2 AND due < ?"
+            " AND buried_day < ? ORDER BY due, card_id LIMIT ?",
+            (rows[0], before, day, limit + len(hidden)),
+        )
+        return [item for item in cur if item[1] not in hidden][:limit]
+
+    def new_ids(self, deck_id: str, day: int, limit: int, hidden: set[int]) -> list[int]:
+        """New cards in deck order, at most ``limit``."""
+        rows = self._rows([deck_id])
+        if not rows or limit <= 0:
+            return []
+        cur = self.conn.execute(
+            "SELECT card_id FROM card_state WHERE deck_id = ? AND queue = 0 AND buried_day < ?"
+            " ORDER BY due LIMIT ?",
+            (rows[0], day, limit + len(hidden)),
+        )
+        return [rowid for (rowid,) in cur if rowid not in hidden][:limit]
+
+    def raw_counts(self, deck_id: str, before: float, day: int) -> RawCounts:
+        """Cards available today in one deck, before the daily limits."""
+        rows = self._rows([deck_id])
+        if not rows:
+            return RawCounts(0, 0, 0, 0)
+        (new, learning, review), total = (
+            self.conn.execute(
+                "SELECT"
+                " (SELECT COUNT(*) FROM card_state WHERE deck_id = ?1 AND queue = 0 AND buried_day < ?3),"
+                " (SELECT COUNT(*) FROM card_state WHERE deck_id = ?1 AND queue = 1 AND due < ?2 AND buried_day < ?3),"
+                " (SELECT COUNT(*) FROM card_state WHERE deck_id = ?1 AND queue = 2 AND due < ?2 AND buried_day < ?3)",
+                (rows[0], before, day),
+            ).fetchone(),
+            self.conn.execute("SELECT cards FROM decks WHERE id = ?", (rows[0],)).fetchone()[0],
+        )
+        return RawCounts(new, learning, review, total)
+
+    def next_due(self, deck_ids: Sequence[str], after: float) -> float | None:
+        """The earliest due time after ``after`` among started cards."""
+        rows = self._rows(deck_ids)
+        best: float | None = None
+        for deck_row in rows:
+            for queue in (1, 2):
+                row = self.conn.execute(
+                    "SELECT MIN(due) FROM card_state WHERE deck_id = ? AND queue = ? AND due > ?",
+                    (deck_row, queue, after),
+                ).fetchone()
+                if row[0] is not None and (best is None or row[0] < best):
+                    best = row[0]
+        return best
+
+    def count_new(self, deck_ids: Sequence[str], day: int) -> int:
+        """How many new cards the decks still hold (buried ones included)."""
+        rows = self._rows(deck_ids)
+        return sum(
+            self.conn.execute(
+                "SELECT COUNT(*) FROM card_state WHERE deck_id = ? AND queue = 0", (deck_row,)
+            ).fetchone()[0]
+            for deck_row in rows
+        )
+
+    # -- one card ----------------------------------------------------------
+
+    def card(self, rowid: int) -> StoredCard:
+        """One card's content."""
+        row = self.conn.execute(
+            "SELECT deck_id, key, note, type, ordinal, kind, front, back, extra FROM cards WHERE id = ?",
+            (rowid,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(rowid)
+        deck_row, key, note, ctype, ordinal, kind, front, back, extra = row
+        if deck_row not in self._deck_keys:
+            self._refresh_decks()
+        data = json.loads(extra) if extra != "{}" else {}
+        return StoredCard(
+            rowid,
+            self._deck_keys[deck_row],
+            key,
+            note,
+            CardType(ctype),
+            ordinal,
+            CardKind(kind),
+            front,
+            back,
+            tuple(data.get("accept", ())),
+            data.get("when", ""),
+            tuple(data.get("tags", ())),
+            data.get("source", ""),
+            data.get("note", ""),
+        )
+
+    def memory(self, rowid: int) -> Memory:
+        """One card's memory state."""
+        row = self.conn.execute(
+            "SELECT state, step, stability, difficulty, due, last_review FROM card_state WHERE card_id = ?",
+            (rowid,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(rowid)
+        return Memory(State(row[0]), row[1], row[2], row[3], row[4], row[5])
+
+    def siblings(self, rowid: int) -> list[int]:
+        """The other cards of the same deck entry."""
+        return [
+            r
+            for (r,) in self.conn.execute(
+                "SELECT s.id FROM cards c JOIN cards s ON s.deck_id = c.deck_id AND s.note = c.note"
+                " WHERE c.id = ? AND s.id <> c.id AND s.retired = 0",
+                (rowid,),
+            )
+        ]
+
+    # -- writes --------------------------------------------------------------
+
+    def record(
+        self, rowid: int, before: Memory, after: Memory, rating: Rating, at: float, duration_ms: int
+    ) -> int:
+        """Commit one answer: the card's new state and a review-log row, together.
+
+        Returns:
+            The review-log row id.
+        """
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE card_state SET queue = ?, state = ?, step = ?, stability = ?, difficulty = ?,"
+                " due = ?, last_review = ? WHERE card_id = ?",
+                (
+                    _QUEUE[after.state],
+                    int(after.state),
+                    after.step,
+                    after.stability,
+                    after.difficulty,
+                    after.due,
+                    after.last_review,
+                    rowid,
+                ),
+            )
+            cur = self.conn.execute(
+                "INSERT INTO review_log (card_id, reviewed_at, rating, duration_ms, state_before, step_before,"
+                " stability_before, difficulty_before, due_before, last_review_before, state_after, step_after,"
+                " stability_after, difficulty_after, due_after, interval)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    rowid,
+                    at,
+                    int(rating),
+                    duration_ms,
+                    int(before.state),
+                    before.step,
+                    before.stability,
+                    before.difficulty,
+                    before.due,
+                    before.last_review,
+                    int(after.state),
+                    after.step,
+                    after.stability,
+                    after.difficulty,
+                    after.due,
+                    after.due - at,
+                ),
+            )
+        return int(cur.lastrowid or 0)
+
+    def undo(self, log_id: int, rowid: int, before: Memory) -> None:
+        """Remove a card's last review-log row and restore its state before it, at once."""
+        with transaction(self.conn):
+            last = self.conn.execute(
+                "SELECT MAX(id) FROM review_log WHERE card_id = ?", (rowid,)
+            ).fetchone()[0]
+            if last != log_id:
+                raise ValueError("only a card's latest answer can be undone")
+            self.conn.execute("DELETE FROM review_log WHERE id = ?", (log_id,))
+            self.conn.execute(
+                "UPDATE card_state SET queue = CASE WHEN suspended THEN -1 ELSE ? END, state = ?, step = ?,"
+                " stability = ?, difficulty = ?, due = ?, last_review = ? WHERE card_id = ?",
+                (
+                    _QUEUE[before.state],
+                    int(before.state),
+                    before.step,
+                    before.stability,
+                    before.difficulty,
+                    before.due,
+                    before.last_review,
+                    rowid,
+                ),
+            )
+
+    def set_buried(self, rowid: int, day: int) -> None:
+        """Hide a card until study day ``day`` is over (0 unburies)."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE card_state SET buried_day = ? WHERE card_id = ?", (day, rowid)
+            )
+
+    def set_suspended(self, rowid: int, suspended: bool) -> None:
+        """Take a card out of (or back into) every queue."""
+        with transaction(self.conn):
+            if suspended:
+                self.conn.execute(
+                    "UPDATE card_state SET suspended = 1, queue = -1 WHERE card_id = ?", (rowid,)
+                )
+            else:
+                self.conn.execute(
+                    "UPDATE card_state SET suspended = 0, queue = CASE"
+                    " WHEN (SELECT retired FROM cards WHERE id = ?1) THEN -1"
+                    " WHEN state = 0 THEN 0 WHEN state = 2 THEN 2 ELSE 1 END WHERE card_id = ?1",
+                    (rowid,),
+                )
+
+    def log_rows(self, rowid: int) -> list[tuple[object, ...]]:
+        """A card's review-log rows, oldest first (for statistics and tests)."""
+        return self.conn.execute(
+            "SELECT * FROM review_log WHERE card_id = ? ORDER BY id", (rowid,)
+        ).fetchall()
+
+    def card_rowid(self, deck_id: str, card_id: str) -> int | None:
+        """The row id of the card (deck id, card id), retired or not."""
+        rows = self._rows([deck_id])
+        if not rows:
+            return None
+        row = self.conn.execute(
+            "SELECT id FROM cards WHERE deck_id = ? AND key = ?", (rows[0], card_id)
+        ).fetchone()
+        return row[0] if row else None
