@@ -163,13 +163,18 @@ class Workspace:
         day = study_day(now, self.clock.tz, self.settings.day_rollover_hour)
         keys = [e.key for e in self.decks if e.key]
         done = self.store.done_today(keys, day.start.timestamp())
+        hidden = (
+            self.store.hidden_today(keys, day.start.timestamp())
+            if self.settings.bury_siblings
+            else set()
+        )
         loaded = {e.key for e in self.decks}
         out = []
         shown: set[str] = set()
         for e in self.entries:
             if e.ok and e.key in loaded and e.key not in shown:
                 shown.add(e.key)  # type: ignore[arg-type]
-                raw = self.store.raw_counts(e.key, day.end.timestamp(), day.number)  # type: ignore[arg-type]
+                raw = self.store.raw_counts(e.key, day.end.timestamp(), day.number, hidden)  # type: ignore[arg-type]
                 new_done, reviews_done = done.get(e.key, (0, 0))  # type: ignore[arg-type]
                 counts = limited_counts(
                     raw.new,

@@ -127,11 +127,25 @@ class Store:
         )
         return [rowid for (rowid,) in cur if rowid not in hidden][:limit]
 
-    def raw_counts(self, deck_id: str, before: float, day: int) -> RawCounts:
-        """Cards available today in one deck, before the daily limits."""
+    def raw_counts(
+        self, deck_id: str, before: float, day: int, hidden: set[int] | None = None
+    ) -> RawCounts:
+        """Cards available today in one deck, before the daily limits.
+
+        ``hidden`` cards (siblings of cards answered today) are not counted.
+        """
         rows = self._rows([deck_id])
         if not rows:
             return RawCounts(0, 0, 0, 0)
+        hidden_new = hidden_review = 0
+        if hidden:
+            for queue, due, buried in self.conn.execute(
+                f"SELECT queue, due, buried_day FROM card_state WHERE deck_id = ? AND card_id IN ({self._marks(len(hidden))})",
+                (rows[0], *hidden),
+            ):
+                if buried < day:
+                    hidden_new += queue == 0
+                    hidden_review += queue == 2 and due < before
         (new, learning, review), total = (
             self.conn.execute(
                 "SELECT"
@@ -142,7 +156,7 @@ class Store:
             ).fetchone(),
             self.conn.execute("SELECT cards FROM decks WHERE id = ?", (rows[0],)).fetchone()[0],
         )
-        return RawCounts(new, learning, review, total)
+        return RawCounts(new - hidden_new, learning, review - hidden_review, total)
 
     def next_due(self, deck_ids: Sequence[str], after: float) -> float | None:
         """The earliest due time after ``after`` among started cards."""

@@ -1,0 +1,230 @@
+"""The TUI driven by Pilot: reveal, grade, undo, bury, suspend, finish, quit and reopen."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from tests.conftest import FixedClock, write_deck
+from trainer.core.model import State
+from trainer.ui.app import TrainerApp
+from trainer.ui.run import build_app
+from trainer.ui.screens.dialogs import ErrorDialog, HelpScreen
+from trainer.ui.screens.home import HomeScreen
+from trainer.ui.screens.study import StudyScreen
+from trainer.workspace import Workspace
+
+SIZE = (100, 30)
+
+
+def _app(ws: Workspace, **kwargs: object) -> TrainerApp:
+    return build_app(ws, rng=random.Random(3), **kwargs)  # type: ignore[arg-type]
+
+
+def _text(app: TrainerApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+def _log_count(ws: Workspace) -> int:
+    return int(ws.conn.execute("SELECT COUNT(*) FROM review_log").fetchone()[0])
+
+
+async def test_home_lists_decks_with_counts(workspace: Workspace) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2  # the deck and the total
+        row = [str(c) for c in table.get_row_at(0)]
+        assert row == ["Small deck", "7", "0", "0", "7"]
+        assert "7 cards to study today" in _text(app, "#home-hint")
+
+
+async def test_study_reveal_grade_commits_before_next_card(
+    workspace: Workspace, clock: FixedClock
+) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, StudyScreen)
+        assert _text(app, "#study-question") == "Q1 [bold]not bold[/]"
+        assert _text(app, "#study-answer") == ""
+        await pilot.press("3")  # grading before the answer shows does nothing
+        assert _log_count(workspace) == 0
+        await pilot.press("space")
+        assert _text(app, "#study-answer") == "A1"
+        assert "3 Good · 10m" in str(app.screen.query_one("#grade-3").label)
+        await pilot.press("3")
+        assert _log_count(workspace) == 1
+        assert _text(app, "#study-question") == "Q2"
+        rowid = workspace.store.card_rowid("small", "one")
+        assert rowid is not None and workspace.store.memory(rowid).state is State.LEARNING
+
+
+async def test_undo_bury_suspend_from_keys(workspace: Workspace) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space", "1")
+        assert _log_count(workspace) == 1
+        await pilot.press("u")
+        assert _log_count(workspace) == 0
+        assert _text(app, "#study-question") == "Q1 [bold]not bold[/]"
+        await pilot.press("b")
+        assert _text(app, "#study-question") == "Q2"
+        await pilot.press("s")
+        assert _text(app, "#study-question") == "Q3"
+        two = workspace.store.card_rowid("small", "two")
+        assert (
+            workspace.conn.execute(
+                "SELECT suspended FROM card_state WHERE card_id = ?", (two,)
+            ).fetchone()[0]
+            == 1
+        )
+        await pilot.press("u")
+        assert _text(app, "#study-question") == "Q2"
+        assert (
+            workspace.conn.execute(
+                "SELECT suspended FROM card_state WHERE card_id = ?", (two,)
+            ).fetchone()[0]
+            == 0
+        )
+
+
+async def test_finishing_shows_a_summary(workspace: Workspace, clock: FixedClock) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+        while screen.session.current is not None:
+            clock.advance(seconds=5)
+            await pilot.press("space", "4")
+        summary = _text(app, "#summary-text")
+        assert "Cards studied  5" in summary
+        assert "Again          0" in summary
+        assert "Time spent     25 s" in summary
+        assert "The next card is due" in summary
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        row = [str(c) for c in app.screen.query_one(DataTable).get_row_at(0)]
+        assert row[1] == "0"  # no new cards left today (siblings wait for tomorrow)
+
+
+async def test_quit_and_reopen_loses_nothing(workspace: Workspace, clock: FixedClock) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space", "3", "space", "4")
+        await pilot.press("q")
+    assert _log_count(workspace) == 2
+    reopened = Workspace(None, [Path(workspace.extra[0])], clock=clock)  # type: ignore[arg-type]
+    app2 = _app(reopened)
+    async with app2.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert _text(app2, "#study-question") == "Q3"
+        screen = app2.screen
+        assert isinstance(screen, StudyScreen)
+        assert screen.session.counts.learning == 1
+    reopened.close()
+
+
+async def test_ctrl_c_quits(workspace: Workspace) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space", "3")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert not app.is_running
+    assert _log_count(workspace) == 1
+
+
+async def test_markup_in_cards_is_text(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    deck = write_deck(
+        tmp_path,
+        "m.yaml",
+        """
+        title: "[red]Markup[/red] deck"
+        cards:
+          - id: m
+            front: "[@click=app.quit]click me[/] and [bold]x[/]"
+            back: "[link=https://example.com]l[/link] \\\\[escaped]"
+        """,
+    )
+    ws = Workspace(None, [deck], clock=clock)  # type: ignore[arg-type]
+    app = _app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        assert str(app.screen.query_one(DataTable).get_row_at(0)[0]) == "[red]Markup[/red] deck"
+        await pilot.press("enter")
+        assert _text(app, "#study-question") == "[@click=app.quit]click me[/] and [bold]x[/]"
+        await pilot.click("#study-question")
+        await pilot.press("space")
+        assert _text(app, "#study-answer") == "[link=https://example.com]l[/link] \\[escaped]"
+        assert app.is_running
+    ws.close()
+
+
+async def test_help_screen_and_palette_commands(workspace: Workspace) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, StudyScreen)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert (
+            "Show answer" in titles
+            and "Bury" in titles
+            and "Suspend" in titles
+            and "Quit" in titles
+        )
+        assert "Good" not in titles  # grades appear once the answer shows
+        await pilot.press("space")
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Again", "Hard", "Good", "Easy"} <= set(titles)
+
+
+async def test_broken_deck_is_marked_with_its_errors(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    good = write_deck(
+        tmp_path, "good.yaml", "title: Good\ncards:\n  - {id: a, front: q, back: a}\n"
+    )
+    bad = write_deck(tmp_path, "bad.yaml", "title: Bad\ncards:\n  - {id: a, front: q, kind: dat}\n")
+    ws = Workspace(None, [good, bad], clock=clock)  # type: ignore[arg-type]
+    app = _app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        table = app.screen.query_one(DataTable)
+        assert "broken" in str(table.get_row_at(1)[0])
+        await pilot.press("down")
+        details = _text(app, "#deck-details")
+        assert (
+            "bad.yaml cannot be loaded" in details
+            and "line 3" in details
+            and "did you mean 'date'" in details
+        )
+        await pilot.press("enter")
+        assert isinstance(app.screen, HomeScreen)  # a broken deck cannot be studied
+        await pilot.press("up", "enter")
+        assert isinstance(app.screen, StudyScreen)
+    ws.close()
+
+
+async def test_start_in_study_and_error_dialog(workspace: Workspace) -> None:
+    app = _app(workspace, study=True, deck_ids=["small"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        from trainer.core.errors import StoreBusyError
+
+        app.show_error("Test", StoreBusyError("busy", "wait"))
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog)
+        await pilot.press("enter")
+        assert isinstance(app.screen, StudyScreen)

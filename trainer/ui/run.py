@@ -1,0 +1,35 @@
+"""Build and run the app: the only place the UI is wired to a workspace."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from trainer.ui.app import TrainerApp
+
+if TYPE_CHECKING:
+    from trainer.workspace import Workspace
+
+
+def build_app(
+    workspace: Workspace,
+    study: bool = False,
+    deck_ids: Sequence[str] | None = None,
+    rng: random.Random | None = None,
+) -> TrainerApp:
+    """The app on ``workspace``: the home screen, or straight into study.
+
+    Tests build it the same way, with a temporary store, a fixed clock and a
+    seeded generator.
+    """
+    return TrainerApp(workspace, start_study=study, deck_ids=deck_ids, rng=rng or random.Random())
+
+
+def run_app(
+    workspace: Workspace, study: bool = False, deck_ids: Sequence[str] | None = None
+) -> int:
+    """Run the app until the user quits; returns the exit code."""
+    app = build_app(workspace, study, deck_ids)
+    app.run()
+    return app.return_code or 0

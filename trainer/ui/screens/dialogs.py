@@ -1,0 +1,81 @@
+"""Modal screens: help with every key, and a dialog for blocking errors."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Static
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of the screen underneath, and the app's own."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("question_mark", "dismiss", "Close", show=False),
+        Binding("q", "dismiss", "Close", show=False),
+    ]
+
+    def __init__(self, under: Screen[object]) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold #5fafff", no_wrap=True)
+        table.add_column()
+        bindings = [*self.under.BINDINGS, *self.app.BINDINGS]
+        for b in bindings:
+            if isinstance(b, Binding) and b.description and b.key != "ctrl+c":
+                keys = ", ".join(_key_name(k) for k in b.key.split(","))
+                table.add_row(keys, b.tooltip or b.description)
+        table.add_row("Ctrl+C", "Quit")
+        table.add_row("Ctrl+P", "Command palette: every action by name")
+        with Vertical(id="help-box"):
+            yield Static(Text("Keys", style="bold"), id="help-title")
+            with VerticalScroll():
+                yield Static(table)
+            yield Static(
+                Text("Every answer is saved the moment you give it.  Esc closes this.", style="dim")
+            )
+
+
+def _key_name(key: str) -> str:
+    names = {
+        "space": "Space",
+        "enter": "Enter",
+        "escape": "Esc",
+        "question_mark": "?",
+        "ctrl+c": "Ctrl+C",
+    }
+    return names.get(key.strip(), key.strip())
+
+
+class ErrorDialog(ModalScreen[None]):
+    """A blocking error: what happened, and what to do."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("enter", "dismiss", "Close", show=False),
+    ]
+
+    def __init__(self, title: str, message: str, hint: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="error-box"):
+            yield Static(Text(self.title_text, style="bold red"), id="error-title")
+            yield Static(Text(self.message))
+            if self.hint:
+                yield Static(Text(self.hint, style="italic"), id="error-hint")
+            yield Button("OK", variant="error", id="error-ok")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss()
