@@ -6,6 +6,7 @@ both start from a :class:`Workspace`, so they see the same decks and counts.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import random
 import sqlite3
@@ -227,6 +228,8 @@ class Workspace:
 
     def close(self) -> None:
         """Close the database (everything is already committed)."""
+        with contextlib.suppress(sqlite3.Error):  # another process holds it: checkpointed later
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         self.conn.close()
 
 

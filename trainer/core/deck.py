@@ -17,12 +17,32 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from trainer.core.errors import DeckError, Problem
 from trainer.core.model import Card, CardKind, CardType, Deck
+from trainer.core.yamlnodes import (
+    GiveUp,
+    Map,
+    Node,
+    Scalar,
+    Seq,
+    describe,
+    fast_compose,
+    yaml_compose,
+)
 
-DECK_KEYS = ("id", "title", "description", "tags", "cards", "format")
-CARD_KEYS = ("id", "front", "back", "type", "kind", "accept", "when", "tags", "source", "note")
+DECK_KEYS = frozenset(("id", "title", "description", "tags", "cards", "format"))
+CARD_KEYS = frozenset(
+    ("id", "front", "back", "type", "kind", "accept", "when", "tags", "source", "note")
+)
+_TYPES = {t.value: t for t in CardType}
+_KINDS = {k.value: k for k in CardKind}
+# Enum attribute access is slow in a loop of 100,000 cards: look members up once.
+_T_BASIC, _T_REVERSED, _T_CLOZE = CardType.BASIC, CardType.REVERSED, CardType.CLOZE
+_OTHER = CardKind.OTHER
+T = TypeVar("T")
+Fields = dict[str, tuple[int, int, Node]]
 FORMAT_VERSION = "1"
 
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
@@ -95,7 +115,8 @@ def check_when(value: str) -> str | None:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (reference counting goes on)."""
     # Composing a big document allocates millions of objects that all survive;
     # the cyclic collector would rescan them again and again for nothing.
     enabled = gc.isenabled()
@@ -144,117 +165,107 @@ def _yaml_problem(path: str, exc: Exception) -> Problem:
     return Problem(path, mark.line + 1, mark.column + 1, message, hint)
 
 
-def _describe(node: object) -> str:
-    import yaml
-
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return "text"
-
-
 class _Walker:
     """Reads composed YAML nodes into a Deck, collecting problems."""
 
     def __init__(self, path: str, default_id: str) -> None:
-        import yaml
-
-        self.yaml = yaml
         self.path = path
         self.default_id = default_id
         self.problems: list[Problem] = []
 
-    def problem(self, node: object, message: str, hint: str = "", warning: bool = False) -> None:
-        mark = getattr(node, "start_mark", None)
-        line = mark.line + 1 if mark is not None else 0
-        col = mark.column + 1 if mark is not None else 0
-        self.problems.append(Problem(self.path, line, col, message, hint, warning))
+    def problem(self, node: Node, message: str, hint: str = "", warning: bool = False) -> None:
+        self.problems.append(
+            Problem(self.path, node.line + 1, node.col + 1, message, hint, warning)
+        )
 
-    def mapping(
-        self, node: object, known: tuple[str, ...], what: str
-    ) -> dict[str, tuple[object, object]]:
-        """Return ``{key: (key_node, value_node)}``, reporting unknown or repeated keys."""
-        out: dict[str, tuple[object, object]] = {}
-        for key_node, value_node in node.value:  # type: ignore[attr-defined]
-            if not isinstance(key_node, self.yaml.ScalarNode):
-                self.problem(key_node, f"a {what} key must be plain text")
-                continue
-            key = key_node.value
-            if key not in known:
-                close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "known keys: " + ", ".join(known)
-                self.problem(key_node, f"unknown {what} key '{key}'", hint)
-                continue
-            if key in out:
-                self.problem(key_node, f"'{key}' is given twice in this {what}", "keep one of them")
-                continue
-            out[key] = (key_node, value_node)
+    def problem_at(self, line: int, col: int, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, line + 1, col + 1, message, hint))
+
+    def mapping(self, node: Map, known: frozenset[str], what: str) -> Fields:
+        """Return ``{key: (key line, key column, value)}``, reporting unknown or repeated keys."""
+        out: Fields = {}
+        for key, line, col, value in node.value:
+            if key is None:
+                self.problem_at(line, col, f"a {what} key must be plain text")
+            elif key in out:
+                self.problem_at(
+                    line, col, f"'{key}' is given twice in this {what}", "keep one of them"
+                )
+            elif key in known:
+                out[key] = (line, col, value)
+            else:
+                close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "known keys: " + ", ".join(sorted(known))
+                )
+                self.problem_at(line, col, f"unknown {what} key '{key}'", hint)
         return out
 
-    def text(self, fields: dict[str, tuple[object, object]], key: str, what: str) -> str | None:
+    def text(self, fields: Fields, key: str, what: str) -> str | None:
         """A text field as written; None when absent or wrong (a problem is recorded)."""
-        if key not in fields:
+        entry = fields.get(key)
+        if entry is None:
             return None
-        key_node, node = fields[key]
-        if not isinstance(node, self.yaml.ScalarNode):
-            self.problem(node, f"'{key}' of this {what} should be text, not {_describe(node)}")
+        node = entry[2]
+        if type(node) is not Scalar:
+            self.problem(node, f"'{key}' of this {what} should be text, not {describe(node)}")
             return None
-        value = node.value.strip()
+        value = node.value
+        if value and not value[0].isspace() and not value[-1].isspace():
+            return value
+        value = value.strip()
         if not value:
-            self.problem(
-                key_node, f"'{key}' of this {what} is empty", "give it a value or remove the key"
+            self.problem_at(
+                entry[0],
+                entry[1],
+                f"'{key}' of this {what} is empty",
+                "give it a value or remove the key",
             )
             return None
         return value
 
-    def text_list(
-        self, fields: dict[str, tuple[object, object]], key: str, what: str
-    ) -> tuple[str, ...]:
+    def text_list(self, fields: Fields, key: str, what: str) -> tuple[str, ...]:
         """A list of texts (a single text is taken as a list of one)."""
-        if key not in fields:
+        entry = fields.get(key)
+        if entry is None:
             return ()
-        _, node = fields[key]
-        if isinstance(node, self.yaml.ScalarNode):
+        node = entry[2]
+        if isinstance(node, Scalar):
             return (node.value.strip(),) if node.value.strip() else ()
-        if not isinstance(node, self.yaml.SequenceNode):
+        if not isinstance(node, Seq):
             self.problem(
-                node, f"'{key}' of this {what} should be a list of texts, not {_describe(node)}"
+                node, f"'{key}' of this {what} should be a list of texts, not {describe(node)}"
             )
             return ()
         out = []
         for item in node.value:
-            if not isinstance(item, self.yaml.ScalarNode):
-                self.problem(item, f"each item of '{key}' should be text, not {_describe(item)}")
+            if not isinstance(item, Scalar):
+                self.problem(item, f"each item of '{key}' should be text, not {describe(item)}")
             elif item.value.strip():
                 out.append(item.value.strip())
             else:
                 self.problem(item, f"an item of '{key}' is empty", "remove it")
         return tuple(out)
 
-    def choice(
-        self,
-        fields: dict[str, tuple[object, object]],
-        key: str,
-        allowed: tuple[str, ...],
-        default: str,
-    ) -> str:
+    def choice(self, fields: Fields, key: str, allowed: dict[str, T], default: T) -> T:
         value = self.text(fields, key, "card")
         if value is None:
             return default
-        if value not in allowed:
-            close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
+        found = allowed.get(value)
+        if found is None:
+            close = difflib.get_close_matches(value, list(allowed), n=1, cutoff=0.5)
             hint = f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(allowed)
-            self.problem(fields[key][1], f"unknown {key} '{value}'", hint)
+            self.problem(fields[key][2], f"unknown {key} '{value}'", hint)
             return default
-        return value
+        return found
 
-    def deck(self, root: object) -> Deck | None:
-        yaml = self.yaml
-        if not isinstance(root, yaml.MappingNode):
+    def deck(self, root: Node) -> Deck | None:
+        if not isinstance(root, Map):
             self.problem(
                 root,
-                f"a deck must be a mapping with 'title' and 'cards', not {_describe(root)}",
+                f"a deck must be a mapping with 'title' and 'cards', not {describe(root)}",
                 "see docs/deck-format.md",
             )
             return None
@@ -263,28 +274,31 @@ class _Walker:
             version = self.text(fields, "format", "deck")
             if version is not None and version != FORMAT_VERSION:
                 self.problem(
-                    fields["format"][1],
+                    fields["format"][2],
                     f"deck format {version} is not known",
                     "this trainer reads format 1",
                 )
         deck_id = self.text(fields, "id", "deck") or self.default_id
         if "\n" in deck_id:
-            self.problem(fields["id"][1], "the deck id must be on one line")
+            self.problem(fields["id"][2], "the deck id must be on one line")
         title = self.text(fields, "title", "deck") or deck_id
         description = self.text(fields, "description", "deck") or ""
         tags = self.text_list(fields, "tags", "deck")
         cards: list[Card] = []
-        if "cards" not in fields:
+        entry = fields.get("cards")
+        if entry is None:
             self.problem(root, "the deck has no 'cards'", "add a 'cards:' list")
         else:
-            key_node, node = fields["cards"]
-            if not isinstance(node, yaml.SequenceNode):
-                if isinstance(node, yaml.ScalarNode) and not node.value:
-                    self.problem(key_node, "the deck's card list is empty", "add at least one card")
+            line, col, node = entry
+            if not isinstance(node, Seq):
+                if isinstance(node, Scalar) and not node.value:
+                    self.problem_at(
+                        line, col, "the deck's card list is empty", "add at least one card"
+                    )
                 else:
                     self.problem(
                         node,
-                        f"'cards' should be a list, not {_describe(node)}",
+                        f"'cards' should be a list, not {describe(node)}",
                         "start each card with '- '",
                     )
             elif not node.value:
@@ -296,58 +310,59 @@ class _Walker:
         warnings = tuple(str(p) for p in self.problems if p.warning)
         return Deck(deck_id, title, self.path, tuple(cards), description, tags, warnings)
 
-    def cards(self, nodes: list[object]) -> list[Card]:
-        yaml = self.yaml
+    def cards(self, nodes: list[Node]) -> list[Card]:
         out: list[Card] = []
+        append = out.append
         seen: dict[str, int] = {}
-        types = tuple(t.value for t in CardType)
-        kinds = tuple(k.value for k in CardKind)
+        problems = self.problems
+        text = self.text
         for node in nodes:
-            line = node.start_mark.line + 1  # type: ignore[attr-defined]
-            if not isinstance(node, yaml.MappingNode):
+            line = node.line + 1
+            if not isinstance(node, Map):
                 self.problem(
-                    node, f"a card must be a mapping with 'front' and 'back', not {_describe(node)}"
+                    node, f"a card must be a mapping with 'front' and 'back', not {describe(node)}"
                 )
                 continue
-            before = len(self.problems)
+            before = len(problems)
             f = self.mapping(node, CARD_KEYS, "card")
-            ctype = CardType(self.choice(f, "type", types, "basic"))
-            kind = CardKind(self.choice(f, "kind", kinds, "other"))
-            front = self.text(f, "front", "card")
-            back = self.text(f, "back", "card")
+            ctype = self.choice(f, "type", _TYPES, _T_BASIC) if "type" in f else _T_BASIC
+            kind = self.choice(f, "kind", _KINDS, _OTHER) if "kind" in f else _OTHER
+            front = text(f, "front", "card")
+            back = text(f, "back", "card")
             if "front" not in f:
                 self.problem(node, "this card has no 'front'", "add 'front: <question>'")
-            if "back" not in f and ctype is not CardType.CLOZE:
+            if back is None and "back" not in f and ctype is not _T_CLOZE:
                 self.problem(node, "this card has no 'back'", "add 'back: <answer>'")
-            card_id = self.text(f, "id", "card")
+            card_id = text(f, "id", "card")
             if card_id is not None and "\n" in card_id:
-                self.problem(f["id"][1], "a card id must be on one line")
-            when = self.text(f, "when", "card") or ""
-            if when:
-                wrong = check_when(when)
+                self.problem(f["id"][2], "a card id must be on one line")
+            when = ""
+            if "when" in f:
+                when = text(f, "when", "card") or ""
+                wrong = check_when(when) if when else None
                 if wrong:
                     self.problem(
-                        f["when"][1],
+                        f["when"][2],
                         f"'when: {when}' is not a date: {wrong}",
                         "write YYYY, YYYY-MM, YYYY-MM-DD or START/END",
                     )
-            accept = self.text_list(f, "accept", "card")
-            tags = self.text_list(f, "tags", "card")
-            source = self.text(f, "source", "card") or ""
-            extra = self.text(f, "note", "card") or ""
+            accept = self.text_list(f, "accept", "card") if "accept" in f else ()
+            tags = self.text_list(f, "tags", "card") if "tags" in f else ()
+            source = (text(f, "source", "card") or "") if "source" in f else ""
+            extra = (text(f, "note", "card") or "") if "note" in f else ""
             numbers: list[int] = []
-            if ctype is CardType.CLOZE and front is not None:
-                numbers = self._check_cloze(f["front"][1], front)
+            if ctype is _T_CLOZE and front is not None:
+                numbers = self._check_cloze(f["front"][2], front)
             if card_id is not None:
                 if card_id in seen:
                     self.problem(
-                        f["id"][1],
+                        f["id"][2],
                         f"card id '{card_id}' is used twice (first at line {seen[card_id]})",
                         "give each card its own id",
                     )
                     continue
                 seen[card_id] = line
-            if len(self.problems) > before and any(not p.warning for p in self.problems[before:]):
+            if len(problems) > before and any(not p.warning for p in problems[before:]):
                 continue
             assert front is not None
             if card_id is None:
@@ -358,28 +373,86 @@ class _Walker:
                     f"its progress is keyed to its front text; add 'id: {card_id}' to keep it when you edit the front",
                     warning=True,
                 )
-            common = dict(
-                type=ctype,
-                kind=kind,
-                note=card_id,
-                accept=accept,
-                when=when,
-                tags=tags,
-                source=source,
-                extra=extra,
-                line=line,
-            )
-            if ctype is CardType.BASIC:
-                made = [Card(card_id, front, back or "", ordinal=1, **common)]  # type: ignore[arg-type]
-            elif ctype is CardType.REVERSED:
+                if card_id in seen:
+                    self.problem(
+                        node,
+                        f"two cards without an id have the same front (first at line {seen[card_id]})",
+                        "give them ids",
+                    )
+                    continue
+                seen[card_id] = line
+            back = back or ""
+            if ctype is _T_BASIC:
+                append(
+                    Card(
+                        card_id,
+                        front,
+                        back,
+                        ctype,
+                        kind,
+                        card_id,
+                        1,
+                        accept,
+                        when,
+                        tags,
+                        source,
+                        extra,
+                        line,
+                    )
+                )
+                continue
+            if ctype is _T_REVERSED:
                 made = [
-                    Card(card_id, front, back or "", ordinal=1, **common),  # type: ignore[arg-type]
-                    Card(f"{card_id}/reverse", back or "", front, ordinal=2, **common),  # type: ignore[arg-type]
+                    Card(
+                        card_id,
+                        front,
+                        back,
+                        ctype,
+                        kind,
+                        card_id,
+                        1,
+                        accept,
+                        when,
+                        tags,
+                        source,
+                        extra,
+                        line,
+                    ),
+                    Card(
+                        f"{card_id}/reverse",
+                        back,
+                        front,
+                        ctype,
+                        kind,
+                        card_id,
+                        2,
+                        accept,
+                        when,
+                        tags,
+                        source,
+                        extra,
+                        line,
+                    ),
                 ]
             else:
                 made = [
-                    Card(f"{card_id}/c{n}", front, back or "", ordinal=n, **common) for n in numbers
-                ]  # type: ignore[arg-type]
+                    Card(
+                        f"{card_id}/c{n}",
+                        front,
+                        back,
+                        ctype,
+                        kind,
+                        card_id,
+                        n,
+                        accept,
+                        when,
+                        tags,
+                        source,
+                        extra,
+                        line,
+                    )
+                    for n in numbers
+                ]
             for card in made:
                 if card.id in seen and card.id != card_id:
                     self.problem(
@@ -389,10 +462,10 @@ class _Walker:
                     )
                     continue
                 seen[card.id] = line
-                out.append(card)
+                append(card)
         return out
 
-    def _check_cloze(self, node: object, text: str) -> list[int]:
+    def _check_cloze(self, node: Node, text: str) -> list[int]:
         numbers = cloze_numbers(text)
         # Every '{{' must open a well-formed cloze.
         stripped = _CLOZE.sub("", text)
@@ -456,17 +529,26 @@ def parse_deck(
         text = data
     if "\x00" in text:
         return None, [Problem(path, 0, 0, "the file is binary, not a YAML deck")]
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    walker = _Walker(path, default_id)
     try:
-        with _gc_paused():
-            root = yaml.compose(text, Loader=loader)
+        with gc_paused():
+            root = fast_compose(text)
+            deck = None
+            if root is not None:
+                try:
+                    deck = walker.deck(root)
+                except GiveUp:  # the plain style ended part-way: read it all with PyYAML
+                    root = None
+                    walker = _Walker(path, default_id)
+            if root is None:
+                root = yaml_compose(text)
+                if root is None:
+                    return None, [
+                        Problem(path, 1, 1, "the deck is empty", "a deck needs 'title' and 'cards'")
+                    ]
+                deck = walker.deck(root)
     except yaml.YAMLError as exc:
         return None, [_yaml_problem(path, exc)]
-    if root is None:
-        return None, [Problem(path, 1, 1, "the deck is empty", "a deck needs 'title' and 'cards'")]
-    walker = _Walker(path, default_id)
-    with _gc_paused():
-        deck = walker.deck(root)
     return deck, sorted(walker.problems, key=lambda p: (p.line, p.column))
 
 

@@ -91,6 +91,10 @@ class StudyStore(Protocol):
         """How many new cards the decks still hold."""
         ...
 
+    def maintain(self) -> bool:
+        """Housekeeping that may take a moment; called when the learner is idle."""
+        ...
+
 
 @dataclass(slots=True)
 class Presented:
@@ -353,6 +357,10 @@ class Session:
         self.store.set_suspended(p.card.rowid, True)
         self._undo.append(_Undo("suspend", p))
         self._advance(now)
+
+    def idle(self) -> None:
+        """Let the store tidy up while the learner reads (never between answer and next card)."""
+        self.store.maintain()
 
     @property
     def can_undo(self) -> bool:

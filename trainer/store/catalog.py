@@ -13,9 +13,10 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from pathlib import Path
 
-from trainer.core.deck import parse_deck
+from trainer.core.deck import gc_paused, parse_deck
 from trainer.core.errors import Problem
 from trainer.core.model import Card, Deck
 from trainer.store.db import transaction
@@ -57,37 +58,28 @@ class DeckEntry:
         return self.key is not None and not self.errors
 
 
+SEP = "\x1f"
+"""Joins the items of ``accept`` and ``tags`` in their columns."""
+
+
 def content_hash(card: Card) -> str:
     """A short hash of everything a card shows, to notice edits."""
-    parts = (
-        card.front,
-        card.back,
-        card.type.value,
-        str(card.ordinal),
-        card.kind.value,
-        "\x1e".join(card.accept),
-        card.when,
-        "\x1e".join(card.tags),
-        card.source,
-        card.extra,
+    # CardType and CardKind are str enums, so they join as their values.
+    text = SEP.join(
+        (
+            card.front,
+            card.back,
+            card.type,
+            str(card.ordinal),
+            card.kind,
+            "\x1e".join(card.accept),
+            card.when,
+            "\x1e".join(card.tags),
+            card.source,
+            card.extra,
+        )
     )
-    return hashlib.blake2b("\x1f".join(parts).encode(), digest_size=8).hexdigest()
-
-
-def card_extra(card: Card) -> str:
-    """The card's optional fields as compact JSON (empty ones left out)."""
-    extra: dict[str, object] = {}
-    if card.accept:
-        extra["accept"] = list(card.accept)
-    if card.when:
-        extra["when"] = card.when
-    if card.tags:
-        extra["tags"] = list(card.tags)
-    if card.source:
-        extra["source"] = card.source
-    if card.extra:
-        extra["note"] = card.extra
-    return json.dumps(extra, ensure_ascii=False, separators=(",", ":")) if extra else "{}"
+    return blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def _problems_json(problems: Sequence[Problem]) -> str:
@@ -155,7 +147,7 @@ def sync(conn: sqlite3.Connection, sources: Sequence[DeckSource]) -> list[DeckEn
         if i in parsed:
             # The file's cache row is written with the cards, so a crash between
             # the two can never leave a file marked read whose cards are missing.
-            with transaction(conn):
+            with gc_paused(), transaction(conn):
                 sync_cards(conn, parsed[i])
                 _save_file(conn, file_rows.pop(i))
             entry.parsed = True
@@ -253,29 +245,41 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> dict[str, int]:
             "SELECT id, key, content_hash, retired, ord FROM cards WHERE deck_id = ?", (deck_row,)
         )
     }
+    # Row ids are given here (the transaction holds the write lock), so card
+    # states can be inserted alongside without reading the cards back.
+    next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM cards").fetchone()[0]
     inserts: list[tuple[object, ...]] = []
+    states: list[tuple[int, int, int]] = []
     updates: list[tuple[object, ...]] = []
     moved: list[tuple[int, int]] = []
     restored: list[tuple[int]] = []
+    pop = existing.pop
     for position, card in enumerate(deck.cards):
         chash = content_hash(card)
-        old = existing.pop(card.id, None)
+        old = pop(card.id, None)
         if old is None:
             inserts.append(
                 (
+                    next_id,
                     deck_row,
                     card.id,
                     card.note,
                     position,
-                    card.type.value,
+                    card.type,
                     card.ordinal,
-                    card.kind.value,
+                    card.kind,
                     card.front,
                     card.back,
-                    card_extra(card),
+                    SEP.join(card.accept),
+                    card.when,
+                    SEP.join(card.tags),
+                    card.source,
+                    card.extra,
                     chash,
                 )
             )
+            states.append((next_id, deck_row, position))
+            next_id += 1
             continue
         rowid, old_hash, retired, old_ord = old
         if old_hash != chash or old_ord != position:
@@ -283,12 +287,16 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> dict[str, int]:
                 (
                     card.note,
                     position,
-                    card.type.value,
+                    card.type,
                     card.ordinal,
-                    card.kind.value,
+                    card.kind,
                     card.front,
                     card.back,
-                    card_extra(card),
+                    SEP.join(card.accept),
+                    card.when,
+                    SEP.join(card.tags),
+                    card.source,
+                    card.extra,
                     chash,
                     rowid,
                 )
@@ -299,20 +307,17 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> dict[str, int]:
             restored.append((rowid,))
     retire = [(rowid,) for rowid, _, retired, _ in existing.values() if not retired]
     conn.executemany(
-        "INSERT INTO cards (deck_id, key, note, ord, type, ordinal, kind, front, back, extra, content_hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO cards (id, deck_id, key, note, ord, type, ordinal, kind, front, back, accept,"
+        " when_text, tags, source, extra, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         inserts,
     )
-    if inserts:
-        conn.execute(
-            "INSERT INTO card_state (card_id, deck_id, queue, state, due)"
-            " SELECT c.id, c.deck_id, 0, 0, c.ord FROM cards c"
-            " LEFT JOIN card_state s ON s.card_id = c.id WHERE c.deck_id = ? AND s.card_id IS NULL",
-            (deck_row,),
-        )
+    conn.executemany(
+        "INSERT INTO card_state (card_id, deck_id, queue, state, due) VALUES (?, ?, 0, 0, ?)",
+        states,
+    )
     conn.executemany(
         "UPDATE cards SET note = ?, ord = ?, type = ?, ordinal = ?, kind = ?, front = ?, back = ?,"
-        " extra = ?, content_hash = ? WHERE id = ?",
+        " accept = ?, when_text = ?, tags = ?, source = ?, extra = ?, content_hash = ? WHERE id = ?",
         updates,
     )
     conn.executemany("UPDATE card_state SET due = ? WHERE card_id = ? AND state = 0", moved)

@@ -50,12 +50,18 @@ MIGRATIONS: dict[int, list[str]] = {
             kind TEXT NOT NULL,
             front TEXT NOT NULL,
             back TEXT NOT NULL,
-            extra TEXT NOT NULL DEFAULT '{}',
+            accept TEXT NOT NULL DEFAULT '',
+            when_text TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            extra TEXT NOT NULL DEFAULT '',
             content_hash TEXT NOT NULL,
             retired INTEGER NOT NULL DEFAULT 0,
             UNIQUE (deck_id, key)
         )""",
-        "CREATE INDEX cards_note ON cards (deck_id, note)",
+        # accept and tags hold their items joined by U+001F (unit separator).
+        # Only reversed and cloze entries have siblings to look up.
+        "CREATE INDEX cards_note ON cards (deck_id, note) WHERE type <> 'basic'",
         # queue: 0 new, 1 learning or relearning, 2 review, -1 out of study
         # (suspended or retired). For new cards `due` is the position in the deck.
         """CREATE TABLE card_state (
@@ -134,6 +140,10 @@ def connect(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # No checkpoint inside a commit: an answer never waits for one. The WAL
+        # is folded back in idle moments (Store.maintain) and when the last
+        # connection closes.
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
         migrate(conn)
     except sqlite3.OperationalError as exc:
         if _is_busy(exc):

@@ -98,8 +98,7 @@ def bundled_decks() -> list[Path]:
     """
     from importlib.resources import files
 
-    folder = files("trainer").joinpath("decks")
-    root = Path(str(folder))
+    root = Path(str(files("trainer").joinpath("decks")))
     if not root.is_dir():
         root = Path(__file__).resolve().parents[2] / "decks"
     if not root.is_dir():

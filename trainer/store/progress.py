@@ -6,12 +6,12 @@ database. Every write is one short transaction, committed before it returns.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from trainer.core.model import CardKind, CardType, Memory, Rating, State, StoredCard
+from trainer.store.catalog import SEP
 from trainer.store.db import transaction
 
 _QUEUE = {State.NEW: 0, State.LEARNING: 1, State.RELEARNING: 1, State.REVIEW: 2}
@@ -36,6 +36,7 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self._writes = 0
         self._deck_rows: dict[str, int] = {}
         self._deck_keys: dict[int, str] = {}
         self._refresh_decks()
@@ -63,7 +64,8 @@ class Store:
             return {}
         out: dict[str, tuple[int, int]] = {}
         for deck_row, new, review in self.conn.execute(
-            "SELECT c.deck_id, SUM(r.state_before = 0), SUM(r.state_before = 2) FROM review_log r"
+            # CROSS JOIN keeps the log (today's few rows, by time) as the outer loop.
+            "SELECT c.deck_id, SUM(r.state_before = 0), SUM(r.state_before = 2) FROM review_log r CROSS"
             f" JOIN cards c ON c.id = r.card_id WHERE r.reviewed_at >= ? AND c.deck_id IN ({self._marks(len(rows))})"
             " GROUP BY c.deck_id",
             (since, *rows),
@@ -79,9 +81,9 @@ class Store:
         return {
             rowid
             for (rowid,) in self.conn.execute(
-                "SELECT DISTINCT s.id FROM review_log r JOIN cards c ON c.id = r.card_id"
-                " JOIN cards s ON s.deck_id = c.deck_id AND s.note = c.note AND s.id <> c.id"
-                f" WHERE r.reviewed_at >= ? AND c.deck_id IN ({self._marks(len(rows))})",
+                "SELECT DISTINCT s.id FROM review_log r CROSS JOIN cards c ON c.id = r.card_id"
+                " JOIN cards s ON s.deck_id = c.deck_id AND s.note = c.note AND s.type <> 'basic' AND s.id <> c.id"
+                f" WHERE r.reviewed_at >= ? AND c.type <> 'basic' AND c.deck_id IN ({self._marks(len(rows))})",
                 (since, *rows),
             )
         }
@@ -187,15 +189,29 @@ class Store:
     def card(self, rowid: int) -> StoredCard:
         """One card's content."""
         row = self.conn.execute(
-            "SELECT deck_id, key, note, type, ordinal, kind, front, back, extra FROM cards WHERE id = ?",
+            "SELECT deck_id, key, note, type, ordinal, kind, front, back, accept, when_text, tags, source, extra"
+            " FROM cards WHERE id = ?",
             (rowid,),
         ).fetchone()
         if row is None:
             raise KeyError(rowid)
-        deck_row, key, note, ctype, ordinal, kind, front, back, extra = row
+        (
+            deck_row,
+            key,
+            note,
+            ctype,
+            ordinal,
+            kind,
+            front,
+            back,
+            accept,
+            when,
+            tags,
+            source,
+            extra,
+        ) = row
         if deck_row not in self._deck_keys:
             self._refresh_decks()
-        data = json.loads(extra) if extra != "{}" else {}
         return StoredCard(
             rowid,
             self._deck_keys[deck_row],
@@ -206,11 +222,11 @@ class Store:
             CardKind(kind),
             front,
             back,
-            tuple(data.get("accept", ())),
-            data.get("when", ""),
-            tuple(data.get("tags", ())),
-            data.get("source", ""),
-            data.get("note", ""),
+            tuple(accept.split(SEP)) if accept else (),
+            when,
+            tuple(tags.split(SEP)) if tags else (),
+            source,
+            extra,
         )
 
     def memory(self, rowid: int) -> Memory:
@@ -229,7 +245,7 @@ class Store:
             r
             for (r,) in self.conn.execute(
                 "SELECT s.id FROM cards c JOIN cards s ON s.deck_id = c.deck_id AND s.note = c.note"
-                " WHERE c.id = ? AND s.id <> c.id AND s.retired = 0",
+                " AND s.type <> 'basic' WHERE c.id = ? AND c.type <> 'basic' AND s.id <> c.id AND s.retired = 0",
                 (rowid,),
             )
         ]
@@ -244,6 +260,7 @@ class Store:
         Returns:
             The review-log row id.
         """
+        self._writes += 1
         with transaction(self.conn):
             self.conn.execute(
                 "UPDATE card_state SET queue = ?, state = ?, step = ?, stability = ?, difficulty = ?,"
@@ -287,6 +304,7 @@ class Store:
 
     def undo(self, log_id: int, rowid: int, before: Memory) -> None:
         """Remove a card's last review-log row and restore its state before it, at once."""
+        self._writes += 1
         with transaction(self.conn):
             last = self.conn.execute(
                 "SELECT MAX(id) FROM review_log WHERE card_id = ?", (rowid,)
@@ -311,6 +329,7 @@ class Store:
 
     def set_buried(self, rowid: int, day: int) -> None:
         """Hide a card until study day ``day`` is over (0 unburies)."""
+        self._writes += 1
         with transaction(self.conn):
             self.conn.execute(
                 "UPDATE card_state SET buried_day = ? WHERE card_id = ?", (day, rowid)
@@ -318,6 +337,7 @@ class Store:
 
     def set_suspended(self, rowid: int, suspended: bool) -> None:
         """Take a card out of (or back into) every queue."""
+        self._writes += 1
         with transaction(self.conn):
             if suspended:
                 self.conn.execute(
@@ -330,6 +350,19 @@ class Store:
                     " WHEN state = 0 THEN 0 WHEN state = 2 THEN 2 ELSE 1 END WHERE card_id = ?1",
                     (rowid,),
                 )
+
+    def maintain(self, every: int = 100) -> bool:
+        """Fold the write-ahead log back into the database after ``every`` writes.
+
+        Meant for idle moments (the learner reading a card): a checkpoint can
+        take tens of milliseconds and must not sit between an answer and the
+        next card. Returns True when a checkpoint ran.
+        """
+        if self._writes < every:
+            return False
+        self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        self._writes = 0
+        return True
 
     def log_rows(self, rowid: int) -> list[tuple[object, ...]]:
         """A card's review-log rows, oldest first (for statistics and tests)."""

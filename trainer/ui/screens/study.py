@@ -107,6 +107,9 @@ class StudyScreen(Screen[None]):
             self._show_question(p)
         self._update_actions()
         self.refresh_bindings()
+        if p is not None:
+            # Tidy the store once this card is on screen and the learner is reading.
+            self.call_after_refresh(self.session.idle)
 
     def _show_question(self, p: Presented) -> None:
         kind = p.card.kind.value
