@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     # not overwrite a value given before it, hence SUPPRESS.
     top = argparse.ArgumentParser(add_help=False)
     top.add_argument("--profile", metavar="NAME", help="whose progress to use")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--profile", metavar="NAME", default=argparse.SUPPRESS, help="whose progress to use"
     )
@@ -211,9 +211,9 @@ def cmd_check(paths: Sequence[Path]) -> int:
             errors += 1
             continue
         deck, problems = parse_deck(data, path=str(f), default_id=f.stem)
-        for p in problems:
-            _print_problem(p)
-        bad = [p for p in problems if not p.warning]
+        for problem in problems:
+            _print_problem(problem)
+        bad = [problem for problem in problems if not problem.warning]
         errors += len(bad)
         warnings += len(problems) - len(bad)
         if deck is not None:

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from trainer.core.config import parse_config
-from trainer.core.errors import ConfigError, UsageError
+from trainer.core.errors import ConfigError, StoreBusyError, UsageError
 from trainer.core.scheduler import Scheduler, Settings, study_day
 from trainer.core.session import Counts, Session, limited_counts
 from trainer.store import paths as paths_mod
@@ -114,8 +114,6 @@ class Workspace:
         self.reload(notify)
 
     def _connect(self, notify: Callable[[str], None] | None) -> sqlite3.Connection:
-        from trainer.core.errors import StoreBusyError
-
         try:
             return connect(self.paths.database, timeout=0.5)
         except StoreBusyError:
@@ -127,13 +125,21 @@ class Workspace:
             return conn
 
     def reload(self, notify: Callable[[str], None] | None = None) -> list[DeckEntry]:
-        """Re-read changed deck files into the catalog."""
+        """Re-read changed deck files into the catalog.
+
+        When another process holds the profile, say so through ``notify`` and
+        wait up to 30 seconds before giving up with StoreBusyError.
+        """
         sources = deck_sources(self.paths, self.extra)
         self.conn.execute("PRAGMA busy_timeout = 500")
         try:
             self.entries = sync(self.conn, sources)
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
+        except (StoreBusyError, sqlite3.OperationalError) as exc:
+            if (
+                isinstance(exc, sqlite3.OperationalError)
+                and "locked" not in str(exc)
+                and "busy" not in str(exc)
+            ):
                 raise
             if notify:
                 notify(
@@ -144,7 +150,8 @@ class Workspace:
                 self.entries = sync(self.conn, sources)
             except sqlite3.OperationalError as exc2:
                 raise busy_error(self.paths.database) from exc2
-        self.conn.execute("PRAGMA busy_timeout = 30000")
+        finally:
+            self.conn.execute("PRAGMA busy_timeout = 30000")
         return self.entries
 
     @property

@@ -180,7 +180,10 @@ def fast_compose(text: str) -> Node | None:
 
 
 # One line of the block style: indent, an optional dash, an optional key, the rest.
+# Every part is optional, so it matches every line.
 _LINE = re.compile(r"( *)(- +)?(?:([A-Za-z_][A-Za-z0-9_-]*):(?: +|$))?(.*)").match
+
+
 # Where a top-level block list ends: the next line that starts in column 0
 # (a dash too, when the list's own dashes are not in column 0).
 _TOP_LEVEL = re.compile(r"\n(?=[^ \n#])")
@@ -198,7 +201,9 @@ def _top_level(text: str) -> Map | None:
         if nl < 0:
             nl = end
         raw = text[pos:nl].rstrip(" ")
-        indent, dash, key, rest = _LINE(raw).groups()
+        line_match = _LINE(raw)
+        assert line_match is not None
+        indent, dash, key, rest = line_match.groups()
         if not key:
             if dash or (rest and rest[0] != "#") or (indent and rest):
                 raise GiveUp
@@ -265,6 +270,7 @@ def _block_list(text: str, start: int, end: int, first_line: int, dash_col: int)
         for raw in lines:
             number += 1
             m = _LINE(raw)
+            assert m is not None
             indent_s, dash, key, rest = m.groups()
             if rest and rest[-1] == " ":
                 rest = rest.rstrip(" ")

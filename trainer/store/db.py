@@ -157,13 +157,15 @@ def connect(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
     return conn
 
 
-def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
     """Apply the migrations a database lacks, each in its own transaction.
 
     Returns:
         The schema version after migrating.
     """
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if target is None:
+        target = SCHEMA_VERSION
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > target:
         raise StoreError(
             f"this profile was written by a newer trainer (schema {version}, this one knows {target})",

@@ -64,8 +64,8 @@ class TrainerApp(App[None]):
         except TrainerError as exc:
             self.show_error("Cannot start studying", exc)
             return
-        names = {e.key: e.title for e in self.workspace.decks}
-        ids = deck_ids if deck_ids is not None else list(names)
+        names = {e.key: e.title for e in self.workspace.decks if e.key}
+        ids = list(deck_ids) if deck_ids is not None else list(names)
         title = names.get(ids[0], ids[0]) if len(ids) == 1 else "All decks"
         self.push_screen(StudyScreen(session, title))
 
