@@ -85,8 +85,8 @@ class TrainerApp(App[None]):
                 continue
             action = binding.action
             target = self if binding in self.BINDINGS else screen
-            if binding.key == "ctrl+c" or not target.check_action(action.split("(")[0], ()):
-                continue
+            if action == "quit" or not target.check_action(action.split("(")[0], ()):
+                continue  # Textual's own commands already offer Quit
 
             async def run(target=target, action=action) -> None:  # type: ignore[no-untyped-def]
                 await target.run_action(action)
