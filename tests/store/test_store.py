@@ -5,9 +5,12 @@ from __future__ import annotations
 import sqlite3
 import stat
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import FixedClock, write_deck
 from trainer.core.errors import StoreBusyError, StoreError
@@ -257,3 +260,47 @@ def test_same_deck_id_twice_first_wins(tmp_path: Path) -> None:
 def test_workspace_rows_count_today(workspace: Workspace, clock: FixedClock) -> None:
     rows = workspace.rows()
     assert [(r.entry.key, r.counts.new, r.entry.cards) for r in rows] == [("small", 7, 7)]
+
+
+def test_resolve_deck_arguments(workspace: Workspace, small_deck: Path, tmp_path: Path) -> None:
+    assert workspace.resolve_decks(["small"]) == ["small"]
+    assert workspace.resolve_decks([str(small_deck)]) == ["small"]
+    with pytest.raises(Exception, match="no deck 'smal'") as info:
+        workspace.resolve_decks(["smal"])
+    assert "did you mean 'small'" in str(info.value)
+
+
+@pytest.fixture(scope="module")
+def round_trip(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, int]]:
+    folder = tmp_path_factory.mktemp("round-trip")
+    conn = db.connect(folder / "p.sqlite3")
+    catalog.sync(conn, [DeckSource(write_deck(folder, "d.yaml", DECK), "argument")])
+    store = Store(conn)
+    rowid = store.card_rowid("d", "a")
+    assert rowid is not None
+    yield store, rowid
+    conn.close()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    state=st.sampled_from(list(State)),
+    step=st.none() | st.integers(0, 3),
+    stability=st.none() | st.floats(0.001, 36500),
+    difficulty=st.none() | st.floats(1, 10),
+    due=st.floats(0, 4e9),
+    last=st.none() | st.floats(0, 4e9),
+)
+def test_memory_states_round_trip_through_the_database(
+    round_trip: tuple[Store, int],
+    state: State,
+    step: int | None,
+    stability: float | None,
+    difficulty: float | None,
+    due: float,
+    last: float | None,
+) -> None:
+    store, rowid = round_trip
+    memory = Memory(state, step, stability, difficulty, due, last)
+    store.record(rowid, store.memory(rowid), memory, Rating.GOOD, 1.0, 1)
+    assert store.memory(rowid) == memory
