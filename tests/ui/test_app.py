@@ -228,3 +228,26 @@ async def test_start_in_study_and_error_dialog(workspace: Workspace) -> None:
         assert isinstance(app.screen, ErrorDialog)
         await pilot.press("enter")
         assert isinstance(app.screen, StudyScreen)
+
+
+async def test_a_store_error_while_grading_shows_a_dialog_and_keeps_the_card(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trainer.core.errors import StoreBusyError
+
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space")
+        screen = app.screen
+        assert isinstance(screen, StudyScreen)
+
+        def busy(*args: object) -> None:
+            raise StoreBusyError("the profile database is busy", "try again")
+
+        monkeypatch.setattr(screen.session, "answer", busy)
+        await pilot.press("3")
+        assert isinstance(app.screen, ErrorDialog)
+        assert _log_count(workspace) == 0
+        await pilot.press("escape")
+        assert app.screen is screen
+        assert _text(app, "#study-question") == "Q1 [bold]not bold[/]"

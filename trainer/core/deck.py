@@ -382,75 +382,18 @@ class _Walker:
                     continue
                 seen[card_id] = line
             back = back or ""
+            details = (accept, when, tags, source, extra, line)
             if ctype is _T_BASIC:
-                append(
-                    Card(
-                        card_id,
-                        front,
-                        back,
-                        ctype,
-                        kind,
-                        card_id,
-                        1,
-                        accept,
-                        when,
-                        tags,
-                        source,
-                        extra,
-                        line,
-                    )
-                )
+                append(Card(card_id, front, back, ctype, kind, card_id, 1, *details))
                 continue
             if ctype is _T_REVERSED:
                 made = [
-                    Card(
-                        card_id,
-                        front,
-                        back,
-                        ctype,
-                        kind,
-                        card_id,
-                        1,
-                        accept,
-                        when,
-                        tags,
-                        source,
-                        extra,
-                        line,
-                    ),
-                    Card(
-                        f"{card_id}/reverse",
-                        back,
-                        front,
-                        ctype,
-                        kind,
-                        card_id,
-                        2,
-                        accept,
-                        when,
-                        tags,
-                        source,
-                        extra,
-                        line,
-                    ),
+                    Card(card_id, front, back, ctype, kind, card_id, 1, *details),
+                    Card(f"{card_id}/reverse", back, front, ctype, kind, card_id, 2, *details),
                 ]
             else:
                 made = [
-                    Card(
-                        f"{card_id}/c{n}",
-                        front,
-                        back,
-                        ctype,
-                        kind,
-                        card_id,
-                        n,
-                        accept,
-                        when,
-                        tags,
-                        source,
-                        extra,
-                        line,
-                    )
+                    Card(f"{card_id}/c{n}", front, back, ctype, kind, card_id, n, *details)
                     for n in numbers
                 ]
             for card in made:

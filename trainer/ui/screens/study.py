@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -212,16 +214,20 @@ class StudyScreen(Screen[None]):
             return self.session.can_undo
         return True
 
-    def _guard(self, work: str) -> bool:
-        """Run a store-touching session call, showing any error; True when it worked."""
+    def _act(self, call: Callable[[datetime], object], failed: str, done: str = "") -> None:
+        """Run one session action at the clock's now, then show the next card.
+
+        A store error (the profile kept busy by another process, say) shows a
+        dialog and leaves the card on screen: nothing was saved.
+        """
         try:
-            getattr(self, f"_do_{work}")()
+            call(self.tapp.clock.now())
         except TrainerError as exc:
-            self.tapp.show_error(
-                "Your answer was not saved" if work == "grade" else "That did not work", exc
-            )
-            return False
-        return True
+            self.tapp.show_error(failed, exc)
+            return
+        self.show_card()
+        if done:
+            self.notify(done)
 
     def action_reveal(self) -> None:
         """Show the answer and the grade buttons."""
@@ -235,44 +241,29 @@ class StudyScreen(Screen[None]):
 
     def action_grade(self, value: int) -> None:
         """Grade the card; the answer is committed before the next card shows."""
-        if self.session.current is None or not self.revealed:
-            return
-        self._rating = Rating(value)
-        if self._guard("grade"):
-            self.show_card()
-
-    def _do_grade(self) -> None:
-        self.session.answer(self._rating, self.tapp.clock.now())
+        if self.session.current is not None and self.revealed:
+            self._act(
+                lambda now: self.session.answer(Rating(value), now), "Your answer was not saved"
+            )
 
     def action_undo(self) -> None:
         """Take back the last answer, bury or suspend."""
         if not self.session.can_undo:
             self.notify("Nothing to undo.")
             return
-        if self._guard("undo"):
-            self.show_card()
-            self.notify("Undone: the card is back as it was.")
-
-    def _do_undo(self) -> None:
-        self.session.undo(self.tapp.clock.now())
+        self._act(self.session.undo, "Nothing was undone", "Undone: the card is back as it was.")
 
     def action_bury(self) -> None:
         """Hide the card until tomorrow."""
-        if self.session.current is not None and self._guard("bury"):
-            self.show_card()
-            self.notify("Buried until tomorrow (u undoes).")
-
-    def _do_bury(self) -> None:
-        self.session.bury(self.tapp.clock.now())
+        if self.session.current is not None:
+            self._act(
+                self.session.bury, "The card was not buried", "Buried until tomorrow (u undoes)."
+            )
 
     def action_suspend(self) -> None:
         """Take the card out of study."""
-        if self.session.current is not None and self._guard("suspend"):
-            self.show_card()
-            self.notify("Suspended (u undoes).")
-
-    def _do_suspend(self) -> None:
-        self.session.suspend(self.tapp.clock.now())
+        if self.session.current is not None:
+            self._act(self.session.suspend, "The card was not suspended", "Suspended (u undoes).")
 
     def action_back(self) -> None:
         """Back to the decks (progress is already saved)."""
