@@ -16,7 +16,7 @@ from pathlib import Path
 from trainer import __version__
 from trainer.core.errors import Problem, TrainerError, UsageError
 
-COMMANDS = ("home", "study", "check", "decks", "paths")
+COMMANDS = ("home", "study", "check", "decks", "paths", "generate")
 
 EPILOG = """\
 commands:
@@ -25,6 +25,7 @@ commands:
   check PATH...      validate deck files; exit 0 when clean, 2 when not
   decks [--json]     list the decks and today's new / learning / due counts
   paths              show where decks, progress and settings live
+  generate ARTICLE...  draft a deck of dates, people and treaties from articles
 
 A DECK is a deck id (see 'trainer decks') or the path of a YAML deck file.
 Profiles: --profile NAME, else $TRAINER_PROFILE, else your login name.
@@ -106,6 +107,24 @@ def build_parser() -> argparse.ArgumentParser:
         "extra", nargs="*", metavar="DECK_FILE", type=Path, help="extra deck files or folders"
     )
 
+    gen = sub.add_parser(
+        "generate",
+        parents=[common],
+        help="draft a deck from articles",
+        description="Find the dates, people and treaties in plain-text or Markdown articles and "
+        "write a draft deck (format 1) with one card per fact. Without -o the deck goes to stdout; "
+        "a summary goes to stderr.",
+    )
+    gen.add_argument(
+        "articles", nargs="+", metavar="ARTICLE", type=Path, help="article files (.txt or .md)"
+    )
+    gen.add_argument(
+        "-o", "--output", metavar="DECK.yaml", type=Path, help="where to write the deck"
+    )
+    gen.add_argument("--title", help="the deck's title")
+    gen.add_argument("--id", dest="deck_id", help="the deck's id (default: from the file name)")
+    gen.add_argument("--force", action="store_true", help="overwrite an existing output file")
+
     paths = sub.add_parser(
         "paths",
         parents=[common],
@@ -174,6 +193,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_paths(args.profile, args.json)
     if command == "decks":
         return cmd_decks(args.profile, args.extra, args.json)
+    if command == "generate":
+        return cmd_generate(args.articles, args.output, args.title, args.deck_id, args.force)
     if command == "study":
         return cmd_tui(args.profile, [], args.decks, study=True)
     return cmd_tui(args.profile, args.decks, [], study=False)
@@ -321,6 +342,54 @@ def cmd_decks(profile: str | None, extra: Sequence[Path], as_json: bool) -> int:
     for r in broken:
         for p in r.entry.errors:
             _print_problem(p)
+    return 0
+
+
+def cmd_generate(
+    articles: Sequence[Path],
+    output: Path | None,
+    title: str | None,
+    deck_id: str | None,
+    force: bool,
+) -> int:
+    """``trainer generate``: articles in, a draft deck out; nothing written on bad input."""
+    import time
+
+    from trainer.generate import generate
+
+    if output is not None:
+        if output.exists() and not force:
+            raise UsageError(
+                f"{output} already exists", "use --force to overwrite it, or choose another -o"
+            )
+        if output.suffix not in (".yaml", ".yml"):
+            raise UsageError(f"{output}: a deck file must end in .yaml or .yml")
+        if not output.parent.is_dir():
+            raise UsageError(f"{output.parent}: no such folder")
+    started = time.perf_counter()
+
+    def progress(i: int, n: int, name: str) -> None:
+        if n > 3 and (i == n or i % max(1, n // 10) == 0):
+            print(f"generate: read {i}/{n} articles ({name})", file=sys.stderr)
+
+    result = generate(articles, deck_id, title, progress)
+    if output is None:
+        sys.stdout.write(result.yaml)
+    else:
+        tmp = output.with_name(output.name + ".tmp")
+        tmp.write_text(result.yaml, encoding="utf-8")
+        tmp.replace(output)
+    for conflict in result.conflicts:
+        print(f"conflict: {conflict}", file=sys.stderr)
+    k = result.by_kind
+    where = f" to {output}" if output else ""
+    print(
+        f"generate: {result.articles} article{'s' if result.articles != 1 else ''}, {result.words} words: "
+        f"{k['date']} dates, {k['person']} people, {k['treaty']} treaties; "
+        f"wrote {len(result.cards)} cards{where}; {len(result.conflicts)} conflict"
+        f"{'s' if len(result.conflicts) != 1 else ''} ({time.perf_counter() - started:.2f} s)",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -1,0 +1,376 @@
+"""Date expressions in English prose -> normalised ``when`` values.
+
+Handles exact days ("10 July 2025", "July 10, 2025", "2025-07-10"), months
+("February 2022", "the end of June"), years, ranges ("1988-1994", "between
+1918 and 1920", "from 1988 to 1994"), decades ("the early 1990s"), centuries
+("the early 19th century"), a few named days ("9/11") and dates given
+relative to another ("a few days before the invasion in February 2022").
+A day or month without a year is marked so the caller can supply one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+MONTH_NAMES = [""] + [calendar.month_name[i] for i in range(1, 13)]
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?<![\d,.$£€#])(?:1[0-9]{3}|20[0-9]{2})(?![\d]|,\d|\.\d)"
+_ORD = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+}
+_PART = r"(?:(?P<part>early|mid|middle|late|the (?:end|start|beginning|middle) of|the (?:first|second) half of)[- ]?(?:the )?)?"
+
+_PATTERNS = [
+    ("named", r"\b9/11\b"),
+    ("range", rf"\bbetween (?P<y1>{_YEAR}) and (?P<y2>{_YEAR})\b"),
+    ("range", rf"\bfrom (?P<y1>{_YEAR}) (?:to|until|till|through) (?P<y2>{_YEAR})\b"),
+    ("range", rf"(?P<y1>{_YEAR}) ?(?:-|to|until) ?(?P<y2>{_YEAR}|[0-9]{{2}}(?![\d]))\b"),
+    ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])\b"),
+    ("dmy", rf"\b{_PART}(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b"),
+    ("mdy", rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?\b(?!:)"),
+    ("my", rf"\b{_PART}(?P<m>{_MONTH}),? (?:of )?(?P<y>{_YEAR})\b"),
+    ("dm", rf"\b(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})\b"),
+    (
+        "m",
+        rf"(?:\b(?:in|on|since|until|by|during|from|throughout|last|this|next|early|late|mid|the end of|the start of|the beginning of|the middle of)[- ])(?P<m>{_MONTH})\b(?! \d)",
+    ),
+    ("decade", rf"\b(?:the )?{_PART}(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s\b"),
+    ("century", rf"\b(?:the )?{_PART}(?P<c>[0-9]{{1,2}})(?:st|nd|rd|th)[- ]century\b"),
+    (
+        "century",
+        rf"\b(?:the )?{_PART}(?P<cw>{'|'.join(sorted(_ORD, key=len, reverse=True))})[- ]century\b",
+    ),
+    ("year", rf"(?P<y>{_YEAR})\b"),
+]
+_COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
+
+# A year followed by a counted noun is a number ("1500 soldiers"), not a date.
+_COUNTED = re.compile(
+    r"\s+(?!was\b|has\b|is\b|as\b|its\b|this\b|thus\b|his\b|yes\b|ones\b)[a-z]+s\b"
+)
+_NOT_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:page|pages|p\.|pp\.|no\.|number|room|route|flight|code|km|miles|about|some|nearly|around|over|under|than)\s*)$",
+    re.IGNORECASE,
+)
+
+_RELATIVE = re.compile(
+    r"\b(?P<rel>(?:just |only )?(?:a few|several|some|a couple of|a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) "
+    r"(?:days?|weeks?|months?|years?|decades?) (?:before|after|earlier than|later than|prior to))\s+",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """One date expression found in a sentence.
+
+    Attributes:
+        start: Offset of the expression in the sentence.
+        end: Offset just past it.
+        when: Normalised: YYYY, YYYY-MM, YYYY-MM-DD or START/END ("" while a year is missing).
+        words: The date in words, as an answer ("10 July 2025", "1988 to 1994").
+        precision: day, month, year, range, decade or century.
+        month: For a day or month without a year, its month (and ``day``); else 0.
+        day: See ``month``.
+        relative: "a few days before" and the like, when the sentence dates
+            something relative to this date.
+        relative_start: Offset where that relative phrase starts, or -1.
+    """
+
+    start: int
+    end: int
+    when: str
+    words: str
+    precision: str
+    month: int = 0
+    day: int = 0
+    relative: str = ""
+    relative_start: int = -1
+
+    def with_year(self, year: int) -> DateMention:
+        """This mention with the year it lacked."""
+        if self.precision == "day":
+            when = f"{year:04d}-{self.month:02d}-{self.day:02d}"
+            words = f"{self.day} {MONTH_NAMES[self.month]} {year}"
+        else:
+            when = f"{year:04d}-{self.month:02d}"
+            words = f"{self.words} {year}".replace("the end of ", "late ").strip()
+        return DateMention(
+            self.start,
+            self.end,
+            when,
+            words,
+            self.precision,
+            0,
+            0,
+            self.relative,
+            self.relative_start,
+        )
+
+
+def _part_range(part: str | None, low: int, span: int) -> tuple[int, int]:
+    """Narrow [low, low + span - 1] by 'early', 'mid', 'late', 'first half of'..."""
+    high = low + span - 1
+    if not part:
+        return low, high
+    part = part.lower()
+    third = span // 3
+    if part.startswith(("early", "the start", "the beginning")):
+        return low, low + third
+    if part.startswith(("mid", "middle", "the middle")):
+        return low + third + 1, high - third - 1
+    if part.startswith(("late", "the end")):
+        return high - third, high
+    if "first half" in part:
+        return low, low + span // 2 - 1
+    if "second half" in part:
+        return low + span // 2, high
+    return low, high
+
+
+def _mention(kind: str, m: re.Match[str], offset: int) -> DateMention | None:
+    g = m.groupdict()
+    start, end = offset + m.start(), offset + m.end()
+    part = g.get("part")
+    if kind == "named":
+        return DateMention(start, end, "2001-09-11", "11 September 2001 (9/11)", "day")
+    if kind == "range":
+        y1 = int(g["y1"])
+        y2s = g["y2"]
+        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+        if y2 <= y1 or y2 - y1 > 200:
+            return None
+        return DateMention(start, end, f"{y1}/{y2}", f"{y1} to {y2}", "range")
+    if kind in ("iso", "dmy", "mdy"):
+        month = int(g["m"]) if kind == "iso" else MONTHS[g["m"].lower().rstrip(".")]
+        day = int(re.sub(r"\D", "", g["d"]))
+        if day > calendar.monthrange(2000, month)[1]:
+            return None
+        if g.get("y"):
+            year = int(g["y"])
+            if day > calendar.monthrange(year, month)[1]:
+                return None
+            return DateMention(
+                start,
+                end,
+                f"{year:04d}-{month:02d}-{day:02d}",
+                f"{day} {MONTH_NAMES[month]} {year}",
+                "day",
+            )
+        return DateMention(start, end, "", f"{day} {MONTH_NAMES[month]}", "day", month, day)
+    if kind == "dm":
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        day = int(re.sub(r"\D", "", g["d"]))
+        if day > calendar.monthrange(2000, month)[1]:
+            return None
+        return DateMention(start, end, "", f"{day} {MONTH_NAMES[month]}", "day", month, day)
+    if kind == "my":
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        year = int(g["y"])
+        words = f"{MONTH_NAMES[month]} {year}"
+        if part:
+            words = f"{part.lower().replace('the end of', 'late').replace('the start of', 'early').replace('the beginning of', 'early')} {words}"
+        return DateMention(start, end, f"{year:04d}-{month:02d}", words, "month")
+    if kind == "m":
+        month = MONTHS[g["m"].lower().rstrip(".")]
+        lead = m.group(0)[: m.start("m") - m.start()].strip().lower().rstrip("-")
+        words = MONTH_NAMES[month]
+        if lead in (
+            "early",
+            "late",
+            "mid",
+            "the end of",
+            "the start of",
+            "the beginning of",
+            "the middle of",
+        ):
+            words = f"{lead} {words}"
+            start = offset + m.start()
+        else:
+            start = offset + m.start("m")
+        return DateMention(start, end, "", words, "month", month)
+    if kind == "decade":
+        low, high = _part_range(part, int(g["dec"]), 10)
+        words = f"the {g['dec']}s" if not part else f"the {part.lower()} {g['dec']}s"
+        return DateMention(start, end, f"{low}/{high}", words, "decade")
+    if kind == "century":
+        number = int(g["c"]) if g.get("c") else _ORD[g["cw"].lower()]
+        low, high = _part_range(part, (number - 1) * 100, 100)
+        suffix = (
+            "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+        )
+        words = (
+            f"the {number}{suffix} century"
+            if not part
+            else f"the {part.lower()} {number}{suffix} century"
+        )
+        return DateMention(
+            start, end, f"{low:04d}/{high:04d}", words.replace("the the ", "the "), "century"
+        )
+    # a bare year
+    year = int(g["y"])
+    return DateMention(start, end, f"{year:04d}", str(year), "year")
+
+
+def find_dates(sentence: str) -> list[DateMention]:
+    """Every date expression in ``sentence``, left to right, not overlapping.
+
+    Where expressions overlap, the one starting first wins, then the longest.
+    """
+    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for priority, (kind, pattern) in enumerate(_COMPILED):
+        for m in pattern.finditer(sentence):
+            candidates.append((m.start(), m.start() - m.end(), priority, kind, m))
+    candidates.sort(key=lambda c: c[:3])
+    out: list[DateMention] = []
+    taken = 0
+    for start, _, _, kind, m in candidates:
+        if start < taken:
+            continue
+        if kind == "year" and (
+            _COUNTED.match(sentence[m.end() :]) or _NOT_YEAR_BEFORE.search(sentence[: m.start()])
+        ):
+            continue
+        if (
+            kind in ("mdy", "dm")
+            and not m.groupdict().get("y")
+            and re.match(r"\s*(?:million|billion|percent|%|people|km)", sentence[m.end() :])
+        ):
+            continue
+        mention = _mention(kind, m, 0)
+        if mention is None:
+            continue
+        rel = None
+        for r in _RELATIVE.finditer(sentence, 0, mention.start):
+            rel = r
+        if rel is not None and not find_dates_between(sentence, rel.end(), mention.start):
+            mention = DateMention(
+                mention.start,
+                mention.end,
+                mention.when,
+                mention.words,
+                mention.precision,
+                mention.month,
+                mention.day,
+                rel.group("rel").lower(),
+                rel.start(),
+            )
+        out.append(mention)
+        taken = m.end()
+    return out
+
+
+def find_dates_between(sentence: str, start: int, end: int) -> bool:
+    """Whether a year appears in ``sentence[start:end]``."""
+    return re.search(_YEAR, sentence[start:end]) is not None
+
+
+def infer_year(month: int, latest: tuple[int, int] | None, nearby_year: int | None) -> int | None:
+    """The year for a month given without one.
+
+    A year stated earlier in the same paragraph wins. Otherwise the article's
+    "now" is taken to be its latest dated event: a month after that month is
+    in the same year, any other month in the next one.
+    """
+    if nearby_year is not None:
+        return nearby_year
+    if latest is None:
+        return None
+    year, latest_month = latest
+    return year if month > latest_month else year + 1
+
+
+def parse_when(text: str) -> tuple[int, int, int, int, int, int] | None:
+    """A ``when`` value as (y1, m1, d1, y2, m2, d2) bounds (0 for a missing part)."""
+    parts = text.split("/")
+    bounds = []
+    for part in parts:
+        m = re.fullmatch(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", part)
+        if not m:
+            return None
+        bounds.append((int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)))
+    if len(bounds) == 1:
+        bounds.append(bounds[0])
+    (a, b, c), (d, e, f) = bounds
+    return a, b, c, d, e, f
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether two ``when`` values can describe the same time (one refines the other)."""
+    if a == b:
+        return True
+    if "/" in a or "/" in b:
+        pa, pb = parse_when(a), parse_when(b)
+        if pa is None or pb is None:
+            return False
+        # overlapping ranges
+        return (pa[0], pa[1]) <= (pb[3], pb[4] or 12) and (pb[0], pb[1]) <= (pa[3], pa[4] or 12)
+    return a.startswith(b) or b.startswith(a)
+
+
+def more_precise(a: str, b: str) -> str:
+    """Of two compatible ``when`` values, the more precise one."""
+    if "/" in a and "/" not in b:
+        return b
+    if "/" in b and "/" not in a:
+        return a
+    return a if len(a) >= len(b) else b
+
+
+def when_words(when: str) -> str:
+    """A ``when`` value in words: "10 July 2025", "February 2022", "1988 to 1994"."""
+    if "/" in when:
+        a, b = when.split("/")
+        return f"{when_words(a)} to {when_words(b)}"
+    parts = when.split("-")
+    if len(parts) == 3:
+        return f"{int(parts[2])} {MONTH_NAMES[int(parts[1])]} {int(parts[0])}"
+    if len(parts) == 2:
+        return f"{MONTH_NAMES[int(parts[1])]} {int(parts[0])}"
+    return when
+
+
+def accept_variants(when: str, words: str) -> list[str]:
+    """Other ways to write a date that a typed answer may use."""
+    out: list[str] = []
+    parts = when.split("-") if "/" not in when else []
+    if len(parts) == 3:
+        y, m, d = int(parts[0]), int(parts[1]), int(parts[2])
+        out += [f"{MONTH_NAMES[m]} {d}, {y}", f"{d} {MONTH_NAMES[m]} {y}", when, f"{d}/{m}/{y}"]
+    elif len(parts) == 2:
+        y, m = int(parts[0]), int(parts[1])
+        out += [f"{MONTH_NAMES[m]} {y}", f"{calendar.month_abbr[m]} {y}", when]
+    elif "/" in when:
+        a, b = when.split("/")
+        if len(a) == 4 and len(b) == 4:
+            out += [f"{a}-{b}", f"{a}–{b}", f"{a} to {b}", f"between {a} and {b}"]
+    else:
+        out.append(when)
+    return [v for v in dict.fromkeys(out) if v != words]

@@ -1,0 +1,375 @@
+"""Article text: reading, normalising, paragraphs, boilerplate, spin repair, sentences.
+
+Everything here works on plain text or Markdown in UTF-8 and knows nothing of
+any one article. Spin repair undoes the word swaps that synonym spinners make
+on the words facts hang on (month names, titles, "war", "corridor"...), from a
+table of such swaps, so a spun copy yields the same facts as the original.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trainer.core.errors import UsageError
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph: its 1-based number in the article and its cleaned text."""
+
+    number: int
+    text: str
+    heading: bool = False
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned article, ready for fact extraction."""
+
+    name: str
+    paragraphs: list[Paragraph]
+    authors: list[str] = field(default_factory=list)
+    spun: bool = False
+
+    @property
+    def words(self) -> int:
+        """How many words the article's paragraphs hold."""
+        return sum(len(p.text.split()) for p in self.paragraphs)
+
+
+# -- normalising -------------------------------------------------------------
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u3000": " ",
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\ufeff": None,
+        "\u00ad": None,
+        "\u2026": "...",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Straight quotes, plain dashes and spaces; Unicode composed (NFC)."""
+    return unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+
+
+# -- Markdown ------------------------------------------------------------------
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPH = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+
+
+def _strip_markdown(line: str) -> tuple[str, bool]:
+    heading = bool(_MD_HEADING.match(line))
+    line = _MD_HEADING.sub("", line)
+    line = _MD_QUOTE.sub("", line)
+    line = _MD_LIST.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_EMPH.sub(r"\2", line)
+    return line.strip(), heading
+
+
+# -- boilerplate ---------------------------------------------------------------
+
+# Lines that are not part of the article: newsletter pitches, disclosures,
+# republication notes, "read more" links and further-reading lists. Synonyms
+# cover spun copies ("Additional Studying" for "Further Reading").
+_BOILERPLATE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^(further|additional|more|extra|recommended|suggested)\s+(reading|studying|studies|reads?)\b",
+        r"^(read|see|learn)\s+(more|also)\s*:",
+        r"^related\s*(articles?|stories|reading)?\s*:",
+        r"\b(sign\s*up|subscribe)\b.{0,80}\b(newsletter|inbox|updates)\b",
+        r"\bget (your|the) news\b",
+        r"\bdoes not work for, consult, own shares\b",
+        r"\b(has|have) disclosed no relevant affiliations\b",
+        r"\boriginally published (on|in|by)\b",
+        r"\bread the original article\b",
+        r"\brepublished (from|under|with)\b",
+        r"^(copyright|\(c\)|©)\s",
+        r"^(share|tweet|print|email) this\b",
+        r"^(image|photo|picture)( credit)?s?\s*:",
+        r"^advertisement$",
+    )
+]
+# A disclosure statement names the author: "Jane Doe does not work for ...".
+_DISCLOSURE = re.compile(
+    r"^((?:[A-Z][\w'.-]+\s){1,3}[A-Z][\w'-]+)\s+(?:does not|doesn't|do not|did not)\s+work for\b"
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by)\s+((?:[A-Z][\w'.-]+\s){1,3}[A-Z][\w'-]+)\s*$", re.IGNORECASE
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Whether a line is publishing furniture rather than content."""
+    return any(p.search(line) for p in _BOILERPLATE)
+
+
+# -- spin repair -----------------------------------------------------------------
+
+# Spinners swap a word for a "synonym" without regard to sense. The swaps that
+# touch facts: a month that became an ordinary word, a title's preposition, the
+# nouns that name events. Each entry is (pattern, replacement); patterns are
+# specific enough not to fire on ordinary prose.
+_MONTH_SPINS = {
+    "May": r"Could|Might|Can|Would possibly|Could possibly",
+    "March": r"Stroll|Walk|Parade|Tramp|Trek",
+    "August": r"Venerable|Majestic|Grand|Stately|Noble|Illustrious",
+}
+_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_SPIN_REPAIRS: list[tuple[re.Pattern[str], str]] = []
+for _month, _words in _MONTH_SPINS.items():
+    # "Could 2018", "in Could 2018", "10 Could 2018", "Could 10, 2018": a
+    # capitalised word that is no month, standing where a month must be.
+    _SPIN_REPAIRS.append((re.compile(rf"\b(?:{_words})(?=\s+{_YEAR}\b)"), _month))
+    _SPIN_REPAIRS.append(
+        (re.compile(rf"(?<=\b\d\s)(?:{_words})\b|(?<=\b\d\d\s)(?:{_words})\b"), _month)
+    )
+    _SPIN_REPAIRS.append((re.compile(rf"\b(?:{_words})(?=\s+\d{{1,2}},\s+{_YEAR}\b)"), _month))
+_SPIN_REPAIRS += [
+    (re.compile(p), r)
+    for p, r in (
+        # titles and the words around them
+        (
+            r"\b(?:Below|Beneath|Underneath) (?=(?:Prime Minister|President|Chancellor|King|Queen)\b)",
+            "Under ",
+        ),
+        (
+            r"\b(?:beneath|below|underneath) (?=(?:Prime Minister|President|Chancellor|King|Queen)\b)",
+            "under ",
+        ),
+        (r"\bHigh Minister\b", "Prime Minister"),
+        (r"\bprime minster\b", "prime minister"),
+        # events: a named war that became a "battle", "struggle" or "combat"
+        (r"\b([A-Z][a-z]+) (?:Battle|Struggle|Combat|Fight)\b(?! of)", r"\1 War"),
+        (
+            r"\b(?:navy|army) (?=invasion|intervention|help|assets|assist|presence|bases?)",
+            "military ",
+        ),
+        (r"\bfull-scale (?:battle|conflict|struggle) in opposition to\b", "full-scale war against"),
+        (r"\bin opposition to (?=Ukraine|Georgia|Russia|Armenia|Azerbaijan)", "against "),
+        # places: a corridor that became a "hall" or "hallway"
+        (r"\b([A-Z][a-z]+) (?:hall|hallway|passage)\b", r"\1 corridor"),
+        (r"\b(\w+-hour|\w+-day) assembly\b", r"\1 meeting"),
+        # time words
+        (r"\bearlier than\b", "before"),
+        (r"\bgot here to (?:energy|power)\b", "came to power"),
+        (r"\bcame to energy\b", "came to power"),
+        (r"\bgot here\b", "came"),
+        (r"\ba long time\b(?= of (?:battle|conflict|war))", "decades"),
+        (r"\b(?:a long time|many years)(?= in the past)", "decades"),
+        (r"\bthree a long time\b", "three decades"),
+        (r"\bgreater than\b", "more than"),
+    )
+]
+# Words a spinner leaves behind; a handful of them mark a text as spun.
+_SPIN_TELLS = re.compile(
+    r"\b(got here to energy|in opposition to|the place|nonetheless|a long time of|Could (?:1|2)\d{3}|"
+    r"Below Prime Minister|hanging developments|navy invasion|Additional Studying|internet hosting)\b"
+)
+
+
+def unspin(text: str) -> str:
+    """Undo the spinner swaps that touch dates, titles and event names."""
+    for pattern, replacement in _SPIN_REPAIRS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def looks_spun(text: str) -> bool:
+    """Whether a text shows several marks of a synonym spinner."""
+    return len(_SPIN_TELLS.findall(text)) >= 3
+
+
+# -- sentences -----------------------------------------------------------------
+
+_ABBREVIATIONS = (
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Sr",
+    "Jr",
+    "St",
+    "Gen",
+    "Col",
+    "Lt",
+    "Sgt",
+    "Capt",
+    "Gov",
+    "Sen",
+    "Rep",
+    "Pres",
+    "Rev",
+    "Hon",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "cf",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "No",
+    "Inc",
+    "Ltd",
+    "Co",
+    "U.S",
+    "U.K",
+    "U.N",
+    "D.C",
+    "a.m",
+    "p.m",
+    "approx",
+    "ca",
+    "c",
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Split a paragraph into ``(offset, sentence)`` pairs."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[start : m.start()]
+        last = before.rstrip(".!?\"')]").rsplit(" ", 1)[-1]
+        # "Dr. Smith", "U.S. troops", "J. K. Rowling": not an end.
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isupper()):
+            continue
+        out.append((start, text[start : m.start()].strip()))
+        start = m.end()
+    if text[start:].strip():
+        out.append((start, text[start:].strip()))
+    return out
+
+
+# -- reading -----------------------------------------------------------------
+
+
+def _looks_like_heading(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= 8 and line[-1] not in ".!?:;,\"'" and not line.endswith(")")
+
+
+def _hard_wrapped(block: list[str]) -> bool:
+    """Whether a block's lines are one paragraph wrapped at a fixed width."""
+    if len(block) < 2 or max(len(line) for line in block) > 100:
+        return False
+    inner = block[:-1]
+    ended = sum(1 for line in inner if line[-1] in ".!?\"')")
+    return ended < len(inner) / 2
+
+
+def parse_article(text: str, name: str) -> Article:
+    """Clean an article's text into numbered paragraphs.
+
+    Paragraphs are separated by blank lines; lines inside a block are joined
+    unless each of them reads as a paragraph of its own. Markdown syntax is
+    dropped; boilerplate is left out but keeps its paragraph number, so a
+    source reference always matches the file.
+    """
+    text = normalise(text)
+    spun = looks_spun(text)
+    if spun:
+        text = unspin(text)
+    raw_lines = text.split("\n")
+    blocks: list[list[str]] = [[]]
+    for line in raw_lines:
+        if line.strip():
+            blocks[-1].append(line.strip())
+        elif blocks[-1]:
+            blocks.append([])
+    paragraphs: list[Paragraph] = []
+    authors: list[str] = []
+    number = 0
+    for block in blocks:
+        if not block:
+            continue
+        cleaned = [_strip_markdown(line) for line in block]
+        units = [(" ".join(c[0] for c in cleaned), False)] if _hard_wrapped(block) else cleaned
+        for line, heading in units:
+            if not line:
+                continue
+            number += 1
+            author = _DISCLOSURE.match(line) or _BYLINE.match(line)
+            if author:
+                authors.append(author.group(1).strip())
+            if is_boilerplate(line) or (_BYLINE.match(line) is not None):
+                continue
+            paragraphs.append(Paragraph(number, line, heading or _looks_like_heading(line)))
+    return Article(name, paragraphs, authors, spun)
+
+
+def read_article(path: Path) -> Article:
+    """Read an article file (UTF-8 text or Markdown, with or without a BOM).
+
+    Raises:
+        UsageError: for a missing, unreadable, binary, non-UTF-8 or empty file.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise UsageError(f"{path}: no such file", "check the path") from exc
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read the file: {exc.strerror}") from exc
+    if b"\x00" in data[:8192]:
+        raise UsageError(
+            f"{path}: this is a binary file, not an article", "give a .txt or .md file"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UsageError(f"{path}:{line}: the file is not UTF-8 text", "save it as UTF-8") from exc
+    article = parse_article(text, path.name)
+    if not any(not p.heading for p in article.paragraphs):
+        raise UsageError(
+            f"{path}: the article is empty", "give a file with at least one paragraph of text"
+        )
+    return article
