@@ -49,8 +49,8 @@ _PART = r"(?:(?P<part>early|mid|middle|late|the (?:end|start|beginning|middle) o
 
 _PATTERNS = [
     ("named", r"\b9/11\b"),
-    ("range", rf"\bbetween (?P<y1>{_YEAR}) and (?P<y2>{_YEAR})\b"),
-    ("range", rf"\bfrom (?P<y1>{_YEAR}) (?:to|until|till|through) (?P<y2>{_YEAR})\b"),
+    ("range", rf"\b(?i:between) (?P<y1>{_YEAR}) and (?P<y2>{_YEAR})\b"),
+    ("range", rf"\b(?i:from) (?P<y1>{_YEAR}) (?:to|until|till|through) (?P<y2>{_YEAR})\b"),
     ("range", rf"(?P<y1>{_YEAR}) ?(?:-|to|until) ?(?P<y2>{_YEAR}|[0-9]{{2}}(?![\d]))\b"),
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])\b"),
     ("dmy", rf"\b{_PART}(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b"),
@@ -73,7 +73,7 @@ _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
 
 # A year followed by a counted noun is a number ("1500 soldiers"), not a date.
 _COUNTED = re.compile(
-    r"\s+(?!was\b|has\b|is\b|as\b|its\b|this\b|thus\b|his\b|yes\b|ones\b)[a-z]+s\b"
+    r"\s+(?:(?!was\b|has\b|is\b|as\b|its\b|this\b|thus\b|his\b|yes\b|ones\b)[a-z]+s\b|\d|km\b|kg\b|m\b)"
 )
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:page|pages|p\.|pp\.|no\.|number|room|route|flight|code|km|miles|about|some|nearly|around|over|under|than)\s*)$",

@@ -358,6 +358,10 @@ _ROLE_APPOS = re.compile(
 _ROLE_AFTER = re.compile(
     rf"\b(?P<name>{_NAME}),\s+(?:the|a|an)\s+(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\b"
 )
+# "Its chief engineer was Alois Negrelli"
+_ROLE_WAS = re.compile(
+    rf"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he)\s+(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))\s+(?:was|is)\s+(?P<name>{_NAME})\b"
+)
 _POWER = re.compile(
     rf"\b(?P<name>{_NAME}|[A-Z][a-z]+)\s+(?:took|came to|seized|rose to|returned to)\s+power\s+in\s+(?P<of>{_COUNTRY_WORD})"
 )
@@ -430,7 +434,7 @@ _ORG = re.compile(
     r"|Commonwealth of (?:[A-Z][\w'-]+\s?){1,3}|United Nations)(?:\s\((?P<acr>[A-Z]{2,8})\))?"
 )
 _DESCRIBED = re.compile(
-    r"\b(?:a|an|the)\s+(?P<desc>(?:[a-z-]+\s){0,2}?(?:pact|treaty|agreement|accord|ceasefire|cease-fire|truce|armistice|deal|plan|memorandum|protocol)"
+    r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<desc>(?:[a-z-]+\s){0,2}?(?:pact|treaty|agreement|accord|ceasefire|cease-fire|truce|armistice|deal|plan|memorandum|protocol)"
     r"(?:\s(?:agreement|deal))?(?:\s(?:for|on)\s[a-z-]+(?:\s[a-z-]+){0,2})?)\b"
 )
 _NOT_STATES = frozenset({"Soviet Union"})
@@ -569,13 +573,21 @@ def _people_in(s: str, number: int, name: str, people: dict[str, _Person]) -> No
                 person.sources.append((name, number))
     if not _HAS_ROLE.search(s):
         return
-    for pattern in (_ROLE_BEFORE, _ROLE_APPOS, _ROLE_AFTER):
+    for pattern in (_ROLE_BEFORE, _ROLE_APPOS, _ROLE_AFTER, _ROLE_WAS):
         for m in pattern.finditer(s):
             g = m.groupdict()
             who = g["name"]
             words = who.split()
             if words[0] in FUNCTION_WORDS or country_of(words[0]):
                 continue
+            role_word = g["role"]
+            adj = g.get("adj")
+            if adj and not country_of(adj):
+                # "Prime Minister X": the first word belongs to the title, not a country
+                combined = f"{adj} {role_word}".lower()
+                if combined in ROLES:
+                    role_word = combined
+                g = {**g, "adj": None}
             country = (
                 _country_for(g.get("of"))
                 or _country_for(g.get("adj"))
@@ -592,7 +604,7 @@ def _people_in(s: str, number: int, name: str, people: dict[str, _Person]) -> No
                 window = s[max(0, m.start() - 60) : m.start()]
                 capitals = [CAPITAL_OF[c] for c in CAPITAL_OF if c in window]
                 country = capitals[-1] if capitals else None
-            role = _role_text(g.get("mod"), g["role"], country)
+            role = _role_text(g.get("mod"), role_word, country)
             person = people.setdefault(who, _Person(who))
             person.roles[role] = person.roles.get(role, 0) + 1
             if (name, number) not in person.sources:
@@ -603,7 +615,9 @@ def _people_in(s: str, number: int, name: str, people: dict[str, _Person]) -> No
             who = m.group("name")
             person = people.setdefault(who, _Person(who))
             role = f"Leader of {_with_article(country)}"
-            person.roles[role] = person.roles.get(role, 0) + 0.5  # weaker than a title the text gives
+            person.roles[role] = (
+                person.roles.get(role, 0) + 0.5
+            )  # weaker than a title the text gives
             if (name, number) not in person.sources:
                 person.sources.append((name, number))
 
@@ -719,7 +733,9 @@ def _treaties_in(
             continue
         key = "treaty:" + re.sub(r"[^a-z]+", "-", title.lower()).strip("-")
         fact = treaties.setdefault(key, Fact("treaty", key, title, when=when))
-        parties = _countries_in(s)
+        parties = _countries_in(
+            s[: m.start()] + " " + s[m.end() :]
+        )  # "Paris" in a name is no party
         fact.parties = tuple(dict.fromkeys((*fact.parties, *parties)))
         if when and not fact.when:
             fact.when = when
@@ -739,11 +755,15 @@ def _treaties_in(
         rest = s[m.end() :]
         before = s[: m.start()]
         broker = ""
-        b = re.search(r"brokered by (?:the )?([A-Z][a-z]+)", rest[:60]) or re.search(
-            r"([A-Z][a-z]+)\s+(?:had\s+)?brokered\s*$", before
-        )
-        if b and country_of(b.group(1)):
-            broker = country_of(b.group(1)) or ""
+        b = re.search(
+            r"brokered by (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)", rest[:60]
+        ) or re.search(r"([A-Z][a-z]+)\s+(?:had\s+)?brokered\s*$", before)
+        if b:
+            broker = country_of(b.group(1)) or country_of(b.group(1).split()[0]) or ""
+            if not broker and (
+                b.group(1) == "United Nations" or b.group(1).split()[-1] in ORG_WORDS
+            ):
+                broker = b.group(1)  # an organisation as broker
         place = re.match(r",?\s+(?:agreed|signed|reached|concluded)\s+in\s+([A-Z][a-z]+)", rest)
         between = re.search(r"between\s+([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)", s)
         parties = []

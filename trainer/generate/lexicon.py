@@ -438,6 +438,15 @@ ORG_WORDS = frozenset(
         "Islam",
         "Orthodox",
         "Catholic",
+        "Cross",
+        "Crescent",
+        "Brothers",
+        "Inc",
+        "Ltd",
+        "Club",
+        "Team",
+        "City",
+        "County",
     }
 )
 
@@ -721,6 +730,16 @@ ROLES = (
     "engineer",
     "architect",
     "director",
+    "chief engineer",
+    "ruler",
+    "monarch",
+    "prince",
+    "princess",
+    "khan",
+    "pharaoh",
+    "viceroy",
+    "admiral",
+    "marshal",
 )
 ROLE_MODIFIERS = (
     "former",

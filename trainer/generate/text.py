@@ -298,12 +298,16 @@ def _looks_like_heading(line: str) -> bool:
 
 
 def _hard_wrapped(block: list[str]) -> bool:
-    """Whether a block's lines are one paragraph wrapped at a fixed width."""
+    """Whether a block's lines are one paragraph wrapped at a fixed width.
+
+    Long lines are paragraphs of their own; list items and headings are never
+    joined; short lines join when any of them stops mid-sentence.
+    """
     if len(block) < 2 or max(len(line) for line in block) > 100:
         return False
-    inner = block[:-1]
-    ended = sum(1 for line in inner if line[-1] in ".!?\"')")
-    return ended < len(inner) / 2
+    if any(_MD_LIST.match(line) or _MD_HEADING.match(line) for line in block):
+        return False
+    return any(line[-1] not in ".!?\"':;" for line in block[:-1])
 
 
 def parse_article(text: str, name: str) -> Article:

@@ -1,0 +1,77 @@
+"""Date expressions on sentences the tests write themselves, on other subjects."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.generate.dates import accept_variants, compatible, find_dates, infer_year, when_words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Treaty of Versailles was signed on 28 June 1919 in the Hall of Mirrors.",
+            ["1919-06-28"],
+        ),
+        ("Apollo 11 landed on the Moon on July 20, 1969, watched by millions.", ["1969-07-20"]),
+        ("The Berlin Wall fell in November 1989.", ["1989-11"]),
+        ("The Thirty Years' War (1618-1648) devastated central Europe.", ["1618/1648"]),
+        ("Fighting lasted from 1939 to 1945 across three continents.", ["1939/1945"]),
+        ("Between 1846 and 1848 the famine killed a million people.", ["1846/1848"]),
+        ("Steam engines spread in the late 18th century.", ["1766/1799"]),
+        ("The 1960s brought the civil rights movement.", ["1960/1969"]),
+        ("Prices rose sharply in the mid-1970s.", ["1974/1975"]),
+        ("Printing began in the fifteenth century.", ["1400/1499"]),
+        ("The archive opened on 2024-03-05 after repairs.", ["2024-03-05"]),
+        ("The summit, held in 2015, agreed on targets.", ["2015"]),
+        ("After 9/11, airport security changed everywhere.", ["2001-09-11"]),
+        ("The reform of 1832 and the act of 1867 widened the vote.", ["1832", "1867"]),
+        ("Trade fell, 1929-33, by more than half.", ["1929/1933"]),
+    ],
+)
+def test_dates_in_other_subjects(sentence: str, expected: list[str]) -> None:
+    assert [m.when for m in find_dates(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 2,000 soldiers and 30,000 civilians were moved.",
+        "The company employed 1500 workers at its peak.",
+        "The ship carried 1200 passengers.",
+        "Call 1800 555 0199 for details.",
+        "The road is 2100 km long.",
+    ],
+)
+def test_numbers_are_not_years(sentence: str) -> None:
+    assert find_dates(sentence) == []
+
+
+def test_yearless_dates_are_marked_and_completed() -> None:
+    (m,) = find_dates("Leaders met on 14 March to sign the accord.")
+    assert (m.when, m.month, m.day) == ("", 3, 14)
+    assert m.with_year(2019).when == "2019-03-14"
+    (late,) = find_dates("Things got worse at the end of June, when talks failed.")
+    assert late.with_year(2025).when == "2025-06"
+    # the article's "now" is its latest dated event: December 2024 -> June means 2025
+    assert infer_year(6, (2024, 12), None) == 2025
+    assert infer_year(12, (2024, 6), None) == 2024
+    assert infer_year(6, (2024, 12), 2019) == 2019  # a year stated nearby wins
+
+
+def test_relative_dates() -> None:
+    (m,) = find_dates("Two weeks after the election in May 2010, the coalition formed.")
+    assert m.when == "2010-05" and m.relative == "two weeks after"
+    (m,) = find_dates("Just a few days before the strike in March 2003, the envoy left.")
+    assert m.relative == "just a few days before"
+
+
+def test_words_and_variants() -> None:
+    assert when_words("2025-07-10") == "10 July 2025"
+    assert when_words("1988/1994") == "1988 to 1994"
+    assert "July 10, 2025" in accept_variants("2025-07-10", "10 July 2025")
+    assert "1988-1994" in accept_variants("1988/1994", "1988 to 1994")
+    assert compatible("2018", "2018-05") and compatible("2018-05-03", "2018-05")
+    assert not compatible("2018-05", "2018-06") and not compatible("1994", "1995")
+    assert compatible("1988/1994", "1990")

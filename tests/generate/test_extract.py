@@ -1,0 +1,180 @@
+"""People, treaties and dated events from short texts the tests write: other subjects, other styles."""
+
+from __future__ import annotations
+
+import textwrap
+
+from trainer.generate.extract import Fact, extract
+from trainer.generate.text import parse_article
+
+
+def facts_of(text: str, name: str = "t.txt") -> list[Fact]:
+    return extract(parse_article(textwrap.dedent(text).strip(), name))
+
+
+def kinds(facts: list[Fact], kind: str) -> list[Fact]:
+    return [f for f in facts if f.kind == kind]
+
+
+def people(text: str) -> dict[str, str]:
+    return {f.title: f.detail for f in kinds(facts_of(text), "person")}
+
+
+def test_people_with_roles_in_several_styles() -> None:
+    found = people(
+        """
+        German Chancellor Olaf Scholz hosted talks in Berlin on Monday. Angela Merkel, the former
+        chancellor of Germany, did not attend. French President Emmanuel Macron arrived late.
+
+        Macron later praised the host. Poland's foreign minister, Radoslaw Sikorski, called the
+        meeting useful. Marie Curie would have approved.
+        """
+    )
+    assert found["Olaf Scholz"] == "Chancellor of Germany"
+    assert found["Angela Merkel"] == "Former Chancellor of Germany"
+    assert found["Emmanuel Macron"] == "President of France"
+    assert found["Radoslaw Sikorski"] == "Foreign Minister of Poland"
+    assert "Marie Curie" in found
+    assert not {"Berlin", "Monday", "Chancellor Olaf"} & set(found)
+
+
+def test_places_and_organisations_are_not_people() -> None:
+    found = people(
+        """
+        Delegates flew from New York and Buenos Aires to Abu Dhabi. The European Union and the
+        World Health Organization sent observers to the Black Sea region and the South Caucasus.
+        The Red Cross and Amnesty International Review followed. The Nobel Prize went elsewhere.
+        """
+    )
+    assert found == {}
+
+
+def test_same_surname_told_apart_and_joined() -> None:
+    found = people(
+        """
+        Prime Minister Indira Gandhi led India for years. Her son Rajiv Gandhi, a pilot, became
+        prime minister later. Gandhi's government fell in 1977.
+        """
+    )
+    assert found["Indira Gandhi"] == "Prime Minister"
+    assert "Rajiv Gandhi" in found
+    assert "Gandhi" not in found
+
+
+def test_author_from_a_disclosure_line_and_byline() -> None:
+    article = parse_article(
+        "By Jane Hollis\n\nThe river flooded in 1953.\n\nJane Hollis does not work for, consult, own shares in "
+        "or receive funding from any company.\n",
+        "flood.md",
+    )
+    assert article.authors == ["Jane Hollis", "Jane Hollis"]
+    found = {f.title: f.detail for f in kinds(extract(article), "person")}
+    assert found["Jane Hollis"].startswith("Author")
+    assert all("does not work for" not in p.text for p in article.paragraphs)
+
+
+def test_named_and_described_agreements() -> None:
+    treaties = kinds(
+        facts_of(
+            """
+            The Treaty of Versailles ended the war in 1919. Later the North Atlantic Treaty Organization
+            (NATO) was founded, and in 2015 nearly every country joined the Paris Agreement.
+
+            In 1979 Egypt and Israel signed a peace treaty brokered by the United States. A ceasefire
+            brokered by Qatar held for a week. Canada and Mexico agreed a trade deal in 2018.
+            """
+        ),
+        "treaty",
+    )
+    titles = {t.title: t for t in treaties}
+    assert "Treaty of Versailles" in titles and titles["Treaty of Versailles"].when == "1919"
+    assert titles["North Atlantic Treaty Organization"].acronym == "NATO"
+    assert "Paris Agreement" in titles
+    peace = next(t for t in treaties if "peace" in t.title)
+    assert (
+        set(peace.parties) == {"Egypt", "Israel"}
+        and peace.broker == "United States"
+        and peace.when == "1979"
+    )
+    ceasefire = next(t for t in treaties if t.detail == "ceasefire")
+    assert ceasefire.broker == "Qatar"
+    trade = next(t for t in treaties if "trade" in t.title)
+    assert set(trade.parties) == {"Canada", "Mexico"} and trade.when == "2018"
+
+
+def test_dated_events_are_described_without_the_date() -> None:
+    dates = {
+        f.when: f.title
+        for f in kinds(
+            facts_of(
+                """
+                In 1953, after months of planning, the expedition reached the summit. The bridge, which
+                opened in 1937, still carries traffic. Things changed when the dam was completed in 1964.
+                """
+            ),
+            "date",
+        )
+    }
+    assert dates["1953"] == "The expedition reached the summit"
+    assert dates["1937"] == "The bridge opened"
+    assert dates["1964"] == "The dam was completed"
+
+
+def test_a_spun_text_gives_the_facts_of_the_original() -> None:
+    spun = """
+        Below President Tom Reyes, who got here to energy in Could 2010, the nation modified. The
+        Second Gulf Battle ended in opposition to all expectations, and the Suez hall reopened.
+        Nonetheless, the place commerce grew, a long time of battle ended.
+
+        Additional Studying on the subject
+        """
+    facts = facts_of(spun)
+    dates = {f.when: f.title for f in kinds(facts, "date")}
+    assert "2010-05" in dates and "came to power" in dates["2010-05"]
+    people_found = {f.title: f.detail for f in kinds(facts, "person")}
+    assert people_found["Tom Reyes"] == "President"
+    article = parse_article(textwrap.dedent(spun).strip(), "spun.txt")
+    assert (
+        article.spun
+        and "Gulf War" in article.paragraphs[0].text
+        and "Suez corridor" in article.paragraphs[0].text
+    )
+    assert len(article.paragraphs) == 1  # the further-reading line is left out
+
+
+def test_an_unspun_text_is_left_alone() -> None:
+    text = "The dog could 2018 metres? No: under President Kay, the hall was full and earlier than planned."
+    article = parse_article(text, "plain.txt")
+    assert not article.spun and article.paragraphs[0].text == text
+
+
+def test_markdown_and_hard_wrapped_paragraphs() -> None:
+    article = parse_article(
+        "# The **Great** Flood\n\nThe river rose in\nMarch 1953 and\nflooded the [town](http://x.y).\n\n"
+        "* a list item about 1960.\n\nRead more: another story\nSign up to our newsletter for updates.\n",
+        "flood.md",
+    )
+    texts = [p.text for p in article.paragraphs]
+    assert texts[0] == "The Great Flood" and article.paragraphs[0].heading
+    assert texts[1] == "The river rose in March 1953 and flooded the town."
+    assert texts[2] == "a list item about 1960."
+    assert len(texts) == 3
+
+
+def test_curly_quotes_dashes_and_spaces() -> None:
+    facts = facts_of(
+        "The war \u2013 fought 1914\u20131918 \u2013 changed the map.\u00a0\u201cNever again,\u201d they said."
+    )
+    assert [f.when for f in kinds(facts, "date")] == ["1914/1918"]
+
+
+def test_roles_said_other_ways() -> None:
+    found = people(
+        """
+        Its chief engineer was Alois Negrelli, and the Egyptian ruler Said Pasha granted the concession.
+        Years later Gamal Abdel Nasser took power in Egypt.
+        """
+    )
+    assert found["Alois Negrelli"] == "Chief Engineer"
+    assert found["Said Pasha"] == "Ruler of Egypt"
+    assert found["Gamal Abdel Nasser"] == "Leader of Egypt"
