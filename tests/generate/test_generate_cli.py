@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import DATA
 from trainer.cli import main
 from trainer.core.deck import load_deck, parse_deck
 from trainer.generate import generate
 from trainer.generate.quality import load_gold, score
-from tests.conftest import DATA
 
 ARTICLES = Path(__file__).parents[3] / "shared" / "articles"
 
