@@ -18,7 +18,7 @@ def _blocks(name: str, lang: str) -> list[str]:
 def test_config_example_parses() -> None:
     (block,) = _blocks("config.md", "toml")
     settings = parse_config(block, "config.toml")
-    assert settings.limits("south-caucasus-basics").new_per_day == 10
+    assert settings.limits("south-caucasus-dates").new_per_day == 10
     assert settings.new_per_day == 20
 
 

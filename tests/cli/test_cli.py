@@ -72,14 +72,14 @@ def test_decks_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     }
     assert mine["path"] == str(extra)
     assert by_id["broken"]["ok"] is False and by_id["broken"]["errors"]
-    assert "south-caucasus-basics" in by_id  # bundled
+    assert "south-caucasus-dates" in by_id  # bundled
     assert "broken.yaml:1:" in captured.err
 
 
 def test_decks_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["decks"]) == 0
     out = capsys.readouterr().out
-    assert "south-caucasus-basics" in out and "total" in out
+    assert "south-caucasus-dates" in out and "total" in out
 
 
 def test_paths(trainer_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
