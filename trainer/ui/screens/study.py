@@ -136,7 +136,7 @@ class StudyScreen(Screen[None]):
         if c.accept:
             lines.append(("Also accepted: ", " · ".join(c.accept)))
         if c.when:
-            lines.append(("When: ", c.when))
+            lines.append(("When: ", c.when.replace("/", " – ")))
         if c.extra:
             lines.append(("Note: ", c.extra))
         if c.source:
