@@ -137,3 +137,34 @@ def test_the_source_articles_meet_the_quality_targets() -> None:
     for s in score(result.facts, load_gold(DATA / "facts.yaml")):
         assert s.recall >= 0.95, (s.kind, s.missed)
         assert s.precision >= 0.90, (s.kind, s.wrong)
+
+
+def test_generated_questions_do_not_repeat_the_articles_sentences() -> None:
+    import re
+
+    from trainer.generate.text import normalise
+
+    def runs(text: str, n: int = 8) -> set[tuple[str, ...]]:
+        words = re.findall(r"[a-z0-9']+", normalise(text).lower())
+        return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+    paths = sorted(ARTICLES.glob("*.txt"))
+    article_runs = runs(" ".join(p.read_text(encoding="utf-8-sig") for p in paths))
+    for card in generate(paths).cards:
+        assert not runs(card.front) & article_runs, card.front
+        assert not runs(card.back) & article_runs, card.back
+
+
+def test_headlines() -> None:
+    from trainer.generate.deck import headline
+
+    assert headline("An Azeri civilian airliner was shot down in Russian airspace") == (
+        "Azeri civilian airliner shot down in Russian airspace"
+    )
+    assert headline(
+        "Armenia's prime minister, Nikol Pashinyan, met the president, Ilham Aliyev, in Abu Dhabi"
+    ) == ("Nikol Pashinyan met Ilham Aliyev in Abu Dhabi")
+    assert (
+        headline("Russian police arrested five men as part of an old case")
+        == "Russian police arrested five men"
+    )

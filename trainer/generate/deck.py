@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from trainer.generate.dates import accept_variants, when_words
 from trainer.generate.extract import STOPWORDS, Fact
+from trainer.generate.lexicon import ROLES
 
 _PREFIX = {
     "day": "On which date",
@@ -89,6 +90,42 @@ def _and(items: list[str] | tuple[str, ...]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+_CUT = re.compile(
+    r"\s+(?:as part of|beneath|under the guise|to come|in order to|in hopes of|which|who|whose|while|although|"
+    r"though|because|so that|before being|after being)\b.*$|(?<=\w{3}),\s.*$",
+    re.IGNORECASE,
+)
+_DROP = re.compile(
+    r"\b(?:the|a|an|its|their|had|has|have|was|were|been|being|reportedly|already|also|still|really|"
+    r"just|then|own)\s+",
+    re.IGNORECASE,
+)
+# "Armenia's prime minister, Nikol Pashinyan, met ..." -> "Nikol Pashinyan met ..."
+_APPOSITIVE = re.compile(
+    r"(?:\b(?:the|a|an|[A-Z][\w']*)\s+){0,2}\b(?i:"
+    + "|".join(sorted((re.escape(r) for r in ROLES), key=len, reverse=True))
+    + r"),\s+((?:[A-Z][\w'-]+\s?){1,4}),\s*",
+)
+
+
+def headline(label: str, limit: int = 12) -> str:
+    """A description in headline style: its core, without articles, auxiliaries or asides.
+
+    The card names the fact in a few words of its own rather than repeating
+    the article's sentence.
+    """
+    core = _APPOSITIVE.sub(lambda m: m.group(1).strip() + " ", label.strip().rstrip("."))
+    core = _CUT.sub("", core)
+    core = _DROP.sub("", core + " ").strip()
+    words = core.split()
+    if len(words) > limit:
+        words = words[:limit]
+        while words and words[-1].lower() in STOPWORDS:
+            words.pop()
+    text = " ".join(words) or label
+    return text[0].upper() + text[1:]
+
+
 def _date_card(fact: Fact) -> DraftCard:
     precision = _precision(fact.when, fact.words)
     prefix = _PREFIX[precision]
@@ -96,8 +133,12 @@ def _date_card(fact: Fact) -> DraftCard:
         prefix = (
             "Since which year" if precision == "year" else prefix.replace("In which", "Since which")
         )
-    label = fact.title.rstrip(".")
-    context = f" ({fact.note})" if fact.note and fact.note != "since" else ""
+    label = headline(fact.title)
+    context = (
+        f" ({headline(fact.note, 12)[0].lower() + headline(fact.note, 12)[1:]})"
+        if fact.note and fact.note != "since"
+        else ""
+    )
     words = fact.words or when_words(fact.when)
     if fact.note == "since" and not words.startswith("since"):
         words = f"since {words}"
@@ -106,7 +147,7 @@ def _date_card(fact: Fact) -> DraftCard:
     return DraftCard(
         "",
         "date",
-        f"{prefix}? {label}{context}.",
+        f"{prefix}: {label}{context}?",
         answer,
         fact.when,
         tuple(accept),
