@@ -17,6 +17,8 @@ RULES = {
     "trainer.store.progress": ("textual", "trainer.ui"),
     "trainer.store.paths": ("textual", "trainer.ui"),
     "trainer.workspace": ("textual", "trainer.ui"),
+    "trainer.generate": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
+    "trainer.generate.quality": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
     "trainer.cli": ("textual", "trainer.ui", "yaml"),
 }
 
