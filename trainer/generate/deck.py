@@ -108,6 +108,15 @@ _APPOSITIVE = re.compile(
 )
 
 
+# "King Carol I, the first king of Romania, opened ..." -> "King Carol I opened ..."
+_APPOSITIVE_AFTER = re.compile(
+    r"((?:[A-Z][\w'-]*\s?){1,4}),\s+(?:the|a|an)\s+[^,]{0,40}?\b(?i:"
+    + "|".join(sorted((re.escape(r) for r in ROLES), key=len, reverse=True))
+    + r")\b[^,]{0,30},\s*"
+)
+_QUALIFIERS = ("since", "after", "before", "until")
+
+
 def headline(label: str, limit: int = 12) -> str:
     """A description in headline style: its core, without articles, auxiliaries or asides.
 
@@ -115,6 +124,7 @@ def headline(label: str, limit: int = 12) -> str:
     the article's sentence.
     """
     core = _APPOSITIVE.sub(lambda m: m.group(1).strip() + " ", label.strip().rstrip("."))
+    core = _APPOSITIVE_AFTER.sub(r"\1 ", core)
     core = _CUT.sub("", core)
     core = _DROP.sub("", core + " ").strip()
     words = core.split()
@@ -129,20 +139,16 @@ def headline(label: str, limit: int = 12) -> str:
 def _date_card(fact: Fact) -> DraftCard:
     precision = _precision(fact.when, fact.words)
     prefix = _PREFIX[precision]
-    if fact.note == "since":
-        prefix = (
-            "Since which year" if precision == "year" else prefix.replace("In which", "Since which")
-        )
+    qualified = fact.note in _QUALIFIERS
+    if qualified:
+        word = fact.note.capitalize()
+        prefix = f"{word} which year" if precision == "year" else f"{word} when"
     label = headline(fact.title)
-    context = (
-        f" ({headline(fact.note, 12)[0].lower() + headline(fact.note, 12)[1:]})"
-        if fact.note and fact.note != "since"
-        else ""
-    )
-    words = fact.words or when_words(fact.when)
-    if fact.note == "since" and not words.startswith("since"):
-        words = f"since {words}"
-    answer = words.removeprefix("since ") if fact.note == "since" else words
+    context = ""
+    if fact.note and not qualified:
+        aside = headline(fact.note, 12)
+        context = f" ({aside[0].lower()}{aside[1:]})"
+    answer = (fact.words or when_words(fact.when)).removeprefix("since ")
     accept = accept_variants(fact.when, answer) if precision != "period" else []
     return DraftCard(
         "",

@@ -176,7 +176,8 @@ class Fact:
 # -- dates ----------------------------------------------------------------------
 
 _PREP_BEFORE = re.compile(
-    r"(?:\b(?:in|on|since|by|during|from|until|till|at|of|around|circa|about|throughout|the)\s+)+$",
+    r"(?:\b(?:in|on|since|by|during|from|until|till|at|of|around|circa|about|throughout|after|before|the|"
+    r"(?:for\s+)?(?:most|much|all|part|the rest|the end|the start)\s+of)\s+)+$",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
@@ -203,6 +204,13 @@ _PARENS = re.compile(r"\s*\([^)]*\)")
 _DASHED = re.compile(r"\s+-\s+[^-]{1,80}?\s+-\s+")
 
 
+_QUALIFIERS = ("since", "after", "before", "until")
+_LEADING_INTRO = re.compile(
+    r"^(?:under|after|before|with|following|during|despite|for|in|on|at|by|thanks to)\b[^,]{0,40},\s+(?=\S+\s+\S+\s+\S+)",
+    re.IGNORECASE,
+)
+
+
 def _clean(label: str, limit: int = 22) -> str:
     label = _PARENS.sub("", label)
     label = re.sub(r"^\s*-\s+[^-]{1,80}?\s+-\s+", "", label)
@@ -210,6 +218,7 @@ def _clean(label: str, limit: int = 22) -> str:
     label = label.replace("(", "").replace(")", "")
     label = label.strip(" ,;:-.")
     label = _LEAD_IN.sub("", label)
+    label = _LEADING_INTRO.sub("", label)
     label = re.sub(
         r"^(?:and|but|or|then|so|that|while|whereas|yet|having)\s+", "", label, flags=re.IGNORECASE
     )
@@ -251,8 +260,9 @@ def event_label(sentence: str, m: DateMention, others: list[DateMention]) -> tup
         seg_start = max(o.end for o in previous)
     following = [o for o in others if m.end <= o.start < seg_end]
     if following:
-        stop = sentence.rfind(",", m.end, min(o.start for o in following))
-        seg_end = stop if stop > 0 else min(o.start for o in following)
+        nxt = min(o.start for o in following)
+        stop = max(sentence.rfind(",", m.end, nxt), sentence.rfind(" and ", m.end, nxt))
+        seg_end = stop if stop > 0 else nxt
     seg = sentence[seg_start:seg_end]
     ms, me = m.start - seg_start, m.end - seg_start
     after = seg[me:]
@@ -322,9 +332,9 @@ def event_label(sentence: str, m: DateMention, others: list[DateMention]) -> tup
     # "Having signed X in 1997, this was ...": the phrase before the date stands alone
     if after.startswith(", ") and len(seg[:ms].split()) >= 3:
         before, prep = _without_date(seg[:me], ms, me)
-        return _clean(before), "since" if prep == "since" else ""
+        return _clean(before), prep if prep in _QUALIFIERS else ""
     text = re.sub(r"^(?:after|before|following)\b[^,]*,\s*", "", text, flags=re.IGNORECASE)
-    return _clean(text), "since" if prep == "since" else ""
+    return _clean(text), prep if prep in _QUALIFIERS else ""
 
 
 def _anchor_label(sentence: str, m: DateMention) -> str:
@@ -338,14 +348,20 @@ def _anchor_label(sentence: str, m: DateMention) -> str:
 
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]\.)"
 _PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le)"
-_NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}"
+_REGNAL = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|V)"
+_NAME = rf"{_NAME_TOKEN}(?:(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}(?:\s+{_REGNAL}\b)?|\s+{_REGNAL}\b)"
 _NAME_RE = re.compile(rf"\b{_NAME}\b")
 _ROLE = "|".join(sorted((re.escape(r) for r in ROLES), key=len, reverse=True))
-_MOD = r"(?:(?:former|then-?|current|acting|interim|late|incumbent|outgoing|new)\s*-?\s*)"
+_MOD = (
+    r"(?:(?:former|then-?|current|acting|interim|late|incumbent|outgoing|new|first|last)\s*-?\s*)"
+)
 # One capitalised word (or an acronym such as US) standing for a country; checked
 # against the lexicon after matching, which keeps the patterns fast.
 _COUNTRY_WORD = r"(?:[A-Z][A-Za-zü]+)"
-_HAS_ROLE = re.compile(rf"\b(?:{'|'.join(re.escape(r) for r in ROLES)})\b|\bpower\b", re.IGNORECASE)
+_HAS_ROLE = re.compile(
+    rf"\b(?:{'|'.join(re.escape(r) for r in ROLES)})\b|\bpower\b|\bled by\b|\bruled by\b",
+    re.IGNORECASE,
+)
 # "Azerbaijani President Ilham Aliyev", "Prime Minister Nikol Pashinyan", "President Trump"
 _ROLE_BEFORE = re.compile(
     rf"(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\s+(?P<name>{_NAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
@@ -360,7 +376,11 @@ _ROLE_AFTER = re.compile(
 )
 # "Its chief engineer was Alois Negrelli"
 _ROLE_WAS = re.compile(
-    rf"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he)\s+(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))\s+(?:was|is)\s+(?P<name>{_NAME})\b"
+    rf"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he)\s+(?:[\w-]+'s\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))\s+(?:was|is)\s+(?P<name>{_NAME})\b"
+)
+# "the Soviet Union, then led by Joseph Stalin"
+_LED_BY = re.compile(
+    rf"\b(?P<of>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){{0,2}}),\s+(?:then\s+|now\s+|still\s+)?(?:led|ruled|governed)\s+by\s+(?P<name>{_NAME})"
 )
 _POWER = re.compile(
     rf"\b(?P<name>{_NAME}|[A-Z][a-z]+)\s+(?:took|came to|seized|rose to|returned to)\s+power\s+in\s+(?P<of>{_COUNTRY_WORD})"
@@ -430,7 +450,8 @@ _TREATY_NAMED = re.compile(
     r"(?:\s(?:of|on|for)\s(?:the\s)?[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){0,3})?)(?!\s(?:Organi[sz]ation|Council))"
 )
 _ORG = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'-]+\s){1,5}(?:Organi[sz]ation|Union|Alliance|Community|Bloc|Partnership|Council)"
+    r"\b(?P<name>(?:[A-Z][\w'-]+\s){1,5}(?:Organi[sz]ation|Union|Alliance|Community|Bloc|Partnership|Council|Commission)"
+    r"(?:\sof\sthe\s[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)?"
     r"|Commonwealth of (?:[A-Z][\w'-]+\s?){1,3}|United Nations)(?:\s\((?P<acr>[A-Z]{2,8})\))?"
 )
 _DESCRIBED = re.compile(
@@ -552,7 +573,7 @@ def extract(article: Article) -> list[Fact]:
 
 def _date_fact(label: str, m: DateMention, note: str, name: str, number: int) -> Fact:
     label = label[0].upper() + label[1:] if label else label
-    words = m.words if not note.startswith("since") else f"since {m.words}"
+    words = m.words
     fact = Fact("date", "", label, m.when, words, note=note, sources=[(name, number)])
     fact.key = f"date:{m.when}:" + "-".join(sorted(fact.keywords())[:6])
     return fact
@@ -576,10 +597,12 @@ def _people_in(s: str, number: int, name: str, people: dict[str, _Person]) -> No
     for pattern in (_ROLE_BEFORE, _ROLE_APPOS, _ROLE_AFTER, _ROLE_WAS):
         for m in pattern.finditer(s):
             g = m.groupdict()
-            who = g["name"]
-            words = who.split()
-            if words[0] in FUNCTION_WORDS or country_of(words[0]):
+            words = g["name"].split()
+            while len(words) > 1 and (words[0] in FUNCTION_WORDS or country_of(words[0])):
+                words = words[1:]  # "King Carol I, the first king ..." names Carol I
+            if len(words) < 2 and pattern is not _ROLE_BEFORE:
                 continue
+            who = " ".join(words)
             role_word = g["role"]
             adj = g.get("adj")
             if adj and not country_of(adj):
@@ -606,6 +629,15 @@ def _people_in(s: str, number: int, name: str, people: dict[str, _Person]) -> No
                 country = capitals[-1] if capitals else None
             role = _role_text(g.get("mod"), role_word, country)
             person = people.setdefault(who, _Person(who))
+            person.roles[role] = person.roles.get(role, 0) + 1
+            if (name, number) not in person.sources:
+                person.sources.append((name, number))
+    for m in _LED_BY.finditer(s):
+        country = _country_for(m.group("of")) or _country_for(m.group("of").split()[-1])
+        if country:
+            who = m.group("name")
+            person = people.setdefault(who, _Person(who))
+            role = f"Leader of {_with_article(country)}"
             person.roles[role] = person.roles.get(role, 0) + 1
             if (name, number) not in person.sources:
                 person.sources.append((name, number))
