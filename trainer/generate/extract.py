@@ -521,11 +521,17 @@ def extract(article: Article) -> list[Fact]:
     """Every date, person and treaty fact in one article."""
     facts: list[Fact] = []
     name = article.name
+    # Each paragraph's sentences with their date mentions, found once.
+    parsed = [
+        (p, [(s, find_dates(s)) for _, s in sentences(p.text)])
+        for p in article.paragraphs
+        if not p.heading
+    ]
     # First pass: explicit dates, for the article's "now" and the yearless ones.
     dated: list[tuple[int, int]] = []
-    for p in article.paragraphs:
-        for _, s in sentences(p.text):
-            for m in find_dates(s):
+    for _, found in parsed:
+        for _, mentions in found:
+            for m in mentions:
                 if m.when and m.precision in ("day", "month") and "/" not in m.when:
                     y, mo = int(m.when[:4]), int(m.when[5:7])
                     dated.append((y, mo))
@@ -535,12 +541,9 @@ def extract(article: Article) -> list[Fact]:
 
     people: dict[str, _Person] = {}
     treaties: dict[str, Fact] = {}
-    for p in article.paragraphs:
-        if p.heading:
-            continue
+    for p, sentences_of in parsed:
         paragraph_year: int | None = None
-        for _, s in sentences(p.text):
-            mentions = find_dates(s)
+        for s, mentions in sentences_of:
             for m in mentions:
                 if not m.when:
                     year = infer_year(m.month, latest, paragraph_year)

@@ -31,6 +31,20 @@ class Conflict:
         )
 
 
+_KEYWORDS: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def _keywords(fact: Fact) -> frozenset[str]:
+    """``fact.keywords()``, remembered: merging compares each fact with many others."""
+    key = (fact.title, fact.detail)
+    found = _KEYWORDS.get(key)
+    if found is None:
+        if len(_KEYWORDS) > 50_000:
+            _KEYWORDS.clear()
+        found = _KEYWORDS[key] = frozenset(fact.keywords())
+    return found
+
+
 def _proper(fact: Fact) -> set[str]:
     """Names in a fact's description (titles such as "President" are not names)."""
     return {
@@ -41,7 +55,7 @@ def _proper(fact: Fact) -> set[str]:
 
 
 def _jaccard(a: Fact, b: Fact) -> float:
-    ka, kb = a.keywords(), b.keywords()
+    ka, kb = _keywords(a), _keywords(b)
     return len(ka & kb) / len(ka | kb) if ka and kb else 0.0
 
 
@@ -55,7 +69,7 @@ def similar(a: Fact, b: Fact) -> bool:
     overall; or, told in other words, many of the same names ("X met Y in Z"
     and "X and Y held a meeting in Z").
     """
-    ka, kb = a.keywords(), b.keywords()
+    ka, kb = _keywords(a), _keywords(b)
     if not ka or not kb:
         return False
     shared = ka & kb
