@@ -98,46 +98,39 @@ print(json.dumps({{"ready": time.time(), "rss": rss_mb()}}))
 """
 )
 
-TUI = (
-    RSS
-    + f"""
+
+def tui_child(study: bool) -> str:
+    """A child that starts the Textual app headless and reports when its first screen is ready:
+    the study screen's first question, or the home screen's deck list."""
+    app = 'build_app(ws, study=True, deck_ids=["big"])' if study else "build_app(ws)"
+    ready = (
+        'assert str(app.screen.query_one("#study-question").content)'
+        if study
+        else 'assert app.screen.query_one("#decks").row_count'
+    )
+    return (
+        RSS
+        + f"""
 import asyncio, json, time
 from trainer.workspace import Workspace
 from trainer.ui.run import build_app
 
 async def main():
     ws = Workspace({PROFILE!r})
-    app = build_app(ws, study=True, deck_ids=["big"])
+    app = {app}
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        question = str(app.screen.query_one("#study-question").content)
-        assert question
+        {ready}
         return time.time()
 
 ready = asyncio.run(main())
 print(json.dumps({{"ready": ready, "rss": rss_mb()}}))
 """
-)
+    )
 
-HOME = (
-    RSS
-    + f"""
-import asyncio, json, time
-from trainer.workspace import Workspace
-from trainer.ui.run import build_app
 
-async def main():
-    ws = Workspace({PROFILE!r})
-    app = build_app(ws)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert app.screen.query_one("#decks").row_count
-        return time.time()
-
-ready = asyncio.run(main())
-print(json.dumps({{"ready": ready, "rss": rss_mb()}}))
-"""
-)
+TUI = tui_child(study=True)
+HOME = tui_child(study=False)
 
 ANSWERS = (
     RSS
