@@ -12,9 +12,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer import __version__
 from trainer.core.errors import Problem, TrainerError, UsageError
+
+if TYPE_CHECKING:
+    from trainer.workspace import Workspace
 
 COMMANDS = ("home", "study", "check", "decks", "paths", "generate")
 
@@ -258,7 +262,7 @@ def cmd_check(paths: Sequence[Path]) -> int:
     return 0
 
 
-def _workspace(profile: str | None, extra: Sequence[Path] = ()):  # type: ignore[no-untyped-def]
+def _workspace(profile: str | None, extra: Sequence[Path] = ()) -> Workspace:
     from trainer.workspace import Workspace, warn
 
     return Workspace(profile, extra, notify=warn)
@@ -315,6 +319,7 @@ def cmd_decks(profile: str | None, extra: Sequence[Path], as_json: bool) -> int:
                 "learning": r.counts.learning,
                 "due": r.counts.review,
                 "errors": [str(p) for p in r.entry.errors],
+                "replaced_by": r.entry.shadowed_by or None,
                 "warnings": len(r.entry.warnings),
             }
             for r in rows
@@ -333,6 +338,10 @@ def cmd_decks(profile: str | None, extra: Sequence[Path], as_json: bool) -> int:
                 )
                 for i, v in enumerate((c.new, c.learning, c.review, e.cards)):
                     total[i] += v
+            elif e.shadowed_by:
+                print(
+                    f"{e.key:<{width}}  {'—':>5}  {'—':>5}  {'—':>5}  {e.cards:>6}  (replaced by {e.shadowed_by})"
+                )
             else:
                 label = e.key or Path(e.path).stem
                 print(

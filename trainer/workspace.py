@@ -215,6 +215,8 @@ class Workspace:
                 close = difflib.get_close_matches(name, [k for k in known if k], n=1)
                 hint = f"did you mean '{close[0]}'?" if close else "'trainer decks' lists the decks"
                 raise UsageError(f"no deck '{name}'", hint)
+            if entry.shadowed_by:
+                entry = known.get(entry.key, entry)  # the copy that replaces it has the same id
             if not entry.ok:
                 first = entry.errors[0] if entry.errors else None
                 raise UsageError(

@@ -110,3 +110,24 @@ def test_bad_config_is_reported(trainer_home: Path, capsys: pytest.CaptureFixtur
 def test_tui_needs_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["study"]) == 2
     assert "needs a terminal" in capsys.readouterr().err
+
+
+def test_a_user_copy_replaces_the_bundled_deck(
+    trainer_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bundled = Path(__file__).parents[2] / "decks" / "people.yaml"
+    mine = trainer_home / "data" / "decks" / "people.yaml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text(
+        bundled.read_text(encoding="utf-8").replace(
+            "title: South Caucasus — people", "title: My people"
+        )
+    )
+    assert main(["decks", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    people = [r for r in rows if r["id"] == "south-caucasus-people"]
+    assert [(r["title"], r["ok"], r["origin"]) for r in people] == [
+        ("My people", True, "user"),
+        ("South Caucasus — people", False, "bundled"),
+    ]
+    assert people[1]["replaced_by"] == str(mine) and people[1]["errors"] == []

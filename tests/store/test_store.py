@@ -253,7 +253,7 @@ def test_same_deck_id_twice_first_wins(tmp_path: Path) -> None:
     second = write_deck(tmp_path / "y", "d.yaml", DECK.replace("QA", "other"))
     entries = catalog.sync(conn, [DeckSource(first, "argument"), DeckSource(second, "user")])
     assert entries[0].ok and not entries[1].ok
-    assert "also used by" in entries[1].errors[0].message
+    assert entries[1].shadowed_by == str(first) and not entries[1].errors
     assert Store(conn).card(Store(conn).card_rowid("d", "a")).front == "QA"  # type: ignore[arg-type]
 
 

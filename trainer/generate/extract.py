@@ -324,8 +324,8 @@ def event_label(sentence: str, m: DateMention, others: list[DateMention]) -> tup
     text, prep = _without_date(seg, ms, me)
     if ms <= 12 and _INTRO.match(seg):
         rest = seg[me:].lstrip(" ,")
-        while _INTRO_PHRASE.match(rest):
-            rest = rest[_INTRO_PHRASE.match(rest).end() :]  # type: ignore[union-attr]
+        while intro := _INTRO_PHRASE.match(rest):
+            rest = rest[intro.end() :]
         return _clean(rest), ""
     if m.relative and m.relative_start >= seg_start:
         return _clean(sentence[m.end :].lstrip(" ,")), ""

@@ -41,6 +41,7 @@ class DeckEntry:
     cards: int = 0
     problems: list[Problem] = field(default_factory=list)
     parsed: bool = False
+    shadowed_by: str = ""
 
     @property
     def errors(self) -> list[Problem]:
@@ -54,8 +55,8 @@ class DeckEntry:
 
     @property
     def ok(self) -> bool:
-        """Whether the deck loaded and can be studied."""
-        return self.key is not None and not self.errors
+        """Whether the deck loaded and is the one studied under its id."""
+        return self.key is not None and not self.errors and not self.shadowed_by
 
 
 SEP = "\x1f"
@@ -122,17 +123,9 @@ def sync(conn: sqlite3.Connection, sources: Sequence[DeckSource]) -> list[DeckEn
         if entry.key is None or entry.errors:
             continue
         if entry.key in winners:
-            other = winners[entry.key]
-            entry.problems = [
-                Problem(
-                    entry.path,
-                    0,
-                    0,
-                    f"deck id '{entry.key}' is also used by {other.path}, which is loaded instead",
-                    "give one of the decks another 'id'",
-                ),
-                *entry.problems,
-            ]
+            # Not an error: a copy in the user's folder (or on the command line)
+            # deliberately takes the place of the bundled deck with the same id.
+            entry.shadowed_by = winners[entry.key].path
             parsed.pop(i, None)
             continue
         winners[entry.key] = entry

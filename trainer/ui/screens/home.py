@@ -83,6 +83,18 @@ class HomeScreen(Screen[None]):
                 )
                 for j, v in enumerate((c.new, c.learning, c.review, e.cards)):
                     totals[j] += v
+            elif e.shadowed_by:
+                table.add_row(
+                    Text.assemble(
+                        (e.title or e.key or _file_name(e.path), "dim"),
+                        ("  (replaced by your copy)", "dim italic"),
+                    ),
+                    Text("—", justify="right"),
+                    Text("—", justify="right"),
+                    Text("—", justify="right"),
+                    Text(str(e.cards), justify="right", style="dim"),
+                    key=key,
+                )
             else:
                 errors = len(e.errors)
                 table.add_row(
@@ -154,6 +166,15 @@ class HomeScreen(Screen[None]):
             details.update(text)
             details.remove_class("broken")
             return
+        if e.shadowed_by:
+            details.update(
+                Text(
+                    f"{_file_name(e.path)} has the same deck id as {e.shadowed_by}, which is studied instead.",
+                    style="dim",
+                )
+            )
+            details.remove_class("broken")
+            return
         text = Text(f"{_file_name(e.path)} cannot be loaded:\n", style="bold red")
         for p in e.errors[:8]:
             text.append(f"• line {p.line}, column {p.column}: " if p.line else "• ", style="red")
@@ -173,6 +194,8 @@ class HomeScreen(Screen[None]):
             self.action_study_all()
         elif row is not None and row.entry.ok:
             self.tapp.study([row.entry.key])  # type: ignore[list-item]
+        elif row is not None and row.entry.shadowed_by:
+            self.notify("Your copy of this deck is studied instead; choose it above.")
         elif row is not None:
             self.notify("This deck has errors; fix them and press r.", severity="warning")
 
