@@ -394,6 +394,27 @@ class _Person:
     sources: list[tuple[str, int]] = field(default_factory=list)
 
 
+def _cite(sources: list[tuple[str, int]], name: str, number: int) -> None:
+    """Add (article, paragraph) to a fact's sources, once."""
+    if (name, number) not in sources:
+        sources.append((name, number))
+
+
+def _mention(
+    people: dict[str, _Person],
+    who: str,
+    name: str,
+    number: int,
+    role: str = "",
+    weight: float = 1.0,
+) -> None:
+    """Record that ``who`` is named here, with a role the text gives (weighted)."""
+    person = people.setdefault(who, _Person(who))
+    if role:
+        person.roles[role] = person.roles.get(role, 0) + weight
+    _cite(person.sources, name, number)
+
+
 def _is_name(candidate: str) -> bool:
     words = candidate.replace("-", " ").split()
     if len(words) < 2:
@@ -565,10 +586,7 @@ def extract(article: Article) -> list[Fact]:
             _people_in(s, p.number, name, people)
             _treaties_in(s, mentions, p.number, name, treaties, latest)
     for author in article.authors:
-        person = people.setdefault(author, _Person(author))
-        role = f"Author of the article ({name})"
-        person.roles[role] = person.roles.get(role, 0) + 3
-        person.sources.append((name, 0))
+        _mention(people, author, name, 0, f"Author of the article ({name})", 3)
     facts.extend(_people_facts(people))
     facts.extend(treaties.values())
     return facts
@@ -592,9 +610,7 @@ def _people_in(s: str, number: int, name: str, people: dict[str, _Person]) -> No
             words = words[1:]
         candidate = " ".join(words)
         if _is_name(candidate):
-            person = people.setdefault(candidate, _Person(candidate))
-            if (name, number) not in person.sources:
-                person.sources.append((name, number))
+            _mention(people, candidate, name, number)
     if not _HAS_ROLE.search(s):
         return
     for pattern in (_ROLE_BEFORE, _ROLE_APPOS, _ROLE_AFTER, _ROLE_WAS):
@@ -630,31 +646,14 @@ def _people_in(s: str, number: int, name: str, people: dict[str, _Person]) -> No
                 window = s[max(0, m.start() - 60) : m.start()]
                 capitals = [CAPITAL_OF[c] for c in CAPITAL_OF if c in window]
                 country = capitals[-1] if capitals else None
-            role = _role_text(g.get("mod"), role_word, country)
-            person = people.setdefault(who, _Person(who))
-            person.roles[role] = person.roles.get(role, 0) + 1
-            if (name, number) not in person.sources:
-                person.sources.append((name, number))
-    for m in _LED_BY.finditer(s):
-        country = _country_for(m.group("of")) or _country_for(m.group("of").split()[-1])
-        if country:
-            who = m.group("name")
-            person = people.setdefault(who, _Person(who))
-            role = f"Leader of {_with_article(country)}"
-            person.roles[role] = person.roles.get(role, 0) + 1
-            if (name, number) not in person.sources:
-                person.sources.append((name, number))
-    for m in _POWER.finditer(s):
-        country = _country_for(m.group("of"))
-        if country:
-            who = m.group("name")
-            person = people.setdefault(who, _Person(who))
-            role = f"Leader of {_with_article(country)}"
-            person.roles[role] = (
-                person.roles.get(role, 0) + 0.5
-            )  # weaker than a title the text gives
-            if (name, number) not in person.sources:
-                person.sources.append((name, number))
+            _mention(people, who, name, number, _role_text(g.get("mod"), role_word, country))
+    # "the Soviet Union, then led by X"; "X took power in Russia" (weaker than a title the text gives)
+    for pattern, weight in ((_LED_BY, 1.0), (_POWER, 0.5)):
+        for m in pattern.finditer(s):
+            country = _country_for(m.group("of")) or _country_for(m.group("of").split()[-1])
+            if country:
+                role = f"Leader of {_with_article(country)}"
+                _mention(people, m.group("name"), name, number, role, weight)
 
 
 def _people_facts(people: dict[str, _Person]) -> list[Fact]:
@@ -680,8 +679,7 @@ def _people_facts(people: dict[str, _Person]) -> list[Fact]:
         for role, weight in person.roles.items():
             target.roles[role] = target.roles.get(role, 0) + weight
         for src in person.sources:
-            if src not in target.sources:
-                target.sources.append(src)
+            _cite(target.sources, *src)
     out = []
     for person in merged.values():
         # "Prime Minister" is the same role as "Prime Minister of Armenia", said less fully.
@@ -743,8 +741,7 @@ def _treaties_in(
         )
         if lead and country_of(lead.group(1)):
             fact.broker = country_of(lead.group(1)) or ""
-        if (name, number) not in fact.sources:
-            fact.sources.append((name, number))
+        _cite(fact.sources, name, number)
         covered.append((m.start(), m.end()))
     # acronyms on their own: "the CSTO"
     for m in re.finditer(r"\b([A-Z]{3,6})\b", s):
@@ -754,8 +751,7 @@ def _treaties_in(
             ):
                 if not fact.acronym:
                     fact.acronym = m.group(1)
-                if (name, number) not in fact.sources:
-                    fact.sources.append((name, number))
+                _cite(fact.sources, name, number)
     for m in _TREATY_NAMED.finditer(s):
         if any(a <= m.start() < b for a, b in covered):
             continue
@@ -774,8 +770,7 @@ def _treaties_in(
         fact.parties = tuple(dict.fromkeys((*fact.parties, *parties)))
         if when and not fact.when:
             fact.when = when
-        if (name, number) not in fact.sources:
-            fact.sources.append((name, number))
+        _cite(fact.sources, name, number)
         covered.append((m.start(), m.end()))
     for m in _DESCRIBED.finditer(s):
         if any(a <= m.start() < b for a, b in covered):
@@ -808,7 +803,9 @@ def _treaties_in(
             parties = [
                 c for c in _countries_in(_clause_around(s, m.start(), m.end())) if c != broker
             ]
-            if not parties and topic_is_peace(desc):
+            if (
+                not parties and "peace" in desc
+            ):  # a peace agreement's parties may be named elsewhere in the sentence
                 parties = [c for c in _countries_in(s) if c != broker]
         qualified = bool(
             modifier or " for " in desc or " on " in desc or broker or place or parties
@@ -829,13 +826,7 @@ def _treaties_in(
                 "treaty", key, title, when=when, detail=core, parties=tuple(parties), broker=broker
             )
             treaties[key] = agreement
-        if (name, number) not in agreement.sources:
-            agreement.sources.append((name, number))
-
-
-def topic_is_peace(desc: str) -> bool:
-    """Whether an agreement's description makes it a peace agreement."""
-    return "peace" in desc
+        _cite(agreement.sources, name, number)
 
 
 def _initials(title: str) -> str:

@@ -8,7 +8,6 @@ cards are retired with their history, and come back with it when restored.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Sequence
@@ -95,7 +94,7 @@ def _problems_from(text: str) -> list[Problem]:
 
 
 def _file_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def sync(conn: sqlite3.Connection, sources: Sequence[DeckSource]) -> list[DeckEntry]:
@@ -219,6 +218,43 @@ def _cached(
     return entry
 
 
+# The columns a deck file decides, in the order _content gives them.
+_CONTENT = (
+    "note",
+    "ord",
+    "type",
+    "ordinal",
+    "kind",
+    "front",
+    "back",
+    "accept",
+    "when_text",
+    "tags",
+    "source",
+    "extra",
+    "content_hash",
+)
+
+
+def _content(card: Card, position: int, chash: str) -> tuple[object, ...]:
+    """A card's values for the ``_CONTENT`` columns."""
+    return (
+        card.note,
+        position,
+        card.type,
+        card.ordinal,
+        card.kind,
+        card.front,
+        card.back,
+        SEP.join(card.accept),
+        card.when,
+        SEP.join(card.tags),
+        card.source,
+        card.extra,
+        chash,
+    )
+
+
 def sync_cards(conn: sqlite3.Connection, deck: Deck) -> dict[str, int]:
     """Write one validated deck's cards into the catalog (call inside a transaction).
 
@@ -250,58 +286,23 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> dict[str, int]:
     for position, card in enumerate(deck.cards):
         chash = content_hash(card)
         old = pop(card.id, None)
+        row = _content(card, position, chash)
         if old is None:
-            inserts.append(
-                (
-                    next_id,
-                    deck_row,
-                    card.id,
-                    card.note,
-                    position,
-                    card.type,
-                    card.ordinal,
-                    card.kind,
-                    card.front,
-                    card.back,
-                    SEP.join(card.accept),
-                    card.when,
-                    SEP.join(card.tags),
-                    card.source,
-                    card.extra,
-                    chash,
-                )
-            )
+            inserts.append((next_id, deck_row, card.id, *row))
             states.append((next_id, deck_row, position))
             next_id += 1
             continue
         rowid, old_hash, retired, old_ord = old
         if old_hash != chash or old_ord != position:
-            updates.append(
-                (
-                    card.note,
-                    position,
-                    card.type,
-                    card.ordinal,
-                    card.kind,
-                    card.front,
-                    card.back,
-                    SEP.join(card.accept),
-                    card.when,
-                    SEP.join(card.tags),
-                    card.source,
-                    card.extra,
-                    chash,
-                    rowid,
-                )
-            )
+            updates.append((*row, rowid))
         if old_ord != position:
             moved.append((position, rowid))
         if retired:
             restored.append((rowid,))
     retire = [(rowid,) for rowid, _, retired, _ in existing.values() if not retired]
     conn.executemany(
-        "INSERT INTO cards (id, deck_id, key, note, ord, type, ordinal, kind, front, back, accept,"
-        " when_text, tags, source, extra, content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO cards (id, deck_id, key, {', '.join(_CONTENT)})"
+        f" VALUES ({', '.join('?' * (3 + len(_CONTENT)))})",
         inserts,
     )
     conn.executemany(
@@ -309,8 +310,7 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> dict[str, int]:
         states,
     )
     conn.executemany(
-        "UPDATE cards SET note = ?, ord = ?, type = ?, ordinal = ?, kind = ?, front = ?, back = ?,"
-        " accept = ?, when_text = ?, tags = ?, source = ?, extra = ?, content_hash = ? WHERE id = ?",
+        f"UPDATE cards SET {', '.join(f'{c} = ?' for c in _CONTENT)} WHERE id = ?",
         updates,
     )
     conn.executemany("UPDATE card_state SET due = ? WHERE card_id = ? AND state = 0", moved)
