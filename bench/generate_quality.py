@@ -1,8 +1,9 @@
 """Benchmark: the generator's recall and precision per kind, and its speed.
 
-Usage: python3 bench/generate_quality.py [--articles DIR] [--facts FILE]
+Usage: python3 bench/generate_quality.py --articles DIR [--facts FILE]
 
-Quality: the two source articles against tests/data/facts.yaml (targets:
+DIR holds the two source articles (they are not part of this repository; name
+their folder by hand). Quality: those articles against tests/data/facts.yaml (targets:
 recall >= 95% and precision >= 90% for each kind). Speed: 100 articles of about
 1,200 words (made by repeating and varying the source articles' paragraphs)
 through the whole generator (target: under 5 s). Prints figures; asserts nothing.
@@ -30,11 +31,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--articles", type=Path, default=ROOT.parent / "shared" / "articles")
+    parser.add_argument(
+        "--articles", type=Path, required=True, help="the folder of the source articles (*.txt)"
+    )
     parser.add_argument("--facts", type=Path, default=ROOT / "tests" / "data" / "facts.yaml")
     parser.add_argument("--count", type=int, default=100)
     args = parser.parse_args()
     paths = sorted(p for p in args.articles.glob("*.txt"))
+    if not paths:
+        parser.error(f"no articles (*.txt) in {args.articles}")
     result = generate(paths)
     scores = score(result.facts, load_gold(args.facts))
     quality = {
