@@ -79,7 +79,7 @@ import json, time
 t0 = time.perf_counter()
 from trainer.workspace import Workspace
 ws = Workspace({PROFILE!r})
-entry = next(e for e in ws.entries if e.key == "big")
+entry = next(e for e in ws.files if e.deck_id == "big")
 assert entry.parsed and entry.ok, entry.problems[:3]
 print(json.dumps({{"seconds": time.perf_counter() - t0, "cards": entry.cards, "rss": rss_mb()}}))
 """
@@ -93,7 +93,7 @@ from trainer.workspace import Workspace
 ws = Workspace({PROFILE!r})
 session = ws.session(["big"])
 text = session.current.card.front
-assert text and not any(e.parsed for e in ws.entries)
+assert text and not any(e.parsed for e in ws.files)
 print(json.dumps({{"ready": time.time(), "rss": rss_mb()}}))
 """
 )
@@ -102,7 +102,7 @@ print(json.dumps({{"ready": time.time(), "rss": rss_mb()}}))
 def tui_child(study: bool) -> str:
     """A child that starts the Textual app headless and reports when its first screen is ready:
     the study screen's first question, or the home screen's deck list."""
-    app = 'build_app(ws, study=True, deck_ids=["big"])' if study else "build_app(ws)"
+    app = 'build_app(ws, study=True, decks=["big"])' if study else "build_app(ws)"
     ready = (
         'assert str(app.screen.query_one("#study-question").content)'
         if study
@@ -170,7 +170,7 @@ def build_history(home: Path, reviews: int, seed: int = 7) -> dict[str, int]:
     rng = random.Random(seed)
     now = time.time()
     day = 86400.0
-    ids = [r[0] for r in conn.execute("SELECT card_id FROM card_state ORDER BY card_id")]
+    ids = [r[0] for r in conn.execute("SELECT card_rowid FROM card_state ORDER BY card_rowid")]
     per_card, extra = divmod(reviews, len(ids))
     conn.execute("BEGIN")
     states = []
@@ -220,7 +220,7 @@ def build_history(home: Path, reviews: int, seed: int = 7) -> dict[str, int]:
     _insert_log(conn, log)
     conn.executemany(
         "UPDATE card_state SET queue = ?, state = ?, step = ?, stability = ?, difficulty = ?, due = ?,"
-        " last_review = ? WHERE card_id = ?",
+        " last_review = ? WHERE card_rowid = ?",
         states,
     )
     conn.execute("COMMIT")
@@ -235,7 +235,7 @@ def build_history(home: Path, reviews: int, seed: int = 7) -> dict[str, int]:
 
 def _insert_log(conn: sqlite3.Connection, rows: list[tuple[object, ...]]) -> None:
     conn.executemany(
-        "INSERT INTO review_log (card_id, reviewed_at, rating, duration_ms, state_before, step_before,"
+        "INSERT INTO review_log (card_rowid, reviewed_at, rating, duration_ms, state_before, step_before,"
         " stability_before, difficulty_before, due_before, last_review_before, state_after, step_after,"
         " stability_after, difficulty_after, due_after, interval) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,

@@ -47,7 +47,7 @@ def check(paths: list[Path]) -> int:
     decks = {name: load_deck(ROOT / "decks" / f"{name}.yaml") for _, name in KINDS}
     failures = 0
     for kind, name in KINDS:
-        notes = {c.note for c in decks[name].cards}
+        notes = {c.entry for c in decks[name].cards}
         missing = sorted({c.id for c in result.cards if c.kind == kind} - notes)
         print(f"decks/{name}.yaml: {len(missing)} generated facts without a card")
         for card_id in missing:
@@ -57,7 +57,7 @@ def check(paths: list[Path]) -> int:
     runs = 0
     for name, deck in decks.items():
         for card in deck.cards:
-            for field in (card.front, card.back, card.extra):
+            for field in (card.front, card.back, card.note):
                 overlap = shingles(field) & copied
                 if overlap:
                     runs += 1

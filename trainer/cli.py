@@ -20,7 +20,7 @@ from trainer.core.errors import Problem, TrainerError, UsageError
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
 
-COMMANDS = ("home", "study", "check", "decks", "paths", "generate")
+COMMANDS = ("home", "study", "check", "decks", "unsuspend", "paths", "generate")
 
 EPILOG = """\
 commands:
@@ -28,10 +28,11 @@ commands:
   study [DECK...]    study today's cards straight away (all decks by default)
   check PATH...      validate deck files; exit 0 when clean, 2 when not
   decks [--json]     list the decks and today's new / learning / due counts
+  unsuspend DECK [CARD...]  bring suspended cards back into study
   paths              show where decks, progress and settings live
   generate ARTICLE...  draft a deck of dates, people and treaties from articles
 
-A DECK is a deck id (see 'trainer decks') or the path of a YAML deck file.
+A DECK is a deck id (see 'trainer decks'), a deck file's name, or a path.
 Profiles: --profile NAME, else $TRAINER_PROFILE, else your login name.
 $TRAINER_HOME puts every file of the trainer under one folder.
 Run 'trainer COMMAND --help' for a command's options.
@@ -86,7 +87,21 @@ def build_parser() -> argparse.ArgumentParser:
         description="Study today's queue: learning cards due now, then reviews, then new cards.",
     )
     study.add_argument(
-        "decks", nargs="*", metavar="DECK", help="deck ids or deck files (default: every deck)"
+        "decks",
+        nargs="*",
+        metavar="DECK",
+        help="deck ids, deck file names or paths (default: every deck)",
+    )
+
+    unsuspend = sub.add_parser(
+        "unsuspend",
+        parents=[common],
+        help="bring suspended cards back",
+        description="Bring a deck's suspended cards back into study: all of them, or the cards named.",
+    )
+    unsuspend.add_argument("deck", metavar="DECK", help="a deck id, deck file name or path")
+    unsuspend.add_argument(
+        "cards", nargs="*", metavar="CARD", help="card ids (default: every suspended card)"
     )
 
     check = sub.add_parser(
@@ -141,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _with_default_command(argv: list[str]) -> list[str]:
     """Insert ``home`` when no command is named (``trainer``, ``trainer deck.yaml``)."""
+    from trainer.core.deckfiles import deck_argument
+
     i = 0
     while i < len(argv):
         arg = argv[i]
@@ -152,7 +169,7 @@ def _with_default_command(argv: list[str]) -> list[str]:
                 return argv
             i += 1
             continue
-        if arg in COMMANDS or not Path(arg).exists():
+        if arg in COMMANDS or deck_argument(arg) is None:
             return argv  # a command, or a typo argparse will name
         return [*argv[:i], "home", *argv[i:]]
     return [*argv, "home"]
@@ -199,9 +216,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_decks(args.profile, args.extra, args.json)
     if command == "generate":
         return cmd_generate(args.articles, args.output, args.title, args.deck_id, args.force)
+    if command == "unsuspend":
+        return cmd_unsuspend(args.profile, args.deck, args.cards)
     if command == "study":
-        return cmd_tui(args.profile, [], args.decks, study=True)
-    return cmd_tui(args.profile, args.decks, [], study=False)
+        return cmd_tui(args.profile, args.decks, study=True)
+    return cmd_tui(args.profile, [str(p) for p in args.decks], study=False)
 
 
 def _print_problem(p: Problem) -> None:
@@ -213,11 +232,13 @@ def _print_problem(p: Problem) -> None:
 def cmd_check(paths: Sequence[Path]) -> int:
     """``trainer check``: validate files; 0 when clean, 2 with errors."""
     from trainer.core.deck import parse_deck
+    from trainer.core.deckfiles import find_decks, read_deck_bytes
+    from trainer.core.errors import DeckError
 
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file())
+            found = find_decks(p)
             if not found:
                 _error(f"{p}: no deck files (*.yaml) in this folder")
                 return 2
@@ -230,10 +251,12 @@ def cmd_check(paths: Sequence[Path]) -> int:
     errors = warnings = cards = 0
     for f in files:
         try:
-            data = f.read_bytes()
-        except OSError as exc:
-            _error(f"{f}: cannot read the file: {exc.strerror}")
-            errors += 1
+            data = read_deck_bytes(f)
+        except DeckError as exc:
+            for problem in exc.problems:
+                _print_problem(problem)
+            print(f"{f}: {len(exc.problems)} error{'s' if len(exc.problems) != 1 else ''}")
+            errors += len(exc.problems)
             continue
         deck, problems = parse_deck(data, path=str(f), default_id=f.stem)
         for problem in problems:
@@ -305,52 +328,72 @@ def cmd_decks(profile: str | None, extra: Sequence[Path], as_json: bool) -> int:
         rows = ws.rows()
     finally:
         ws.close()
-    broken = [r for r in rows if not r.entry.ok]
     if as_json:
         out = [
             {
-                "id": r.entry.key or Path(r.entry.path).stem,
-                "title": r.entry.title or r.entry.key or Path(r.entry.path).stem,
-                "path": r.entry.path,
-                "origin": r.entry.origin,
-                "ok": r.entry.ok,
-                "cards": r.entry.cards,
+                "id": r.file.deck_id or Path(r.file.path).stem,
+                "title": r.file.label,
+                "path": r.file.path,
+                "origin": r.file.origin,
+                "status": r.file.status.value,
+                "ok": r.file.ok,
+                "cards": r.file.cards,
                 "new": r.counts.new,
                 "learning": r.counts.learning,
                 "due": r.counts.review,
-                "errors": [str(p) for p in r.entry.errors],
-                "replaced_by": r.entry.shadowed_by or None,
-                "warnings": len(r.entry.warnings),
+                "suspended": r.suspended,
+                "errors": [str(p) for p in r.file.errors],
+                "replaced_by": r.file.replaced_by or None,
+                "warnings": len(r.file.warnings),
             }
             for r in rows
         ]
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
-        width = max([len(r.entry.key or "") for r in rows] + [4])
-        print(f"{'deck':<{width}}  {'new':>5}  {'learn':>5}  {'due':>5}  {'cards':>6}  title")
-        total = [0, 0, 0, 0]
+        width = max([len(r.file.deck_id) for r in rows] + [5])
+        print(
+            f"{'deck':<{width}}  {'new':>5}  {'learn':>5}  {'due':>5}  {'susp':>5}  {'cards':>6}  title"
+        )
+        total = [0, 0, 0, 0, 0]
         for r in rows:
-            e = r.entry
-            if e.ok:
-                c = r.counts
+            f, c = r.file, r.counts
+            if f.ok:
+                values = (c.new, c.learning, c.review, r.suspended, f.cards)
                 print(
-                    f"{e.key:<{width}}  {c.new:>5}  {c.learning:>5}  {c.review:>5}  {e.cards:>6}  {e.title}"
+                    f"{f.deck_id:<{width}}  "
+                    + "  ".join(f"{v:>{w}}" for v, w in zip(values, (5, 5, 5, 5, 6), strict=True))
+                    + f"  {f.label}"
                 )
-                for i, v in enumerate((c.new, c.learning, c.review, e.cards)):
-                    total[i] += v
-            elif e.shadowed_by:
-                print(
-                    f"{e.key:<{width}}  {'—':>5}  {'—':>5}  {'—':>5}  {e.cards:>6}  (replaced by {e.shadowed_by})"
-                )
+                total = [t + v for t, v in zip(total, values, strict=True)]
             else:
-                label = e.key or Path(e.path).stem
                 print(
-                    f"{label:<{width}}  {'—':>5}  {'—':>5}  {'—':>5}  {'—':>6}  BROKEN: {e.path} ({len(e.errors)} error{'s' if len(e.errors) != 1 else ''})"
+                    f"{f.deck_id:<{width}}  {'—':>5}  {'—':>5}  {'—':>5}  {'—':>5}  {'—':>6}"
+                    f"  {f.label} ({f.status_text})"
                 )
-        print(f"{'total':<{width}}  {total[0]:>5}  {total[1]:>5}  {total[2]:>5}  {total[3]:>6}")
-    for r in broken:
-        for p in r.entry.errors:
+        print(
+            f"{'total':<{width}}  "
+            + "  ".join(f"{v:>{w}}" for v, w in zip(total, (5, 5, 5, 5, 6), strict=True))
+        )
+    for r in rows:
+        for p in r.file.errors:
             _print_problem(p)
+    return 0
+
+
+def cmd_unsuspend(profile: str | None, deck: str, cards: Sequence[str]) -> int:
+    """``trainer unsuspend``: suspended cards back into study."""
+    from trainer.workspace import deck_paths
+
+    ws = _workspace(profile, deck_paths([deck]))
+    try:
+        (deck_id,) = ws.resolve_decks([deck])[:1]
+        back = ws.unsuspend(deck_id, cards)
+    finally:
+        ws.close()
+    if back:
+        print(f"{deck_id}: {len(back)} card{'s' if len(back) != 1 else ''} back in study")
+    else:
+        print(f"{deck_id}: no suspended cards")
     return 0
 
 
@@ -364,6 +407,7 @@ def cmd_generate(
     """``trainer generate``: articles in, a draft deck out; nothing written on bad input."""
     import time
 
+    from trainer.core.deckfiles import is_deck_name
     from trainer.generate import generate
 
     if output is not None:
@@ -371,7 +415,7 @@ def cmd_generate(
             raise UsageError(
                 f"{output} already exists", "use --force to overwrite it, or choose another -o"
             )
-        if output.suffix not in (".yaml", ".yml"):
+        if not is_deck_name(output):
             raise UsageError(f"{output}: a deck file must end in .yaml or .yml")
         if not output.parent.is_dir():
             raise UsageError(f"{output.parent}: no such folder")
@@ -402,20 +446,18 @@ def cmd_generate(
     return 0
 
 
-def cmd_tui(profile: str | None, extra: Sequence[Path], decks: Sequence[str], study: bool) -> int:
-    """The TUI: the home screen, or straight into study."""
+def cmd_tui(profile: str | None, decks: Sequence[str], study: bool) -> int:
+    """The TUI: the home screen, or straight into study. Decks are read inside it."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
             "the study screen needs a terminal", "run trainer in a terminal, or use 'trainer decks'"
         )
-    extra_files = [
-        Path(d) for d in decks if Path(d).suffix in (".yaml", ".yml") or Path(d).is_file()
-    ]
-    ws = _workspace(profile, [*extra, *extra_files])
+    from trainer.workspace import Workspace, deck_paths, warn
+
+    ws = Workspace(profile, deck_paths(decks), notify=warn, load=False)
     try:
-        deck_ids = ws.resolve_decks(decks) if decks else None
         from trainer.ui.run import run_app
 
-        return run_app(ws, study=study, deck_ids=deck_ids)
+        return run_app(ws, study=study, decks=decks)
     finally:
         ws.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import random
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -17,11 +18,13 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from trainer.core.config import parse_config
+from trainer.core.deckfiles import deck_argument, find_decks
 from trainer.core.errors import ConfigError, StoreBusyError, UsageError
+from trainer.core.queue import Counts, today
 from trainer.core.scheduler import Scheduler, Settings, study_day
-from trainer.core.session import Counts, Session, limited_counts
+from trainer.core.session import Session
 from trainer.store import paths as paths_mod
-from trainer.store.catalog import DeckEntry, DeckSource, sync
+from trainer.store.catalog import DeckFile, DeckSource, DeckStatus, sync
 from trainer.store.db import busy_error, connect
 from trainer.store.progress import Store
 
@@ -42,10 +45,11 @@ class Clock:
 
 @dataclass(frozen=True, slots=True)
 class DeckRow:
-    """A deck as listed: its entry and today's counts (zero for a broken deck)."""
+    """A deck file as listed: today's counts and its suspended cards (zero unless OK)."""
 
-    entry: DeckEntry
+    file: DeckFile
     counts: Counts
+    suspended: int = 0
 
 
 def deck_sources(paths: paths_mod.Paths, extra: Sequence[Path] = ()) -> list[DeckSource]:
@@ -53,21 +57,17 @@ def deck_sources(paths: paths_mod.Paths, extra: Sequence[Path] = ()) -> list[Dec
     out: list[DeckSource] = []
     for p in extra:
         if p.is_dir():
-            out.extend(
-                DeckSource(f, "argument")
-                for f in sorted(p.iterdir())
-                if f.suffix in (".yaml", ".yml")
-            )
+            out.extend(DeckSource(f, "argument") for f in find_decks(p))
         else:
             out.append(DeckSource(p, "argument"))
-    if paths.decks.is_dir():
-        out.extend(
-            DeckSource(f, "user")
-            for f in sorted(paths.decks.iterdir())
-            if f.suffix in (".yaml", ".yml")
-        )
+    out.extend(DeckSource(f, "user") for f in find_decks(paths.decks))
     out.extend(DeckSource(f, "bundled") for f in paths_mod.bundled_decks())
     return out
+
+
+def deck_paths(names: Sequence[str]) -> list[Path]:
+    """The DECK arguments that name files or folders (the others are deck ids)."""
+    return [p for p in map(deck_argument, names) if p is not None]
 
 
 def load_settings(path: Path) -> Settings:
@@ -89,6 +89,7 @@ class Workspace:
         extra: Deck files or folders named on the command line.
         clock: Where ``now`` comes from.
         notify: Called with a message when start-up has to wait (another process).
+        load: Read the deck files now (the UI does it later, in a worker).
     """
 
     def __init__(
@@ -97,6 +98,7 @@ class Workspace:
         extra: Sequence[Path] = (),
         clock: Clock | None = None,
         notify: Callable[[str], None] | None = None,
+        load: bool = True,
     ) -> None:
         self.paths = paths_mod.resolve(profile)
         self.clock = clock or Clock()
@@ -110,8 +112,9 @@ class Workspace:
         paths_mod.private_dir(self.paths.profiles)
         self.conn = self._connect(notify)
         self.store = Store(self.conn)
-        self.entries: list[DeckEntry] = []
-        self.reload(notify)
+        self.files: list[DeckFile] = []
+        if load:
+            self.reload(notify)
 
     def _connect(self, notify: Callable[[str], None] | None) -> sqlite3.Connection:
         try:
@@ -124,7 +127,7 @@ class Workspace:
             conn = connect(self.paths.database, timeout=30.0)
             return conn
 
-    def reload(self, notify: Callable[[str], None] | None = None) -> list[DeckEntry]:
+    def reload(self, notify: Callable[[str], None] | None = None) -> list[DeckFile]:
         """Re-read changed deck files into the catalog.
 
         When another process holds the profile, say so through ``notify`` and
@@ -133,7 +136,7 @@ class Workspace:
         sources = deck_sources(self.paths, self.extra)
         self.conn.execute("PRAGMA busy_timeout = 500")
         try:
-            self.entries = sync(self.conn, sources)
+            self.files = sync(self.conn, sources)
         except (StoreBusyError, sqlite3.OperationalError) as exc:
             if (
                 isinstance(exc, sqlite3.OperationalError)
@@ -147,90 +150,138 @@ class Workspace:
                 )
             self.conn.execute("PRAGMA busy_timeout = 30000")
             try:
-                self.entries = sync(self.conn, sources)
+                self.files = sync(self.conn, sources)
             except sqlite3.OperationalError as exc2:
                 raise busy_error(self.paths.database) from exc2
         finally:
             self.conn.execute("PRAGMA busy_timeout = 30000")
-        return self.entries
+        return self.files
 
     @property
-    def decks(self) -> list[DeckEntry]:
-        """The decks that loaded (one per deck id)."""
-        seen: set[str] = set()
-        out = []
-        for e in self.entries:
-            if e.ok and e.key not in seen:
-                seen.add(e.key)  # type: ignore[arg-type]
-                out.append(e)
-        return out
+    def decks(self) -> list[DeckFile]:
+        """The decks that loaded, one per deck id."""
+        return [f for f in self.files if f.ok]
+
+    def title(self, deck_ids: Sequence[str]) -> str:
+        """A name for some decks: one deck's title, or how many there are."""
+        titles = {f.deck_id: f.label for f in self.decks}
+        if len(deck_ids) == 1:
+            return titles.get(deck_ids[0], deck_ids[0])
+        return "All decks" if set(deck_ids) >= set(titles) else f"{len(deck_ids)} decks"
 
     def rows(self) -> list[DeckRow]:
-        """Every deck entry with today's counts; broken and shadowed decks count zero."""
-        now = self.clock.now()
-        day = study_day(now, self.clock.tz, self.settings.day_rollover_hour)
-        keys = [e.key for e in self.decks if e.key]
-        done = self.store.done_today(keys, day.start.timestamp())
-        hidden = (
-            self.store.hidden_today(keys, day.start.timestamp())
-            if self.settings.bury_siblings
-            else set()
-        )
-        loaded = {e.key for e in self.decks}
-        out = []
-        shown: set[str] = set()
-        for e in self.entries:
-            if e.ok and e.key in loaded and e.key not in shown:
-                shown.add(e.key)  # type: ignore[arg-type]
-                raw = self.store.raw_counts(e.key, day.end.timestamp(), day.number, hidden)  # type: ignore[arg-type]
-                new_done, reviews_done = done.get(e.key, (0, 0))  # type: ignore[arg-type]
-                counts = limited_counts(
-                    raw.new,
-                    raw.learning,
-                    raw.review,
-                    new_done,
-                    reviews_done,
-                    self.settings.limits(e.key),  # type: ignore[arg-type]
-                )
-                out.append(DeckRow(e, counts))
-            else:
-                out.append(DeckRow(e, Counts(0, 0, 0)))
-        return out
+        """Every deck file with today's counts (by the queue's one rule)."""
+        day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+        ids = [f.deck_id for f in self.decks]
+        counts = today(self.store, self.settings, ids, day).counts
+        suspended = self.store.suspended_counts(ids)
+        empty = Counts(0, 0, 0)
+        return [
+            DeckRow(f, counts[f.deck_id], suspended.get(f.deck_id, 0))
+            if f.ok
+            else DeckRow(f, empty)
+            for f in self.files
+        ]
 
     def resolve_decks(self, names: Sequence[str]) -> list[str]:
-        """Deck ids for the DECK arguments: ids, or paths of deck files.
+        """Deck ids for the DECK arguments: deck ids, deck file names, or paths.
 
         Raises:
-            UsageError: for a name that is neither, or a deck that did not load.
+            UsageError: for a name that is none of these, or a deck that did not load.
         """
         ids: list[str] = []
-        by_path = {str(Path(e.path).resolve()): e for e in self.entries}
-        known = {e.key: e for e in self.decks}
         for name in names:
-            p = Path(name)
-            entry = by_path.get(str(p.resolve())) if p.exists() else None
-            if entry is None and name in known:
-                entry = known[name]
-            if entry is None:
-                close = difflib.get_close_matches(name, [k for k in known if k], n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "'trainer decks' lists the decks"
-                raise UsageError(f"no deck '{name}'", hint)
-            if entry.shadowed_by:
-                entry = known.get(entry.key, entry)  # the copy that replaces it has the same id
-            if not entry.ok:
-                first = entry.errors[0] if entry.errors else None
-                raise UsageError(
-                    f"deck {entry.path} cannot be studied: {first}", "run 'trainer check' on it"
-                )
-            if entry.key not in ids:
-                ids.append(entry.key)  # type: ignore[arg-type]
+            for f in self._files_named(name):
+                if f.status is DeckStatus.REPLACED:
+                    f = next(d for d in self.decks if d.deck_id == f.deck_id)
+                if f.status is DeckStatus.BROKEN:
+                    first = f.errors[0] if f.errors else None
+                    raise UsageError(
+                        f"deck {f.path} cannot be studied: {first}", "run 'trainer check' on it"
+                    )
+                if f.deck_id not in ids:
+                    ids.append(f.deck_id)
         return ids
+
+    def _files_named(self, name: str) -> list[DeckFile]:
+        path = deck_argument(name)
+        if path is not None:
+            target = path.resolve()
+            found = [
+                f
+                for f in self.files
+                if Path(f.path).resolve() == target or target in Path(f.path).resolve().parents
+            ]
+            if not found:
+                raise UsageError(f"{name}: no deck file there", "check the path")
+            return found
+        by_id = [f for f in self.files if f.deck_id == name and f.status is not DeckStatus.REPLACED]
+        if by_id:
+            return by_id[:1]
+        by_stem = [
+            f
+            for f in self.files
+            if Path(f.path).stem == name and f.status is not DeckStatus.REPLACED
+        ]
+        if by_stem:
+            return by_stem[:1]
+        close = self._nearest(name)
+        hint = (
+            "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+            if close
+            else "'trainer decks' lists the decks"
+        )
+        raise UsageError(f"no deck '{name}'", hint)
+
+    def _nearest(self, name: str) -> list[str]:
+        """Up to three deck ids that ``name`` may have meant (by id, file name, title or a word)."""
+        wanted = name.lower()
+        scored = []
+        for f in self.decks:
+            names = [f.deck_id, Path(f.path).stem, f.title]
+            words = [w for n in names for w in re.split(r"[\s\-_—]+", n) if w]
+            score = max(
+                difflib.SequenceMatcher(None, wanted, candidate.lower()).ratio()
+                for candidate in [*names, *words]
+            )
+            if score >= 0.6:
+                scored.append((-score, f.deck_id))
+        return [deck_id for _, deck_id in sorted(scored)[:3]]
+
+    def unsuspend(self, deck_id: str, card_ids: Sequence[str] = ()) -> list[str]:
+        """Bring suspended cards of a deck back into study (all of them when none are named).
+
+        Returns:
+            The ids of the cards brought back.
+
+        Raises:
+            UsageError: for a card id the deck does not have.
+        """
+        suspended = dict((card_id, rowid) for rowid, card_id in self.store.suspended(deck_id))
+        if card_ids:
+            for card_id in card_ids:
+                if card_id in suspended:
+                    continue
+                if self.store.card_rowid(deck_id, card_id) is not None:
+                    raise UsageError(f"card '{card_id}' of {deck_id} is not suspended")
+                close = difflib.get_close_matches(card_id, list(suspended), n=1)
+                raise UsageError(
+                    f"deck {deck_id} has no card '{card_id}'",
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "check the card's id in the deck file",
+                )
+            chosen = list(dict.fromkeys(card_ids))
+        else:
+            chosen = list(suspended)
+        self.store.set_suspended([suspended[c] for c in chosen], False)
+        return chosen
 
     def session(
         self, deck_ids: Sequence[str] | None = None, rng: random.Random | None = None
     ) -> Session:
         """A study session over ``deck_ids`` (every loaded deck when None)."""
-        ids = list(deck_ids) if deck_ids is not None else [e.key for e in self.decks if e.key]
+        ids = list(deck_ids) if deck_ids is not None else [f.deck_id for f in self.decks]
         return Session(
             self.store, self.scheduler, ids, self.clock.now(), rng or random.Random(), self.clock.tz
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA, write_deck
-from trainer.cli import COMMANDS, main
+from trainer.cli import COMMANDS, build_parser, main
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
@@ -16,8 +16,18 @@ def test_every_command_has_help(command: str | None, capsys: pytest.CaptureFixtu
     with pytest.raises(SystemExit) as info:
         main([command, "--help"] if command else ["--help"])
     assert info.value.code == 0
-    out = capsys.readouterr().out
-    assert "usage: trainer" in out and len(out) > 100
+    out = " ".join(capsys.readouterr().out.split())
+    parser = build_parser()
+    if command:
+        parser = next(
+            a
+            for a in parser._subparsers._group_actions  # type: ignore[union-attr]
+        ).choices[command]
+    assert out.startswith(f"usage: trainer{' ' + command if command else ''}")
+    assert parser.description and " ".join(parser.description.split()) in out
+    for action in parser._actions:
+        for option in action.option_strings:
+            assert option in out, f"{option} is missing from the help of {command}"
 
 
 def test_check_clean_deck_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
@@ -131,3 +141,108 @@ def test_a_user_copy_replaces_the_bundled_deck(
         ("South Caucasus — people", False, "bundled"),
     ]
     assert people[1]["replaced_by"] == str(mine) and people[1]["errors"] == []
+
+
+def test_a_broken_user_copy_keeps_the_bundled_decks_cards_untouched(
+    trainer_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A broken copy still claims its deck id: nothing is retired or reverted until it is fixed."""
+    bundled = (Path(__file__).parents[2] / "decks" / "people.yaml").read_text(encoding="utf-8")
+    mine = trainer_home / "data" / "decks" / "people.yaml"
+    mine.parent.mkdir(parents=True)
+    mine.write_text(
+        bundled.replace("front: Nikol Pashinyan", "front: Nikol Pashinyan (edited)")
+        + "\n  - {id: my-own, front: Mine?, back: Yes}\n",
+        encoding="utf-8",
+    )
+    assert main(["decks", "--json"]) == 0
+    people = next(
+        d
+        for d in json.loads(capsys.readouterr().out)
+        if d["id"] == "south-caucasus-people" and d["ok"]
+    )
+    assert people["path"] == str(mine)
+    mine.write_text(
+        mine.read_text(encoding="utf-8") + "  - {id: broken, front: [\n", encoding="utf-8"
+    )
+    assert main(["decks", "--json"]) == 0
+    rows = [d for d in json.loads(capsys.readouterr().out) if d["id"] == "south-caucasus-people"]
+    assert [(d["origin"], d["status"]) for d in rows] == [
+        ("user", "broken"),
+        ("bundled", "broken"),
+    ] or [(d["origin"], d["status"]) for d in rows] == [("user", "broken"), ("bundled", "replaced")]
+    from trainer.workspace import Workspace
+
+    ws = Workspace()
+    try:
+        store = ws.store
+        added = store.card_rowid("south-caucasus-people", "my-own")
+        edited = store.card_rowid("south-caucasus-people", "person-nikol-pashinyan")
+        assert added is not None and edited is not None
+        assert (
+            ws.conn.execute("SELECT retired FROM cards WHERE rowid = ?", (added,)).fetchone()[0]
+            == 0
+        )
+        assert (
+            store.card(edited).front.endswith("(edited)") or "(edited)" in store.card(edited).back
+        )
+        assert ws.conn.execute(
+            "SELECT path FROM decks WHERE deck_id = 'south-caucasus-people'"
+        ).fetchone()[0] == str(mine)
+    finally:
+        ws.close()
+
+
+def test_unsuspend_and_the_suspended_count(
+    trainer_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from trainer.workspace import Workspace
+
+    deck = write_deck(
+        tmp_path,
+        "s.yaml",
+        "id: s\ncards:\n" + "".join(f"  - {{id: c{i}, front: q{i}, back: a}}\n" for i in range(4)),
+    )
+    ws = Workspace(None, [deck])
+    rowids = [ws.store.card_rowid("s", f"c{i}") for i in range(3)]
+    ws.store.set_suspended([r for r in rowids if r is not None], True)
+    ws.close()
+    assert main(["decks", "--json", str(deck)]) == 0
+    (row,) = [d for d in json.loads(capsys.readouterr().out) if d["id"] == "s"]
+    assert (row["new"], row["suspended"]) == (1, 3)
+    assert main(["unsuspend", str(deck), "c0"]) == 0
+    assert "s: 1 card back in study" in capsys.readouterr().out
+    assert main(["unsuspend", str(deck), "c9"]) == 2
+    assert "has no card 'c9'" in capsys.readouterr().err
+    assert main(["unsuspend", str(deck), "c3"]) == 2
+    assert "is not suspended" in capsys.readouterr().err
+    assert main(["unsuspend", str(deck)]) == 0
+    assert "s: 2 cards back in study" in capsys.readouterr().out
+    assert main(["decks", str(deck)]) == 0
+    assert "susp" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("name", "found", "hint"),
+    [
+        ("dates", "south-caucasus-dates", ""),  # a bundled deck's file name
+        ("south-caucasus-dates", "south-caucasus-dates", ""),
+        ("south-caucasus-date", "", "did you mean 'south-caucasus-dates'"),
+        ("treaty", "", "'south-caucasus-treaties'"),
+        ("zzz", "", "'trainer decks' lists the decks"),
+    ],
+)
+def test_deck_arguments_by_id_file_name_or_nearest(name: str, found: str, hint: str) -> None:
+    from trainer.core.errors import UsageError
+    from trainer.workspace import Workspace
+
+    ws = Workspace()
+    try:
+        if found:
+            assert ws.resolve_decks([name]) == [found]
+        else:
+            with pytest.raises(UsageError) as info:
+                ws.resolve_decks([name])
+            assert f"no deck '{name}'" in info.value.message and hint in info.value.hint
+    finally:
+        ws.close()

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DATA
-from trainer.core.deck import check_when, cloze_segments, derived_card_id, load_deck, parse_deck
+from trainer.core.cloze import segments as cloze_segments
+from trainer.core.deck import check_when, derived_card_id, load_deck, parse_deck
 from trainer.core.errors import DeckError
 from trainer.core.model import CardKind, CardType
 
@@ -74,11 +75,11 @@ def test_card_types_expand_into_siblings() -> None:
     by_id = {c.id: c for c in deck.cards}
     assert by_id["rev/reverse"].front == "Collective Security Treaty Organisation"
     assert by_id["rev/reverse"].back == "CSTO"
-    assert by_id["rev"].note == by_id["rev/reverse"].note == "rev"
+    assert by_id["rev"].entry == by_id["rev/reverse"].entry == "rev"
     assert by_id["cz/c2"].type is CardType.CLOZE and by_id["cz/c2"].ordinal == 2
     assert by_id["basic"].kind is CardKind.PLACE
     assert by_id["basic"].accept == ("Erevan",)
-    assert by_id["basic"].extra == "Also spelled Erevan."
+    assert by_id["basic"].note == "Also spelled Erevan."
     assert by_id["cz/c1"].when == "1988/1994"
     assert deck.id == "all-types" and deck.tags == ("sample",)
 
@@ -148,6 +149,9 @@ def test_missing_file(tmp_path: Path) -> None:
         ("2025-7", False),
         ("1/2/3", False),
         ("/1990", False),
+        ("early 19th century", True),
+        ("1990s", True),
+        ("-0001-02-29", False),
     ],
 )
 def test_when_values(value: str, ok: bool) -> None:
@@ -167,3 +171,68 @@ def test_cloze_segments() -> None:
         ("Azerbaijan", False),
     ]
     assert cloze_segments(text, 1, reveal=True)[0] == ("Baku", True)
+
+
+def test_reversed_entries_ask_each_side_with_its_own_question_and_answers() -> None:
+    text = """
+cards:
+  - id: p
+    type: reversed
+    front: Nikol Pashinyan
+    back: Prime Minister of Armenia
+    ask: Who is Nikol Pashinyan?
+    ask_reverse: Who is Armenia's prime minister?
+    accept: [Armenia's prime minister]
+    accept_reverse: [Pashinyan]
+  - id: plain
+    type: reversed
+    front: CSTO
+    back: Collective Security Treaty Organisation
+"""
+    deck, problems = parse_deck(text, path="p.yaml", default_id="p")
+    assert deck is not None and not problems
+    forward, reverse, plain, plain_reverse = deck.cards
+    assert (forward.front, forward.back, forward.accept) == (
+        "Who is Nikol Pashinyan?",
+        "Prime Minister of Armenia",
+        ("Armenia's prime minister",),
+    )
+    assert (reverse.front, reverse.back, reverse.accept) == (
+        "Who is Armenia's prime minister?",
+        "Nikol Pashinyan",
+        ("Pashinyan",),
+    )
+    assert (plain_reverse.front, plain_reverse.back) == (plain.back, plain.front)
+
+
+def test_reversed_only_keys_are_refused_on_other_cards() -> None:
+    text = "cards:\n  - {id: a, front: q, back: a, ask: Why?, accept_reverse: [x]}\n"
+    deck, problems = parse_deck(text, path="b.yaml", default_id="b")
+    assert deck is None
+    assert [p.message for p in problems] == [
+        "'ask' is only for cards of type: reversed",
+        "'accept_reverse' is only for cards of type: reversed",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "says"),
+    [
+        (
+            "cards.csv",
+            "front,back\nBaku,Azerbaijan\nYerevan,Armenia\n",
+            "this is a CSV file, not a YAML deck",
+        ),
+        (
+            "cards.tsv",
+            "Baku\tAzerbaijan\nYerevan\tArmenia\n",
+            "this is a TSV file, not a YAML deck",
+        ),
+        ("notes.txt", "Some notes about Baku.\n", "this is a text file, not a YAML deck"),
+        ("export", "a,b\nc,d\n", "this is a table of values, not a YAML deck"),
+    ],
+)
+def test_a_file_that_is_not_yaml_says_so(name: str, content: str, says: str) -> None:
+    deck, problems = parse_deck(content, path=name, default_id="x")
+    assert deck is None and [p.message for p in problems] == [says]
+    assert "title" not in problems[0].hint  # a title is optional; cards are what a deck needs

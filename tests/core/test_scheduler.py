@@ -122,3 +122,27 @@ def test_properties(memory: Memory, fuzz: float, minutes: int) -> None:
         after.last_review,
     )
     assert Memory(State(stored[0]), *stored[1:]) == after
+
+
+def test_fuzz_spreads_easy_over_the_documented_range() -> None:
+    """Easy on identical new cards: the fuzz range is FSRS's own, as docs/config.md says."""
+    import re
+    from pathlib import Path
+
+    from trainer.core.scheduler import _fuzz_range
+
+    plain = Scheduler(Settings(fuzz=False))
+    fuzzed = Scheduler(Settings())
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    base = round((plain.review(Memory(), Rating.EASY, now, 0.5).due - now.timestamp()) / 86400)
+    low, high = _fuzz_range(base, 36500)
+    days = {
+        round((fuzzed.review(Memory(), Rating.EASY, now, i / 200).due - now.timestamp()) / 86400)
+        for i in range(200)
+    }
+    assert days == set(range(low, high + 1))  # every day of the range, nothing outside it
+    doc = (Path(__file__).parents[2] / "docs" / "config.md").read_text(encoding="utf-8")
+    rows = re.findall(r"\| (\d+) days? \| (\d+)–(\d+) days", doc)
+    assert len(rows) >= 4
+    for interval, first, last in rows:
+        assert _fuzz_range(int(interval), 36500) == (int(first), int(last)), interval

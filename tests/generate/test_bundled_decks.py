@@ -24,7 +24,7 @@ BY_KIND = {"dates": "dates.yaml", "people": "people.yaml", "treaties": "treaties
 
 
 def _text(card: Card) -> str:
-    return " ".join((card.front, card.back, card.extra, *card.accept)).lower()
+    return " ".join((card.front, card.back, card.note, *card.accept)).lower()
 
 
 def _covers(kind: str, fact: dict[str, Any], card: Card) -> bool:

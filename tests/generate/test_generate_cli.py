@@ -78,7 +78,7 @@ def test_disagreeing_sources_are_reported_and_noted(
     assert main(["generate", str(a), str(b), "-o", str(out)]) == 0
     assert "conflict:" in capsys.readouterr().err
     (card,) = [c for c in load_deck(out).cards if c.kind.value == "date"]
-    assert "Sources differ" in card.extra and "1932" in card.extra and "1934" in card.extra
+    assert "Sources differ" in card.note and "1932" in card.note and "1934" in card.note
 
 
 def test_stdout_when_no_output_is_given(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

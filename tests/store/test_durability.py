@@ -92,7 +92,7 @@ def test_second_process_says_why_it_waits(
 def test_migration_step_keeps_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "p.sqlite3"
     conn = db.connect(path)
-    conn.execute("INSERT INTO decks (key, title, path) VALUES ('d', 'D', 'd.yaml')")
+    conn.execute("INSERT INTO decks (deck_id, title, path) VALUES ('d', 'D', 'd.yaml')")
     conn.close()
     steps = {
         **db.MIGRATIONS,
@@ -101,7 +101,7 @@ def test_migration_step_keeps_data(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(db, "MIGRATIONS", steps)
     monkeypatch.setattr(db, "SCHEMA_VERSION", db.SCHEMA_VERSION + 1)
     conn = db.connect(path)
-    assert conn.execute("SELECT key, color FROM decks").fetchall() == [("d", "blue")]
+    assert conn.execute("SELECT deck_id, color FROM decks").fetchall() == [("d", "blue")]
     assert conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
 
 
@@ -118,3 +118,35 @@ def test_a_failed_migration_changes_nothing(
     check = sqlite3.connect(path)
     assert check.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION - 1
     assert not check.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchall()
+
+
+def test_version_1_profiles_keep_everything_when_renamed_to_version_2(tmp_path: Path) -> None:
+    """Migration 2 renames columns (one word for one thing); no answer may be lost."""
+    path = tmp_path / "p.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    db.migrate(conn, target=1)
+    conn.execute("INSERT INTO decks (id, key, title, path) VALUES (1, 'd', 'D', 'd.yaml')")
+    conn.execute(
+        "INSERT INTO cards (id, deck_id, key, note, ord, type, ordinal, kind, front, back,"
+        " extra, content_hash) VALUES (7, 1, 'a/reverse', 'a', 0, 'reversed', 2, 'other',"
+        " 'Q', 'A', 'a note', 'h')"
+    )
+    conn.execute("INSERT INTO card_state (card_id, deck_id, state, due) VALUES (7, 1, 2, 5)")
+    conn.execute(
+        "INSERT INTO review_log (card_id, reviewed_at, rating, duration_ms, state_before,"
+        " due_before, state_after, due_after, interval) VALUES (7, 1, 3, 100, 0, 0, 2, 5, 4)"
+    )
+    conn.close()
+    conn = db.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
+    assert conn.execute(
+        "SELECT c.rowid, d.deck_id, c.card_id, c.entry_id, c.note FROM cards c"
+        " JOIN decks d ON d.rowid = c.deck_rowid"
+    ).fetchall() == [(7, "d", "a/reverse", "a", "a note")]
+    assert conn.execute("SELECT card_rowid, deck_rowid, state FROM card_state").fetchall() == [
+        (7, 1, 2)
+    ]
+    assert conn.execute("SELECT card_rowid, rating FROM review_log").fetchall() == [(7, 3)]
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        conn.execute("UPDATE review_log SET rating = 1")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

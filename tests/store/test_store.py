@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FixedClock, write_deck
-from trainer.core.errors import StoreBusyError, StoreError
+from trainer.core.errors import StoreBusyError, StoreError, UsageError
 from trainer.core.model import Memory, Rating, State
 from trainer.store import catalog, db
 from trainer.store.catalog import DeckSource
@@ -54,7 +54,7 @@ def test_profile_names(monkeypatch: pytest.MonkeyPatch) -> None:
     assert profile_name(None) == "tester"  # from TRAINER_PROFILE
     monkeypatch.delenv("TRAINER_PROFILE")
     assert profile_name(None)
-    with pytest.raises(Exception, match="cannot be a profile name"):
+    with pytest.raises(UsageError, match="cannot be a profile name"):
         profile_name("../etc")
 
 
@@ -205,13 +205,17 @@ def test_edit_keeps_progress_removal_retires_restore_brings_back(tmp_path: Path)
     assert store.card(a).front == "QA edited" and store.memory(a) == after
     b = store.card_rowid("d", "b")
     assert b is not None
-    assert conn.execute("SELECT retired FROM cards WHERE id = ?", (b,)).fetchone()[0] == 1
-    assert conn.execute("SELECT queue FROM card_state WHERE card_id = ?", (b,)).fetchone()[0] == -1
+    assert conn.execute("SELECT retired FROM cards WHERE rowid = ?", (b,)).fetchone()[0] == 1
+    assert (
+        conn.execute("SELECT queue FROM card_state WHERE card_rowid = ?", (b,)).fetchone()[0] == -1
+    )
     # Restore b: it comes back, its history intact.
     write_deck(tmp_path, "d.yaml", DECK)
     catalog.sync(conn, [DeckSource(path, "argument")])
-    assert conn.execute("SELECT retired FROM cards WHERE id = ?", (b,)).fetchone()[0] == 0
-    assert conn.execute("SELECT queue FROM card_state WHERE card_id = ?", (b,)).fetchone()[0] == 0
+    assert conn.execute("SELECT retired FROM cards WHERE rowid = ?", (b,)).fetchone()[0] == 0
+    assert (
+        conn.execute("SELECT queue FROM card_state WHERE card_rowid = ?", (b,)).fetchone()[0] == 0
+    )
     assert len(store.log_rows(a)) == 1
 
 
@@ -253,19 +257,19 @@ def test_same_deck_id_twice_first_wins(tmp_path: Path) -> None:
     second = write_deck(tmp_path / "y", "d.yaml", DECK.replace("QA", "other"))
     entries = catalog.sync(conn, [DeckSource(first, "argument"), DeckSource(second, "user")])
     assert entries[0].ok and not entries[1].ok
-    assert entries[1].shadowed_by == str(first) and not entries[1].errors
+    assert entries[1].replaced_by == str(first) and not entries[1].errors
     assert Store(conn).card(Store(conn).card_rowid("d", "a")).front == "QA"  # type: ignore[arg-type]
 
 
 def test_workspace_rows_count_today(workspace: Workspace, clock: FixedClock) -> None:
     rows = workspace.rows()
-    assert [(r.entry.key, r.counts.new, r.entry.cards) for r in rows] == [("small", 7, 7)]
+    assert [(r.file.deck_id, r.counts.new, r.file.cards) for r in rows] == [("small", 7, 7)]
 
 
 def test_resolve_deck_arguments(workspace: Workspace, small_deck: Path, tmp_path: Path) -> None:
     assert workspace.resolve_decks(["small"]) == ["small"]
     assert workspace.resolve_decks([str(small_deck)]) == ["small"]
-    with pytest.raises(Exception, match="no deck 'smal'") as info:
+    with pytest.raises(UsageError, match="no deck 'smal'") as info:
         workspace.resolve_decks(["smal"])
     assert "did you mean 'small'" in str(info.value)
 

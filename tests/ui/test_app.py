@@ -40,7 +40,7 @@ async def test_home_lists_decks_with_counts(workspace: Workspace) -> None:
         table = app.screen.query_one(DataTable)
         assert table.row_count == 2  # the deck and the total
         row = [str(c) for c in table.get_row_at(0)]
-        assert row == ["Small deck", "7", "0", "0", "7"]
+        assert row == ["Small deck", "7", "0", "0", "0", "7"]
         assert "7 cards to study today" in _text(app, "#home-hint")
 
 
@@ -80,7 +80,7 @@ async def test_undo_bury_suspend_from_keys(workspace: Workspace) -> None:
         two = workspace.store.card_rowid("small", "two")
         assert (
             workspace.conn.execute(
-                "SELECT suspended FROM card_state WHERE card_id = ?", (two,)
+                "SELECT suspended FROM card_state WHERE card_rowid = ?", (two,)
             ).fetchone()[0]
             == 1
         )
@@ -88,7 +88,7 @@ async def test_undo_bury_suspend_from_keys(workspace: Workspace) -> None:
         assert _text(app, "#study-question") == "Q2"
         assert (
             workspace.conn.execute(
-                "SELECT suspended FROM card_state WHERE card_id = ?", (two,)
+                "SELECT suspended FROM card_state WHERE card_rowid = ?", (two,)
             ).fetchone()[0]
             == 0
         )
@@ -217,7 +217,7 @@ async def test_broken_deck_is_marked_with_its_errors(
 
 
 async def test_start_in_study_and_error_dialog(workspace: Workspace) -> None:
-    app = _app(workspace, study=True, deck_ids=["small"])
+    app = _app(workspace, study=True, decks=["small"])
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StudyScreen)
@@ -251,3 +251,185 @@ async def test_a_store_error_while_grading_shows_a_dialog_and_keeps_the_card(
         await pilot.press("escape")
         assert app.screen is screen
         assert _text(app, "#study-question") == "Q1 [bold]not bold[/]"
+
+
+def _visible(app: TrainerApp, selector: str) -> bool:
+    """Whether a widget is shown with at least one row and column on screen."""
+    widget = app.screen.query_one(selector)
+    region = widget.region.intersection(app.screen.region)
+    return bool(widget.display and region.width > 0 and region.height > 0)
+
+
+async def test_small_terminal_keeps_the_card_and_the_buttons(workspace: Workspace) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=(60, 15)) as pilot:
+        table = app.screen.query_one(DataTable)
+        headings = [str(c.label) for c in table.columns.values()]
+        assert headings == ["Deck", "New", "Lrn", "Due", "Susp"]  # columns fold
+        assert table.virtual_size.width <= table.size.width  # no sideways scrolling
+        await pilot.press("enter")
+        assert _visible(app, "#study-question") and _visible(app, "#reveal")
+        await pilot.press("space")
+        await pilot.pause()
+        assert _visible(app, "#study-answer")
+        for n in range(1, 5):
+            button = app.screen.query_one(f"#grade-{n}")
+            assert _visible(app, f"#grade-{n}") and button.region.right <= 60
+            assert str(button.label).startswith(f"{n} ")  # the key, then the interval
+        await pilot.press("3")
+        assert _log_count(workspace) == 1
+
+
+async def test_a_long_card_scrolls_at_60_by_15(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    long = " ".join(f"word{i}" for i in range(300))
+    deck = write_deck(tmp_path, "l.yaml", f"cards:\n  - {{id: l, front: {long}, back: the end}}\n")
+    ws = Workspace(None, [deck], clock=clock)  # type: ignore[arg-type]
+    app = _app(ws)
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press("enter", "space")
+        card = app.screen.query_one("#study-card")
+        assert card.max_scroll_y > 0  # the card scrolls rather than hiding the answer
+        card.scroll_end(animate=False)
+        await pilot.pause()
+        assert _visible(app, "#study-answer")
+    ws.close()
+
+
+async def test_deck_description_and_suspended_cards_on_the_home_screen(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    deck = write_deck(
+        tmp_path,
+        "d.yaml",
+        "id: d\ntitle: D\ndescription: All about rivers.\ncards:\n"
+        "  - {id: a, front: q, back: a}\n  - {id: b, front: q2, back: b}\n",
+    )
+    ws = Workspace(None, [deck], clock=clock)  # type: ignore[arg-type]
+    app = _app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "All about rivers." in _text(app, "#deck-details")
+        await pilot.press("enter", "s", "escape")
+        await pilot.pause()
+        row = [str(c) for c in app.screen.query_one(DataTable).get_row_at(0)]
+        assert row == ["D", "1", "0", "0", "1", "2"]
+        assert "1 suspended card: u brings it back" in _text(app, "#deck-details")
+        await pilot.press("u")
+        await pilot.pause()
+        row = [str(c) for c in app.screen.query_one(DataTable).get_row_at(0)]
+        assert row == ["D", "2", "0", "0", "0", "2"]
+    ws.close()
+
+
+async def test_the_theme_is_remembered_per_profile(workspace: Workspace, clock: FixedClock) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    again = _app(workspace)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_palette_and_key_texts_say_what_each_key_does(workspace: Workspace) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert commands["Help"] == "Help with every key (key: ?)"
+        assert commands["Bury"] == "Bury (hide this card until tomorrow) (key: b)"
+        from trainer.ui.keys import binding_text
+
+        for binding in [*app.screen.BINDINGS, *app.BINDINGS]:
+            text = binding_text(binding)  # type: ignore[arg-type]
+            words = text.split()
+            assert len(words) < 2 or words[0] != words[1], text  # never "Undo Undo ..."
+
+
+async def test_notifications_do_not_cover_the_buttons(workspace: Workspace) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("enter", "b")
+        await pilot.pause()
+        await pilot.pause()
+        from textual.widgets._toast import Toast
+
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        reveal = app.screen.query_one("#reveal").region
+        status = app.screen.query_one("#study-status").region
+        for toast in toasts:
+            assert not toast.region.overlaps(reveal) and not toast.region.overlaps(status)
+
+
+async def test_decks_are_read_in_a_worker_while_the_home_screen_shows(
+    small_deck: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    ws = Workspace(None, [small_deck], clock=clock, load=False)  # type: ignore[arg-type]
+    threads: list[str] = []
+    real = ws.reload
+
+    def reload(*args: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ws, "reload", reload)
+    app = _app(ws, study=True, decks=["small"])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert threads and threads[0] != threading.main_thread().name
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("escape", "r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(threads) == 2 and threads[1] != threading.main_thread().name
+        assert "7 cards to study today" in _text(app, "#home-hint")
+    ws.close()
+
+
+async def test_answers_on_a_reversed_card_are_those_of_its_direction(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    deck = write_deck(
+        tmp_path,
+        "p.yaml",
+        """
+        cards:
+          - id: p
+            type: reversed
+            front: Nikol Pashinyan
+            back: Prime Minister of Armenia
+            ask: Who is Nikol Pashinyan?
+            ask_reverse: Who is Armenia's prime minister?
+            accept: [Armenia's prime minister]
+            accept_reverse: [Pashinyan]
+        """,
+    )
+    ws = Workspace(None, [deck], clock=clock)  # type: ignore[arg-type]
+    ws.settings = __import__("trainer.core.scheduler", fromlist=["Settings"]).Settings(
+        bury_siblings=False
+    )
+    ws.scheduler = __import__("trainer.core.scheduler", fromlist=["Scheduler"]).Scheduler(
+        ws.settings
+    )
+    app = _app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space")
+        assert _text(app, "#study-question") == "Who is Nikol Pashinyan?"
+        info = _text(app, "#study-info")
+        assert "Other answers: Armenia's prime minister" in info and "Pashinyan" not in info
+        await pilot.press("3", "space")
+        assert _text(app, "#study-question") == "Who is Armenia's prime minister?"
+        assert _text(app, "#study-answer") == "Nikol Pashinyan"
+        info = _text(app, "#study-info")
+        assert "Other answers: Pashinyan" in info and "prime minister" not in info
+    ws.close()

@@ -41,3 +41,8 @@ def test_summary(snap_compare: Compare, workspace: Workspace) -> None:
 def test_help(snap_compare: Compare, workspace: Workspace) -> None:
     app = build_app(workspace, study=True, rng=random.Random(1))
     assert snap_compare(app, press=["question_mark"], terminal_size=SIZE)
+
+
+def test_study_answer_at_60_by_15(snap_compare: Compare, workspace: Workspace) -> None:
+    app = build_app(workspace, rng=random.Random(1))
+    assert snap_compare(app, press=["enter", "space"], terminal_size=(60, 15))

@@ -8,7 +8,6 @@ reported at once, each with its line and column.
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import gc
 import hashlib
@@ -19,8 +18,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from trainer.core import cloze
 from trainer.core.errors import DeckError, Problem
 from trainer.core.model import Card, CardKind, CardType, Deck
+from trainer.core.when import parse_when
 from trainer.core.yamlnodes import (
     GiveUp,
     Map,
@@ -34,8 +35,23 @@ from trainer.core.yamlnodes import (
 
 DECK_KEYS = frozenset(("id", "title", "description", "tags", "cards", "format"))
 CARD_KEYS = frozenset(
-    ("id", "front", "back", "type", "kind", "accept", "when", "tags", "source", "note")
+    (
+        "id",
+        "front",
+        "back",
+        "type",
+        "kind",
+        "accept",
+        "when",
+        "tags",
+        "source",
+        "note",
+        "ask",
+        "ask_reverse",
+        "accept_reverse",
+    )
 )
+REVERSED_ONLY = ("ask", "ask_reverse", "accept_reverse")
 _TYPES = {t.value: t for t in CardType}
 _KINDS = {k.value: k for k in CardKind}
 # Enum attribute access is slow in a loop of 100,000 cards: look members up once.
@@ -45,8 +61,6 @@ T = TypeVar("T")
 Fields = dict[str, tuple[int, int, Node]]
 FORMAT_VERSION = "1"
 
-_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
-_DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _SPACE = re.compile(r"\s+")
 
 
@@ -61,57 +75,10 @@ def derived_card_id(front: str) -> str:
     return "auto-" + hashlib.blake2b(norm.encode(), digest_size=5).hexdigest()
 
 
-def cloze_numbers(text: str) -> list[int]:
-    """The distinct cloze numbers in ``text``, in ascending order."""
-    return sorted({int(m.group(1)) for m in _CLOZE.finditer(text)})
-
-
-def cloze_segments(text: str, number: int, reveal: bool) -> list[tuple[str, bool]]:
-    """Split cloze text into ``(text, highlighted)`` segments for card ``number``.
-
-    Clozes with another number show their answer plainly. The asked cloze shows
-    ``[...]`` (or ``[hint]``) on the question side and its answer, highlighted,
-    on the answer side.
-    """
-    out: list[tuple[str, bool]] = []
-    pos = 0
-    for m in _CLOZE.finditer(text):
-        if m.start() > pos:
-            out.append((text[pos : m.start()], False))
-        if int(m.group(1)) == number:
-            if reveal:
-                out.append((m.group(2), True))
-            else:
-                out.append((f"[{m.group(3) or '...'}]", True))
-        else:
-            out.append((m.group(2), False))
-        pos = m.end()
-    if pos < len(text):
-        out.append((text[pos:], False))
-    return out
-
-
 def check_when(value: str) -> str | None:
     """Return None when ``value`` is a valid ``when``, else what is wrong with it."""
-    parts = value.split("/") if "/" in value else value.split("..")
-    if len(parts) > 2 or not all(parts):
-        return "a range is two dates joined by '/' (1988/1994)"
-    keys = []
-    for part in parts:
-        m = _DATE.fullmatch(part.strip())
-        if not m:
-            return f"'{part}' is not YYYY, YYYY-MM or YYYY-MM-DD"
-        year, month, day = int(m.group(1)), m.group(2), m.group(3)
-        if month is not None and not 1 <= int(month) <= 12:
-            return f"month {month} does not exist"
-        if day is not None:
-            last = calendar.monthrange(year if year > 0 else 2000, int(month or 1))[1]
-            if not 1 <= int(day) <= last:
-                return f"day {day} does not exist in {year}-{month}"
-        keys.append((year, int(month or 0), int(day or 0)))
-    if len(keys) == 2 and keys[0] > keys[1]:
-        return "the range ends before it starts"
-    return None
+    parsed = parse_when(value)
+    return parsed if isinstance(parsed, str) else None
 
 
 @contextmanager
@@ -168,10 +135,18 @@ def _yaml_problem(path: str, exc: Exception) -> Problem:
 class _Walker:
     """Reads composed YAML nodes into a Deck, collecting problems."""
 
-    def __init__(self, path: str, default_id: str) -> None:
+    def __init__(self, path: str, default_id: str, text: str = "") -> None:
         self.path = path
         self.default_id = default_id
         self.problems: list[Problem] = []
+        self._text = text
+        self._lines: list[str] | None = None
+
+    def lines(self) -> list[str]:
+        """The file's lines (split only when a problem needs a column)."""
+        if self._lines is None:
+            self._lines = self._text.splitlines()
+        return self._lines
 
     def problem(self, node: Node, message: str, hint: str = "", warning: bool = False) -> None:
         self.problems.append(
@@ -265,7 +240,7 @@ class _Walker:
         if not isinstance(root, Map):
             self.problem(
                 root,
-                f"a deck must be a mapping with 'title' and 'cards', not {describe(root)}",
+                f"a deck is a mapping with a 'cards' list, not {describe(root)}",
                 "see docs/deck-format.md",
             )
             return None
@@ -344,12 +319,29 @@ class _Walker:
                     self.problem(
                         f["when"][2],
                         f"'when: {when}' is not a date: {wrong}",
-                        "write YYYY, YYYY-MM, YYYY-MM-DD or START/END",
+                        "write YYYY, YYYY-MM, YYYY-MM-DD, a decade (1990s), a century"
+                        " (early 19th century) or START/END",
                     )
             accept = self.text_list(f, "accept", "card") if "accept" in f else ()
+            ask = ask_reverse = None
+            accept_reverse: tuple[str, ...] = ()
+            if ctype is _T_REVERSED:
+                ask = text(f, "ask", "card") if "ask" in f else None
+                ask_reverse = text(f, "ask_reverse", "card") if "ask_reverse" in f else None
+                if "accept_reverse" in f:
+                    accept_reverse = self.text_list(f, "accept_reverse", "card")
+            else:
+                for key in REVERSED_ONLY:
+                    if key in f:
+                        self.problem_at(
+                            f[key][0],
+                            f[key][1],
+                            f"'{key}' is only for cards of type: reversed",
+                            "a basic card's front is its question and 'accept' its other answers",
+                        )
             tags = self.text_list(f, "tags", "card") if "tags" in f else ()
             source = (text(f, "source", "card") or "") if "source" in f else ""
-            extra = (text(f, "note", "card") or "") if "note" in f else ""
+            note = (text(f, "note", "card") or "") if "note" in f else ""
             numbers: list[int] = []
             if ctype is _T_CLOZE and front is not None:
                 numbers = self._check_cloze(f["front"][2], front)
@@ -382,18 +374,29 @@ class _Walker:
                     continue
                 seen[card_id] = line
             back = back or ""
-            details = (accept, when, tags, source, extra, line)
+            details = (when, tags, source, note, line)
             if ctype is _T_BASIC:
-                append(Card(card_id, front, back, ctype, kind, card_id, 1, *details))
+                append(Card(card_id, front, back, ctype, kind, card_id, 1, accept, *details))
                 continue
             if ctype is _T_REVERSED:
+                # Each side is asked by its own question and has its own other answers.
                 made = [
-                    Card(card_id, front, back, ctype, kind, card_id, 1, *details),
-                    Card(f"{card_id}/reverse", back, front, ctype, kind, card_id, 2, *details),
+                    Card(card_id, ask or front, back, ctype, kind, card_id, 1, accept, *details),
+                    Card(
+                        f"{card_id}/reverse",
+                        ask_reverse or back,
+                        front,
+                        ctype,
+                        kind,
+                        card_id,
+                        2,
+                        accept_reverse,
+                        *details,
+                    ),
                 ]
             else:
                 made = [
-                    Card(f"{card_id}/c{n}", front, back, ctype, kind, card_id, n, *details)
+                    Card(f"{card_id}/c{n}", front, back, ctype, kind, card_id, n, accept, *details)
                     for n in numbers
                 ]
             for card in made:
@@ -409,39 +412,39 @@ class _Walker:
         return out
 
     def _check_cloze(self, node: Node, text: str) -> list[int]:
-        numbers = cloze_numbers(text)
-        # Every '{{' must open a well-formed cloze.
-        stripped = _CLOZE.sub("", text)
-        bad = stripped.find("{{")
-        if bad < 0:
-            bad = stripped.find("}}")
-        if bad >= 0:
-            self.problem(
-                node,
-                "a cloze is malformed",
-                "write clozes as {{c1::answer}} or {{c1::answer::hint}}",
-            )
+        """The gap numbers of a cloze front; every problem in it is recorded."""
+        gaps, problems = cloze.scan(text)
+        for problem in problems:
+            line, col = self._position(node, text, problem.index)
+            self.problem_at(line, col, problem.message, problem.hint)
+        numbers = sorted({gap.number for gap in gaps})
+        if problems:
             return []
-        for m in _CLOZE.finditer(text):
-            if int(m.group(1)) == 0:
-                self.problem(
-                    node, "cloze numbers start at c1, not c0", "renumber the clozes from c1"
-                )
-                return []
-            if not m.group(2).strip():
-                self.problem(
-                    node,
-                    f"cloze c{m.group(1)} has an empty answer",
-                    "put the hidden text after '::'",
-                )
-                return []
         if not numbers:
             self.problem(
                 node,
                 "a cloze card has no {{c1::...}} in its front",
                 "mark the hidden text as {{c1::text}}, or use type: basic",
             )
+        elif len(numbers) > cloze.MAX_GAPS:
+            self.problem(
+                node,
+                f"this cloze has {len(numbers)} gap numbers; at most {cloze.MAX_GAPS} are allowed",
+                "split it into several cards",
+            )
+            return []
         return numbers
+
+    def _position(self, node: Node, value: str, index: int) -> tuple[int, int]:
+        """The 0-based line and column of ``value[index]`` in the file, where it can be found."""
+        lines = self.lines()
+        if "\n" not in value and node.line < len(lines):
+            raw = lines[node.line]
+            probe = value[index : index + 12]
+            at = raw.find(probe, node.col)
+            if at >= 0:
+                return node.line, at
+        return node.line, node.col
 
 
 def parse_deck(
@@ -472,7 +475,7 @@ def parse_deck(
         text = data
     if "\x00" in text:
         return None, [Problem(path, 0, 0, "the file is binary, not a YAML deck")]
-    walker = _Walker(path, default_id)
+    walker = _Walker(path, default_id, text)
     try:
         with gc_paused():
             root = fast_compose(text)
@@ -482,7 +485,7 @@ def parse_deck(
                     deck = walker.deck(root)
                 except GiveUp:  # the plain style ended part-way: read it all with PyYAML
                     root = None
-                    walker = _Walker(path, default_id)
+                    walker = _Walker(path, default_id, text)
             if root is None:
                 root = yaml_compose(text)
                 if root is None:
@@ -491,23 +494,46 @@ def parse_deck(
                     ]
                 deck = walker.deck(root)
     except yaml.YAMLError as exc:
-        return None, [_yaml_problem(path, exc)]
+        return None, _not_yaml(path, text) or [_yaml_problem(path, exc)]
+    if deck is None and not isinstance(root, Map):
+        return None, _not_yaml(path, text) or walker.problems
     return deck, sorted(walker.problems, key=lambda p: (p.line, p.column))
+
+
+def _not_yaml(path: str, text: str) -> list[Problem]:
+    """For a file that is plainly not a YAML deck (a CSV, say), one problem saying so.
+
+    Only files not named ``.yaml``/``.yml`` are judged so; a deck file keeps its
+    exact YAML errors.
+    """
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    if suffix in ("yaml", "yml"):
+        return []
+    lines = [line for line in text.splitlines()[:20] if line.strip()]
+    table = len(lines) >= 2 and all(("\t" in line or "," in line) for line in lines)
+    kind = {"csv": "a CSV file", "tsv": "a TSV file", "txt": "a text file"}.get(
+        suffix, "a table of values" if table else ""
+    )
+    return [
+        Problem(
+            path,
+            0,
+            0,
+            f"this is {kind}, not a YAML deck" if kind else "this is not a YAML deck",
+            "a deck is a .yaml file with a 'cards:' list (see docs/deck-format.md)",
+        )
+    ]
 
 
 def load_deck(path: Path) -> Deck:
     """Read and validate a deck file.
 
     Raises:
-        DeckError: with every problem, when the deck has errors.
+        DeckError: with every problem, when the file cannot be read or has errors.
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DeckError(
-            str(path), [Problem(str(path), 0, 0, f"cannot read the file: {exc.strerror}")]
-        ) from exc
-    deck, problems = parse_deck(data, path=str(path), default_id=path.stem)
+    from trainer.core.deckfiles import read_deck_bytes
+
+    deck, problems = parse_deck(read_deck_bytes(path), path=str(path), default_id=path.stem)
     if deck is None:
         raise DeckError(str(path), [p for p in problems if not p.warning])
     return deck

@@ -48,7 +48,7 @@ class Card:
     """One study card as a deck defines it.
 
     A deck entry of type ``reversed`` or ``cloze`` gives several cards that share
-    ``note`` (the entry's id); they are siblings.
+    ``entry`` (the entry's id); they are siblings.
 
     Attributes:
         id: Unique within the deck; with the deck id it is the card's identity.
@@ -56,13 +56,13 @@ class Card:
         back: The answer as shown.
         type: The entry's type.
         kind: What the card is about.
-        note: The id of the deck entry the card comes from.
+        entry: The id of the deck entry the card comes from.
         ordinal: For cloze cards the cloze number, for reversed 1 (forward) or 2.
         accept: Other answers a typed reply may give.
         when: A normalised date or range for dated facts.
         tags: Free labels.
         source: Where the fact comes from.
-        extra: A note shown with the answer.
+        note: A note shown with the answer (the entry's ``note:``).
         line: The line the entry starts on in its file.
     """
 
@@ -71,13 +71,13 @@ class Card:
     back: str
     type: CardType = CardType.BASIC
     kind: CardKind = CardKind.OTHER
-    note: str = ""
+    entry: str = ""
     ordinal: int = 1
     accept: tuple[str, ...] = ()
     when: str = ""
     tags: tuple[str, ...] = ()
     source: str = ""
-    extra: str = ""
+    note: str = ""
     line: int = 0
 
 
@@ -121,12 +121,12 @@ class Memory:
 
 @dataclass(frozen=True, slots=True)
 class StoredCard:
-    """A card as the store holds it: its row id, its deck and its content."""
+    """A card as the store holds it: its row id, its deck's id and its content."""
 
     rowid: int
     deck_id: str
     id: str
-    note: str
+    entry: str
     type: CardType
     ordinal: int
     kind: CardKind
@@ -136,4 +136,4 @@ class StoredCard:
     when: str = ""
     tags: tuple[str, ...] = ()
     source: str = ""
-    extra: str = ""
+    note: str = ""

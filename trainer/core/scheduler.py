@@ -176,7 +176,8 @@ class Scheduler:
             days = max(1, round(interval / DAY))
             if self.settings.fuzz and days >= 3:
                 low, high = _fuzz_range(days, self.settings.maximum_interval)
-                days = min(round(fuzz * (high - low + 1) + low), self.settings.maximum_interval)
+                # floor, as FSRS does: every day of the range equally likely, none outside it
+                days = min(int(fuzz * (high - low + 1)) + low, high)
             interval = days * DAY
         ts = utc_now.timestamp()
         return Memory(state, after.step, stability, after.difficulty, ts + interval, ts)
@@ -185,12 +186,3 @@ class Scheduler:
         """The interval in seconds each rating would give, with the same fuzz."""
         ts = now.timestamp()
         return {r: self.review(memory, r, now, fuzz).due - ts for r in Rating}
-
-    def retrievability(self, memory: Memory, now: datetime) -> float:
-        """The predicted chance of recall at ``now`` (0 for a card never reviewed)."""
-        if memory.last_review is None or memory.stability is None:
-            return 0.0
-        elapsed = max(0.0, (now.timestamp() - memory.last_review) / DAY)
-        decay = -self._fsrs.parameters[20]
-        factor = 0.9 ** (1 / decay) - 1
-        return float((1 + factor * elapsed / memory.stability) ** decay)

@@ -1,9 +1,10 @@
 """The study loop: today's queue, the current card, answer, undo, bury, suspend.
 
-The session is pure logic over a :class:`StudyStore`. It keeps only the ids of
-today's queue (bounded by the daily limits) in memory and reads a card's text
-when the card is shown. Every answer is handed to the store, which commits it,
-before the next card is chosen.
+The session is pure logic over a :class:`~trainer.core.queue.StudyStore`. It
+keeps only the ids of today's queue (:func:`trainer.core.queue.today`, bounded
+by the daily limits) in memory and reads a card's text when the card is shown.
+Every answer is handed to the store, which commits it, before the next card is
+chosen.
 """
 
 from __future__ import annotations
@@ -12,88 +13,19 @@ import heapq
 import random
 from collections import deque
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from typing import Literal, Protocol
+from typing import Literal
 
-from trainer.core.deck import cloze_segments
+from trainer.core.cloze import segments as cloze_segments
 from trainer.core.model import CardType, Memory, Rating, State, StoredCard
-from trainer.core.scheduler import DeckLimits, Scheduler, StudyDay, study_day
+from trainer.core.queue import Counts, StudyStore, today
+from trainer.core.scheduler import Scheduler, StudyDay, study_day
 
 Segments = list[tuple[str, bool]]
 Origin = Literal["learn", "review", "new"]
 MAX_ANSWER_SECONDS = 60.0
 """Time on one card counts at most this long (someone who walked away)."""
-
-
-class StudyStore(Protocol):
-    """What the session needs from the profile's storage."""
-
-    def done_today(self, deck_ids: Sequence[str], since: float) -> dict[str, tuple[int, int]]:
-        """Per deck: new cards and reviews answered since ``since``."""
-        ...
-
-    def hidden_today(self, deck_ids: Sequence[str], since: float) -> set[int]:
-        """Cards whose sibling was answered since ``since``."""
-        ...
-
-    def learning_ids(
-        self, deck_ids: Sequence[str], before: float, day: int
-    ) -> list[tuple[float, int]]:
-        """(due, card) of learning cards due before ``before``."""
-        ...
-
-    def review_ids(
-        self, deck_id: str, before: float, day: int, limit: int, hidden: set[int]
-    ) -> list[tuple[float, int]]:
-        """(due, card) of review cards due before ``before``, at most ``limit``."""
-        ...
-
-    def new_ids(self, deck_id: str, day: int, limit: int, hidden: set[int]) -> list[int]:
-        """New cards in deck order, at most ``limit``."""
-        ...
-
-    def card(self, rowid: int) -> StoredCard:
-        """One card's content."""
-        ...
-
-    def memory(self, rowid: int) -> Memory:
-        """One card's memory state."""
-        ...
-
-    def record(
-        self, rowid: int, before: Memory, after: Memory, rating: Rating, at: float, duration_ms: int
-    ) -> int:
-        """Commit an answer; returns the review-log id."""
-        ...
-
-    def undo(self, log_id: int, rowid: int, before: Memory) -> None:
-        """Remove a review-log row and restore the state before it, at once."""
-        ...
-
-    def set_buried(self, rowid: int, day: int) -> None:
-        """Hide a card until study day ``day`` is over (0 unburies)."""
-        ...
-
-    def set_suspended(self, rowid: int, suspended: bool) -> None:
-        """Take a card out of (or back into) every queue."""
-        ...
-
-    def siblings(self, rowid: int) -> list[int]:
-        """The other cards of the same deck entry."""
-        ...
-
-    def next_due(self, deck_ids: Sequence[str], after: float) -> float | None:
-        """The earliest due time after ``after`` among started cards."""
-        ...
-
-    def count_new(self, deck_ids: Sequence[str], day: int) -> int:
-        """How many new cards the decks still hold."""
-        ...
-
-    def maintain(self) -> bool:
-        """Housekeeping that may take a moment; called when the learner is idle."""
-        ...
 
 
 @dataclass(slots=True)
@@ -108,20 +40,6 @@ class Presented:
     shown_at: datetime
     fuzz: float
     intervals: dict[Rating, float]
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    """Cards left in today's queue, by kind."""
-
-    new: int
-    learning: int
-    review: int
-
-    @property
-    def total(self) -> int:
-        """All three together."""
-        return self.new + self.learning + self.review
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +60,6 @@ class _Undo:
     log_id: int = 0
     rating: Rating | None = None
     seconds: float = 0.0
-    hidden: list[int] = field(default_factory=list)
 
 
 def render(card: StoredCard) -> tuple[Segments, Segments]:
@@ -192,7 +109,7 @@ class Session:
         self._review: deque[int] = deque()
         self._new: deque[int] = deque()
         self._day = study_day(now, tz, self.settings.day_rollover_hour)
-        self._build(now)
+        self._build()
         self._advance(now)
 
     # -- queue -------------------------------------------------------------
@@ -202,30 +119,15 @@ class Session:
         """The study day the queue was built for."""
         return self._day
 
-    def _build(self, now: datetime) -> None:
-        day = self._day
-        since = day.start.timestamp()
-        before = day.end.timestamp()
-        done = self.store.done_today(self.deck_ids, since)
-        hidden = (
-            self.store.hidden_today(self.deck_ids, since) if self.settings.bury_siblings else set()
-        )
-        self._learn = self.store.learning_ids(self.deck_ids, before, day.number)
+    def _build(self) -> None:
+        """Take today's queue from the store (after anything that changes it)."""
+        queue = today(self.store, self.settings, self.deck_ids, self._day)
+        self._learn = queue.learning
         heapq.heapify(self._learn)
-        reviews: list[tuple[float, int]] = []
-        new: list[int] = []
-        for deck_id in self.deck_ids:
-            limits = self.settings.limits(deck_id)
-            new_done, reviews_done = done.get(deck_id, (0, 0))
-            left = max(0, limits.reviews_per_day - reviews_done)
-            if left:
-                reviews.extend(self.store.review_ids(deck_id, before, day.number, left, hidden))
-            left = max(0, limits.new_per_day - new_done)
-            if left:
-                new.extend(self.store.new_ids(deck_id, day.number, left, hidden))
-        reviews.sort()
-        self._review = deque(rowid for _, rowid in reviews)
-        self._new = deque(new)
+        self._review = deque(queue.review)
+        self._new = deque(queue.new)
+        if self.current is not None:
+            self._drop({self.current.card.rowid})
 
     def _take(self, now: datetime) -> tuple[int, Origin] | None:
         ts = now.timestamp()
@@ -260,19 +162,9 @@ class Session:
         if study_day(now, self.tz, self.settings.day_rollover_hour).number != self._day.number:
             # A new study day began during the session: today's limits start afresh.
             self._day = study_day(now, self.tz, self.settings.day_rollover_hour)
-            self._build(now)
+            self._build()
         taken = self._take(now)
         self.current = self._present(*taken, now) if taken else None
-
-    def _requeue(self, p: Presented) -> None:
-        """Put a card back at the head of the queue it came from."""
-        rowid = p.card.rowid
-        if p.origin == "learn":
-            heapq.heappush(self._learn, (p.memory.due, rowid))
-        elif p.origin == "review":
-            self._review.appendleft(rowid)
-        else:
-            self._new.appendleft(rowid)
 
     def _drop(self, rowids: set[int]) -> None:
         if not rowids:
@@ -314,31 +206,21 @@ class Session:
         log_id = self.store.record(
             p.card.rowid, p.memory, after, rating, now.timestamp(), round(seconds * 1000)
         )
-        hidden: list[int] = []
-        if self.settings.bury_siblings and p.card.type is not CardType.BASIC:
-            hidden = [
-                s
-                for s in self.store.siblings(p.card.rowid)
-                if self._queued(s) and not self._is_learning(s)
-            ]
-            self._drop(set(hidden))
-        self._undo.append(_Undo("answer", p, log_id, rating, seconds, hidden))
+        self._undo.append(_Undo("answer", p, log_id, rating, seconds))
         self.studied += 1
         self.seconds += seconds
         if rating is Rating.AGAIN:
             self.again += 1
-        if (
+        self.current = None
+        if self.settings.bury_siblings and p.card.type is not CardType.BASIC:
+            # Its siblings leave today's queue and the limits let others in.
+            self._build()
+        elif (
             after.state in (State.LEARNING, State.RELEARNING)
             and after.due < self._day.end.timestamp()
         ):
             heapq.heappush(self._learn, (after.due, p.card.rowid))
         self._advance(now)
-
-    def _queued(self, rowid: int) -> bool:
-        return rowid in self._review or rowid in self._new or self._is_learning(rowid)
-
-    def _is_learning(self, rowid: int) -> bool:
-        return any(r == rowid for _, r in self._learn)
 
     def bury(self, now: datetime) -> None:
         """Hide the current card until tomorrow's study day."""
@@ -347,6 +229,8 @@ class Session:
             return
         self.store.set_buried(p.card.rowid, self._day.number)
         self._undo.append(_Undo("bury", p))
+        self.current = None
+        self._build()
         self._advance(now)
 
     def suspend(self, now: datetime) -> None:
@@ -354,8 +238,10 @@ class Session:
         p = self.current
         if p is None:
             return
-        self.store.set_suspended(p.card.rowid, True)
+        self.store.set_suspended([p.card.rowid], True)
         self._undo.append(_Undo("suspend", p))
+        self.current = None
+        self._build()
         self._advance(now)
 
     def idle(self) -> None:
@@ -380,27 +266,20 @@ class Session:
         rowid = p.card.rowid
         if u.kind == "answer":
             self.store.undo(u.log_id, rowid, p.memory)
-            self._drop({rowid})
             self.studied -= 1
             self.seconds -= u.seconds
             if u.rating is Rating.AGAIN:
                 self.again -= 1
-            for sibling in u.hidden:
-                memory = self.store.memory(sibling)
-                if memory.state is State.NEW:
-                    self._new.appendleft(sibling)
-                elif memory.state is State.REVIEW:
-                    self._review.appendleft(sibling)
         elif u.kind == "bury":
             self.store.set_buried(rowid, 0)
         else:
-            self.store.set_suspended(rowid, False)
-        if self.current is not None:
-            self._requeue(self.current)
-        # The card comes back with its state as it was, and a fresh clock.
+            self.store.set_suspended([rowid], False)
+        # The card comes back with its state as it was, and a fresh clock; the
+        # queue is taken again, so the card that was on screen goes back in it.
         self.current = Presented(
             p.card, p.memory, p.origin, p.question, p.answer, now, p.fuzz, p.intervals
         )
+        self._build()
         return self.current
 
     def summary(self, now: datetime) -> Summary:
@@ -408,7 +287,7 @@ class Session:
         ts = now.timestamp()
         next_due = self.store.next_due(self.deck_ids, ts)
         candidates = [next_due] if next_due is not None else []
-        if self.store.count_new(self.deck_ids, self._day.number):
+        if self.store.count_new(self.deck_ids):
             candidates.append(self._day.end.timestamp())
         due = min(candidates) if candidates else None
         return Summary(
@@ -441,14 +320,3 @@ def describe_due(due: datetime | None, now: datetime, tz: tzinfo) -> str:
     if days < 7:
         return f"The next card is due on {local_due.strftime('%A')} at {clock}."
     return f"The next card is due on {local_due.strftime('%d %B %Y')}."
-
-
-def limited_counts(
-    new: int, learning: int, review: int, new_done: int, reviews_done: int, limits: DeckLimits
-) -> Counts:
-    """What a deck shows for today: available cards cut to what its limits leave."""
-    return Counts(
-        min(new, max(0, limits.new_per_day - new_done)),
-        learning,
-        min(review, max(0, limits.reviews_per_day - reviews_done)),
-    )

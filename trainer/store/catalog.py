@@ -8,7 +8,9 @@ cards are retired with their history, and come back with it when restored.
 
 from __future__ import annotations
 
+import enum
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -16,7 +18,8 @@ from hashlib import blake2b
 from pathlib import Path
 
 from trainer.core.deck import gc_paused, parse_deck
-from trainer.core.errors import Problem
+from trainer.core.deckfiles import read_deck_bytes
+from trainer.core.errors import DeckError, Problem
 from trainer.core.model import Card, Deck
 from trainer.store.db import transaction
 
@@ -29,18 +32,45 @@ class DeckSource:
     origin: str
 
 
+class DeckStatus(enum.StrEnum):
+    """What became of a deck file."""
+
+    OK = "ok"
+    """It loaded, and its cards are the ones studied under its deck id."""
+    BROKEN = "broken"
+    """It has errors: its cards and progress stay as they were until it is fixed."""
+    REPLACED = "replaced"
+    """A file of higher priority (a copy in the user's folder) has the same deck id."""
+
+
 @dataclass(slots=True)
-class DeckEntry:
-    """What the home screen and ``trainer decks`` know of one deck file."""
+class DeckFile:
+    """What the home screen and ``trainer decks`` know of one deck file.
+
+    Attributes:
+        path: The file.
+        origin: ``bundled``, ``user`` or ``argument``.
+        deck_id: The deck id it gives (for a broken file, the id it claims:
+            the one it last loaded with, its ``id:`` line, or its file name).
+        title: The deck's title.
+        cards: How many study cards it gives.
+        description: The deck's description.
+        problems: Errors and warnings found in it.
+        parsed: Whether it was read this time (False when the cache answered).
+        status: OK, BROKEN or REPLACED.
+        replaced_by: For a REPLACED file, the path of the file studied instead.
+    """
 
     path: str
     origin: str
-    key: str | None = None
+    deck_id: str = ""
     title: str = ""
     cards: int = 0
+    description: str = ""
     problems: list[Problem] = field(default_factory=list)
     parsed: bool = False
-    shadowed_by: str = ""
+    status: DeckStatus = DeckStatus.OK
+    replaced_by: str = ""
 
     @property
     def errors(self) -> list[Problem]:
@@ -55,7 +85,22 @@ class DeckEntry:
     @property
     def ok(self) -> bool:
         """Whether the deck loaded and is the one studied under its id."""
-        return self.key is not None and not self.errors and not self.shadowed_by
+        return self.status is DeckStatus.OK
+
+    @property
+    def status_text(self) -> str:
+        """Why the deck is not studied, in a few words ('' when it is)."""
+        if self.status is DeckStatus.REPLACED:
+            return f"replaced by {self.replaced_by}"
+        if self.status is DeckStatus.BROKEN:
+            n = len(self.errors)
+            return f"broken: {n} error{'s' if n != 1 else ''}"
+        return ""
+
+    @property
+    def label(self) -> str:
+        """How to name the deck to a person: its title, else its id, else its file name."""
+        return self.title or self.deck_id or Path(self.path).name
 
 
 SEP = "\x1f"
@@ -76,7 +121,7 @@ def content_hash(card: Card) -> str:
             card.when,
             "\x1e".join(card.tags),
             card.source,
-            card.extra,
+            card.note,
         )
     )
     return blake2b(text.encode(), digest_size=8).hexdigest()
@@ -97,43 +142,53 @@ def _file_hash(data: bytes) -> str:
     return blake2b(data, digest_size=16).hexdigest()
 
 
-def sync(conn: sqlite3.Connection, sources: Sequence[DeckSource]) -> list[DeckEntry]:
+def sync(conn: sqlite3.Connection, sources: Sequence[DeckSource]) -> list[DeckFile]:
     """Bring the catalog up to date with ``sources`` (in priority order).
 
     When two files give the same deck id, the first one wins and the other is
-    reported as shadowed. A broken deck keeps its cards and progress untouched.
+    REPLACED. A broken file still claims its deck id, so a broken copy of a
+    bundled deck keeps that deck's cards untouched until it is fixed, rather
+    than letting the bundled deck take its place.
 
     Returns:
         One entry per source, in the order given.
     """
-    entries: list[DeckEntry] = []
+    files: list[DeckFile] = []
     parsed: dict[int, Deck] = {}
     file_rows: dict[int, tuple[object, ...]] = {}
     for source in sources:
         entry, deck, file_row = _read(conn, source)
         if deck is not None:
-            parsed[len(entries)] = deck
+            parsed[len(files)] = deck
         if file_row is not None:
-            file_rows[len(entries)] = file_row
-        entries.append(entry)
+            file_rows[len(files)] = file_row
+        files.append(entry)
 
-    winners: dict[str, DeckEntry] = {}
-    for i, entry in enumerate(entries):
-        if entry.key is None or entry.errors:
+    winners: dict[str, DeckFile] = {}
+    for i, entry in enumerate(files):
+        if not entry.deck_id:
             continue
-        if entry.key in winners:
+        if entry.deck_id in winners:
             # Not an error: a copy in the user's folder (or on the command line)
             # deliberately takes the place of the bundled deck with the same id.
-            entry.shadowed_by = winners[entry.key].path
+            if entry.status is DeckStatus.OK:
+                entry.status = DeckStatus.REPLACED
+                entry.replaced_by = winners[entry.deck_id].path
             parsed.pop(i, None)
             continue
-        winners[entry.key] = entry
-        current = conn.execute("SELECT path FROM decks WHERE key = ?", (entry.key,)).fetchone()
+        winners[entry.deck_id] = entry
+        if entry.status is DeckStatus.BROKEN:
+            continue
+        current = conn.execute(
+            "SELECT path FROM decks WHERE deck_id = ?", (entry.deck_id,)
+        ).fetchone()
         if i not in parsed and (current is None or current[0] != entry.path):
             # The catalog holds this deck from another file: read this one again.
-            _, deck, file_row = _read(conn, DeckSource(Path(entry.path), entry.origin), force=True)
-            if deck is not None:
-                parsed[i] = deck
+            again, deck, file_row = _read(conn, DeckSource(Path(entry.path), entry.origin), True)
+            if deck is None:
+                files[i] = again
+                continue
+            parsed[i] = deck
             if file_row is not None:
                 file_rows[i] = file_row
         if i in parsed:
@@ -143,22 +198,40 @@ def sync(conn: sqlite3.Connection, sources: Sequence[DeckSource]) -> list[DeckEn
                 sync_cards(conn, parsed[i])
                 _save_file(conn, file_rows.pop(i))
             entry.parsed = True
-    for row in file_rows.values():
-        _save_file(conn, row)
-    return entries
+    if file_rows:
+        with transaction(conn):
+            for row in file_rows.values():
+                _save_file(conn, row)
+    return files
 
 
 def _save_file(conn: sqlite3.Connection, row: tuple[object, ...]) -> None:
     conn.execute(
-        "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, deck_key, problems)"
+        "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, deck_id, problems)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         row,
     )
 
 
+_ID_LINE = re.compile(rb"^id:[ \t]*['\"]?([^'\"\r\n#]*?)['\"]?[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def claimed_id(data: bytes, stem: str) -> str:
+    """The deck id a file that does not load means to have: its ``id:`` line or its name."""
+    m = _ID_LINE.search(data[:65536])
+    if m:
+        try:
+            value = m.group(1).decode("utf-8").strip()
+        except UnicodeDecodeError:
+            value = ""
+        if value and "\n" not in value:
+            return value
+    return stem
+
+
 def _read(
     conn: sqlite3.Connection, source: DeckSource, force: bool = False
-) -> tuple[DeckEntry, Deck | None, tuple[object, ...] | None]:
+) -> tuple[DeckFile, Deck | None, tuple[object, ...] | None]:
     """The cached outcome for an unchanged file, else a fresh parse.
 
     Returns:
@@ -166,21 +239,24 @@ def _read(
         ``deck_files`` row to save (None when nothing changed).
     """
     path = str(source.path)
-    entry = DeckEntry(path, source.origin)
+    entry = DeckFile(path, source.origin)
     try:
         st = source.path.stat()
     except OSError as exc:
         entry.problems = [Problem(path, 0, 0, f"cannot read the deck: {exc.strerror}")]
+        entry.status = DeckStatus.BROKEN
         return entry, None, None
     row = conn.execute(
-        "SELECT size, mtime_ns, hash, deck_key, problems FROM deck_files WHERE path = ?", (path,)
+        "SELECT size, mtime_ns, hash, deck_id, problems FROM deck_files WHERE path = ?", (path,)
     ).fetchone()
     if not force and row is not None and row[0] == st.st_size and row[1] == st.st_mtime_ns:
         return _cached(conn, entry, row[3], row[4]), None, None
     try:
-        data = source.path.read_bytes()
-    except OSError as exc:
-        entry.problems = [Problem(path, 0, 0, f"cannot read the deck: {exc.strerror}")]
+        data = read_deck_bytes(source.path)
+    except DeckError as exc:
+        entry.problems = exc.problems
+        entry.status = DeckStatus.BROKEN
+        entry.deck_id = (row[3] if row is not None else "") or source.path.stem
         return entry, None, None
     digest = _file_hash(data)
     if not force and row is not None and row[2] == digest:
@@ -191,36 +267,44 @@ def _read(
         return _cached(conn, entry, row[3], row[4]), None, None
     deck, problems = parse_deck(data, path=path, default_id=source.path.stem)
     entry.problems = problems
+    if deck is not None:
+        entry.deck_id = deck.id
+        entry.title = deck.title
+        entry.cards = len(deck.cards)
+        entry.description = deck.description
+    else:
+        entry.status = DeckStatus.BROKEN
+        # The id it last loaded with, else the one it names.
+        entry.deck_id = (row[3] if row is not None and row[3] else "") or claimed_id(
+            data, source.path.stem
+        )
     file_row = (
         path,
         st.st_size,
         st.st_mtime_ns,
         digest,
-        deck.id if deck else None,
+        entry.deck_id,
         _problems_json(problems),
     )
-    if deck is not None:
-        entry.key = deck.id
-        entry.title = deck.title
-        entry.cards = len(deck.cards)
     return entry, deck, file_row
 
 
-def _cached(
-    conn: sqlite3.Connection, entry: DeckEntry, key: str | None, problems: str
-) -> DeckEntry:
+def _cached(conn: sqlite3.Connection, entry: DeckFile, deck_id: str, problems: str) -> DeckFile:
     entry.problems = _problems_from(problems)
-    if key is not None:
-        row = conn.execute("SELECT title, cards FROM decks WHERE key = ?", (key,)).fetchone()
-        entry.key = key
-        if row is not None:
-            entry.title, entry.cards = row
+    entry.deck_id = deck_id or ""
+    if entry.errors:
+        entry.status = DeckStatus.BROKEN
+    row = conn.execute(
+        "SELECT title, cards, description, path FROM decks WHERE deck_id = ?", (deck_id,)
+    ).fetchone()
+    if row is not None and (entry.status is DeckStatus.OK or row[3] == entry.path):
+        entry.title, entry.cards, entry.description = row[:3]
     return entry
 
 
 # The columns a deck file decides, in the order _content gives them.
 _CONTENT = (
-    "note",
+    "entry_id",
     "ord",
     "type",
     "ordinal",
@@ -231,7 +315,7 @@ _CONTENT = (
     "when_text",
     "tags",
     "source",
-    "extra",
+    "note",
     "content_hash",
 )
 
@@ -239,7 +323,7 @@ _CONTENT = (
 def _content(card: Card, position: int, chash: str) -> tuple[object, ...]:
     """A card's values for the ``_CONTENT`` columns."""
     return (
-        card.note,
+        card.entry,
         position,
         card.type,
         card.ordinal,
@@ -250,33 +334,30 @@ def _content(card: Card, position: int, chash: str) -> tuple[object, ...]:
         card.when,
         SEP.join(card.tags),
         card.source,
-        card.extra,
+        card.note,
         chash,
     )
 
 
-def sync_cards(conn: sqlite3.Connection, deck: Deck) -> dict[str, int]:
-    """Write one validated deck's cards into the catalog (call inside a transaction).
-
-    Returns:
-        How many cards were added, updated, retired and restored.
-    """
+def sync_cards(conn: sqlite3.Connection, deck: Deck) -> None:
+    """Write one validated deck's cards into the catalog (call inside a transaction)."""
     conn.execute(
-        "INSERT INTO decks (key, title, description, path, cards) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT (key) DO UPDATE SET title = excluded.title,"
+        "INSERT INTO decks (deck_id, title, description, path, cards) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (deck_id) DO UPDATE SET title = excluded.title,"
         " description = excluded.description, path = excluded.path, cards = excluded.cards",
         (deck.id, deck.title, deck.description, deck.path, len(deck.cards)),
     )
-    deck_row = conn.execute("SELECT id FROM decks WHERE key = ?", (deck.id,)).fetchone()[0]
+    deck_rowid = conn.execute("SELECT rowid FROM decks WHERE deck_id = ?", (deck.id,)).fetchone()[0]
     existing = {
-        key: (rowid, chash, retired, ord_)
-        for rowid, key, chash, retired, ord_ in conn.execute(
-            "SELECT id, key, content_hash, retired, ord FROM cards WHERE deck_id = ?", (deck_row,)
+        card_id: (rowid, chash, retired, ord_)
+        for rowid, card_id, chash, retired, ord_ in conn.execute(
+            "SELECT rowid, card_id, content_hash, retired, ord FROM cards WHERE deck_rowid = ?",
+            (deck_rowid,),
         )
     }
     # Row ids are given here (the transaction holds the write lock), so card
     # states can be inserted alongside without reading the cards back.
-    next_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM cards").fetchone()[0]
+    next_rowid = conn.execute("SELECT COALESCE(MAX(rowid), 0) + 1 FROM cards").fetchone()[0]
     inserts: list[tuple[object, ...]] = []
     states: list[tuple[int, int, int]] = []
     updates: list[tuple[object, ...]] = []
@@ -288,9 +369,9 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> dict[str, int]:
         old = pop(card.id, None)
         row = _content(card, position, chash)
         if old is None:
-            inserts.append((next_id, deck_row, card.id, *row))
-            states.append((next_id, deck_row, position))
-            next_id += 1
+            inserts.append((next_rowid, deck_rowid, card.id, *row))
+            states.append((next_rowid, deck_rowid, position))
+            next_rowid += 1
             continue
         rowid, old_hash, retired, old_ord = old
         if old_hash != chash or old_ord != position:
@@ -301,30 +382,24 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> dict[str, int]:
             restored.append((rowid,))
     retire = [(rowid,) for rowid, _, retired, _ in existing.values() if not retired]
     conn.executemany(
-        f"INSERT INTO cards (id, deck_id, key, {', '.join(_CONTENT)})"
+        f"INSERT INTO cards (rowid, deck_rowid, card_id, {', '.join(_CONTENT)})"
         f" VALUES ({', '.join('?' * (3 + len(_CONTENT)))})",
         inserts,
     )
     conn.executemany(
-        "INSERT INTO card_state (card_id, deck_id, queue, state, due) VALUES (?, ?, 0, 0, ?)",
+        "INSERT INTO card_state (card_rowid, deck_rowid, queue, state, due) VALUES (?, ?, 0, 0, ?)",
         states,
     )
     conn.executemany(
-        f"UPDATE cards SET {', '.join(f'{c} = ?' for c in _CONTENT)} WHERE id = ?",
+        f"UPDATE cards SET {', '.join(f'{c} = ?' for c in _CONTENT)} WHERE rowid = ?",
         updates,
     )
-    conn.executemany("UPDATE card_state SET due = ? WHERE card_id = ? AND state = 0", moved)
-    conn.executemany("UPDATE cards SET retired = 1 WHERE id = ?", retire)
-    conn.executemany("UPDATE card_state SET queue = -1 WHERE card_id = ?", retire)
-    conn.executemany("UPDATE cards SET retired = 0 WHERE id = ?", restored)
+    conn.executemany("UPDATE card_state SET due = ? WHERE card_rowid = ? AND state = 0", moved)
+    conn.executemany("UPDATE cards SET retired = 1 WHERE rowid = ?", retire)
+    conn.executemany("UPDATE card_state SET queue = -1 WHERE card_rowid = ?", retire)
+    conn.executemany("UPDATE cards SET retired = 0 WHERE rowid = ?", restored)
     conn.executemany(
         "UPDATE card_state SET queue = CASE WHEN suspended THEN -1 WHEN state = 0 THEN 0"
-        " WHEN state = 2 THEN 2 ELSE 1 END WHERE card_id = ?",
+        " WHEN state = 2 THEN 2 ELSE 1 END WHERE card_rowid = ?",
         restored,
     )
-    return {
-        "added": len(inserts),
-        "updated": len(updates),
-        "retired": len(retire),
-        "restored": len(restored),
-    }

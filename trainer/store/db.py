@@ -15,7 +15,7 @@ from pathlib import Path
 
 from trainer.core.errors import StoreBusyError, StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # One list of statements per version; version N's list turns a version N-1
 # database into a version N one. Never edit a released step: add a new one.
@@ -104,6 +104,27 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX review_log_card ON review_log (card_id, reviewed_at)",
         """CREATE TRIGGER review_log_append_only BEFORE UPDATE ON review_log
            BEGIN SELECT RAISE(ABORT, 'the review log is append-only'); END""",
+    ],
+    # One word for one thing: `*_id` is an identity the user writes (a deck's
+    # or a card's id, text), `rowid` / `*_rowid` an integer row id. A deck
+    # file's `note:` is the card's `note`; the entry a card comes from is its
+    # `entry_id`. Renaming also rewrites the indexes and the trigger.
+    2: [
+        "ALTER TABLE decks RENAME COLUMN id TO rowid",
+        "ALTER TABLE decks RENAME COLUMN key TO deck_id",
+        "ALTER TABLE deck_files RENAME COLUMN deck_key TO deck_id",
+        "ALTER TABLE cards RENAME COLUMN id TO rowid",
+        "ALTER TABLE cards RENAME COLUMN deck_id TO deck_rowid",
+        "ALTER TABLE cards RENAME COLUMN key TO card_id",
+        "ALTER TABLE cards RENAME COLUMN note TO entry_id",
+        "ALTER TABLE cards RENAME COLUMN extra TO note",
+        "ALTER TABLE card_state RENAME COLUMN card_id TO card_rowid",
+        "ALTER TABLE card_state RENAME COLUMN deck_id TO deck_rowid",
+        "ALTER TABLE review_log RENAME COLUMN card_id TO card_rowid",
+        "DROP INDEX cards_note",
+        "CREATE INDEX cards_entry ON cards (deck_rowid, entry_id) WHERE type <> 'basic'",
+        # Small per-profile preferences the UI remembers (the theme, say).
+        "CREATE TABLE prefs (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ],
 }
 

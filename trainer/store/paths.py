@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from trainer.core.deckfiles import find_decks
 from trainer.core.errors import UsageError
 
 APP = "trainer"
@@ -101,6 +102,4 @@ def bundled_decks() -> list[Path]:
     root = Path(str(files("trainer").joinpath("decks")))
     if not root.is_dir():
         root = Path(__file__).resolve().parents[2] / "decks"
-    if not root.is_dir():
-        return []
-    return sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return find_decks(root)

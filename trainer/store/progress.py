@@ -8,23 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from trainer.core.model import CardKind, CardType, Memory, Rating, State, StoredCard
 from trainer.store.catalog import SEP
 from trainer.store.db import transaction
 
 _QUEUE = {State.NEW: 0, State.LEARNING: 1, State.RELEARNING: 1, State.REVIEW: 2}
-
-
-@dataclass(frozen=True, slots=True)
-class RawCounts:
-    """Cards of one deck available today, before the daily limits."""
-
-    new: int
-    learning: int
-    review: int
-    total: int
 
 
 class Store:
@@ -42,7 +31,7 @@ class Store:
         self._refresh_decks()
 
     def _refresh_decks(self) -> None:
-        rows = self.conn.execute("SELECT id, key FROM decks").fetchall()
+        rows = self.conn.execute("SELECT rowid, deck_id FROM decks").fetchall()
         self._deck_rows = {key: rowid for rowid, key in rows}
         self._deck_keys = {rowid: key for rowid, key in rows}
 
@@ -65,9 +54,9 @@ class Store:
         out: dict[str, tuple[int, int]] = {}
         for deck_row, new, review in self.conn.execute(
             # CROSS JOIN keeps the log (today's few rows, by time) as the outer loop.
-            "SELECT c.deck_id, SUM(r.state_before = 0), SUM(r.state_before = 2) FROM review_log r CROSS"
-            f" JOIN cards c ON c.id = r.card_id WHERE r.reviewed_at >= ? AND c.deck_id IN ({self._marks(len(rows))})"
-            " GROUP BY c.deck_id",
+            "SELECT c.deck_rowid, SUM(r.state_before = 0), SUM(r.state_before = 2) FROM review_log r"
+            " CROSS JOIN cards c ON c.rowid = r.card_rowid WHERE r.reviewed_at >= ?"
+            f" AND c.deck_rowid IN ({self._marks(len(rows))}) GROUP BY c.deck_rowid",
             (since, *rows),
         ):
             out[self._deck_keys[deck_row]] = (new or 0, review or 0)
@@ -81,27 +70,24 @@ class Store:
         return {
             rowid
             for (rowid,) in self.conn.execute(
-                "SELECT DISTINCT s.id FROM review_log r CROSS JOIN cards c ON c.id = r.card_id"
-                " JOIN cards s ON s.deck_id = c.deck_id AND s.note = c.note AND s.type <> 'basic' AND s.id <> c.id"
-                f" WHERE r.reviewed_at >= ? AND c.type <> 'basic' AND c.deck_id IN ({self._marks(len(rows))})",
+                "SELECT DISTINCT s.rowid FROM review_log r CROSS JOIN cards c ON c.rowid = r.card_rowid"
+                " JOIN cards s ON s.deck_rowid = c.deck_rowid AND s.entry_id = c.entry_id"
+                " AND s.type <> 'basic' AND s.rowid <> c.rowid WHERE r.reviewed_at >= ?"
+                f" AND c.type <> 'basic' AND c.deck_rowid IN ({self._marks(len(rows))})",
                 (since, *rows),
             )
         }
 
-    def learning_ids(
-        self, deck_ids: Sequence[str], before: float, day: int
-    ) -> list[tuple[float, int]]:
-        """(due, card) of learning cards due before ``before``."""
-        rows = self._rows(deck_ids)
-        return [
-            (due, rowid)
-            for deck_row in rows
-            for due, rowid in self.conn.execute(
-                "SELECT due, card_id FROM card_state WHERE deck_id = ? AND queue = 1 AND due < ?"
-                " AND buried_day < ? ORDER BY due",
-                (deck_row, before, day),
-            )
-        ]
+    def learning_ids(self, deck_id: str, before: float, day: int) -> list[tuple[float, int]]:
+        """(due, card) of the deck's learning cards due before ``before``."""
+        rows = self._rows([deck_id])
+        if not rows:
+            return []
+        return self.conn.execute(
+            "SELECT due, card_rowid FROM card_state WHERE deck_rowid = ? AND queue = 1 AND due < ?"
+            " AND buried_day < ? ORDER BY due",
+            (rows[0], before, day),
+        ).fetchall()
 
     def review_ids(
         self, deck_id: str, before: float, day: int, limit: int, hidden: set[int]
@@ -111,8 +97,8 @@ class Store:
         if not rows or limit <= 0:
             return []
         cur = self.conn.execute(
-            "SELECT due, card_id FROM card_state WHERE deck_id = ? AND queue = 2 AND due < ?"
-            " AND buried_day < ? ORDER BY due, card_id LIMIT ?",
+            "SELECT due, card_rowid FROM card_state WHERE deck_rowid = ? AND queue = 2 AND due < ?"
+            " AND buried_day < ? ORDER BY due, card_rowid LIMIT ?",
             (rows[0], before, day, limit + len(hidden)),
         )
         return [item for item in cur if item[1] not in hidden][:limit]
@@ -123,42 +109,11 @@ class Store:
         if not rows or limit <= 0:
             return []
         cur = self.conn.execute(
-            "SELECT card_id FROM card_state WHERE deck_id = ? AND queue = 0 AND buried_day < ?"
+            "SELECT card_rowid FROM card_state WHERE deck_rowid = ? AND queue = 0 AND buried_day < ?"
             " ORDER BY due LIMIT ?",
             (rows[0], day, limit + len(hidden)),
         )
         return [rowid for (rowid,) in cur if rowid not in hidden][:limit]
-
-    def raw_counts(
-        self, deck_id: str, before: float, day: int, hidden: set[int] | None = None
-    ) -> RawCounts:
-        """Cards available today in one deck, before the daily limits.
-
-        ``hidden`` cards (siblings of cards answered today) are not counted.
-        """
-        rows = self._rows([deck_id])
-        if not rows:
-            return RawCounts(0, 0, 0, 0)
-        hidden_new = hidden_review = 0
-        if hidden:
-            for queue, due, buried in self.conn.execute(
-                f"SELECT queue, due, buried_day FROM card_state WHERE deck_id = ? AND card_id IN ({self._marks(len(hidden))})",
-                (rows[0], *hidden),
-            ):
-                if buried < day:
-                    hidden_new += queue == 0
-                    hidden_review += queue == 2 and due < before
-        (new, learning, review), total = (
-            self.conn.execute(
-                "SELECT"
-                " (SELECT COUNT(*) FROM card_state WHERE deck_id = ?1 AND queue = 0 AND buried_day < ?3),"
-                " (SELECT COUNT(*) FROM card_state WHERE deck_id = ?1 AND queue = 1 AND due < ?2 AND buried_day < ?3),"
-                " (SELECT COUNT(*) FROM card_state WHERE deck_id = ?1 AND queue = 2 AND due < ?2 AND buried_day < ?3)",
-                (rows[0], before, day),
-            ).fetchone(),
-            self.conn.execute("SELECT cards FROM decks WHERE id = ?", (rows[0],)).fetchone()[0],
-        )
-        return RawCounts(new - hidden_new, learning, review - hidden_review, total)
 
     def next_due(self, deck_ids: Sequence[str], after: float) -> float | None:
         """The earliest due time after ``after`` among started cards."""
@@ -167,38 +122,64 @@ class Store:
         for deck_row in rows:
             for queue in (1, 2):
                 row = self.conn.execute(
-                    "SELECT MIN(due) FROM card_state WHERE deck_id = ? AND queue = ? AND due > ?",
+                    "SELECT MIN(due) FROM card_state WHERE deck_rowid = ? AND queue = ? AND due > ?",
                     (deck_row, queue, after),
                 ).fetchone()
                 if row[0] is not None and (best is None or row[0] < best):
                     best = row[0]
         return best
 
-    def count_new(self, deck_ids: Sequence[str], day: int) -> int:
+    def count_new(self, deck_ids: Sequence[str]) -> int:
         """How many new cards the decks still hold (buried ones included)."""
         rows = self._rows(deck_ids)
         return sum(
             self.conn.execute(
-                "SELECT COUNT(*) FROM card_state WHERE deck_id = ? AND queue = 0", (deck_row,)
+                "SELECT COUNT(*) FROM card_state WHERE deck_rowid = ? AND queue = 0", (deck_row,)
             ).fetchone()[0]
             for deck_row in rows
         )
+
+    def suspended(self, deck_id: str) -> list[tuple[int, str]]:
+        """(row id, card id) of the deck's suspended cards (retired ones left out)."""
+        rows = self._rows([deck_id])
+        if not rows:
+            return []
+        return self.conn.execute(
+            "SELECT c.rowid, c.card_id FROM card_state s JOIN cards c ON c.rowid = s.card_rowid"
+            " WHERE s.deck_rowid = ? AND s.suspended AND NOT c.retired ORDER BY c.ord",
+            (rows[0],),
+        ).fetchall()
+
+    def suspended_counts(self, deck_ids: Sequence[str]) -> dict[str, int]:
+        """Per deck: how many of its cards are suspended (retired ones left out)."""
+        rows = self._rows(deck_ids)
+        if not rows:
+            return {}
+        return {
+            self._deck_keys[deck_row]: n
+            for deck_row, n in self.conn.execute(
+                "SELECT s.deck_rowid, COUNT(*) FROM card_state s JOIN cards c"
+                " ON c.rowid = s.card_rowid WHERE s.suspended AND NOT c.retired"
+                f" AND s.deck_rowid IN ({self._marks(len(rows))}) GROUP BY s.deck_rowid",
+                rows,
+            )
+        }
 
     # -- one card ----------------------------------------------------------
 
     def card(self, rowid: int) -> StoredCard:
         """One card's content."""
         row = self.conn.execute(
-            "SELECT deck_id, key, note, type, ordinal, kind, front, back, accept, when_text, tags, source, extra"
-            " FROM cards WHERE id = ?",
+            "SELECT deck_rowid, card_id, entry_id, type, ordinal, kind, front, back, accept,"
+            " when_text, tags, source, note FROM cards WHERE rowid = ?",
             (rowid,),
         ).fetchone()
         if row is None:
             raise KeyError(rowid)
         (
             deck_row,
-            key,
-            note,
+            card_id,
+            entry,
             ctype,
             ordinal,
             kind,
@@ -208,15 +189,15 @@ class Store:
             when,
             tags,
             source,
-            extra,
+            note,
         ) = row
         if deck_row not in self._deck_keys:
             self._refresh_decks()
         return StoredCard(
             rowid,
             self._deck_keys[deck_row],
-            key,
-            note,
+            card_id,
+            entry,
             CardType(ctype),
             ordinal,
             CardKind(kind),
@@ -226,13 +207,14 @@ class Store:
             when,
             tuple(tags.split(SEP)) if tags else (),
             source,
-            extra,
+            note,
         )
 
     def memory(self, rowid: int) -> Memory:
         """One card's memory state."""
         row = self.conn.execute(
-            "SELECT state, step, stability, difficulty, due, last_review FROM card_state WHERE card_id = ?",
+            "SELECT state, step, stability, difficulty, due, last_review FROM card_state"
+            " WHERE card_rowid = ?",
             (rowid,),
         ).fetchone()
         if row is None:
@@ -244,8 +226,9 @@ class Store:
         return [
             r
             for (r,) in self.conn.execute(
-                "SELECT s.id FROM cards c JOIN cards s ON s.deck_id = c.deck_id AND s.note = c.note"
-                " AND s.type <> 'basic' WHERE c.id = ? AND c.type <> 'basic' AND s.id <> c.id AND s.retired = 0",
+                "SELECT s.rowid FROM cards c JOIN cards s ON s.deck_rowid = c.deck_rowid"
+                " AND s.entry_id = c.entry_id AND s.type <> 'basic' WHERE c.rowid = ?"
+                " AND c.type <> 'basic' AND s.rowid <> c.rowid AND s.retired = 0",
                 (rowid,),
             )
         ]
@@ -264,7 +247,7 @@ class Store:
         with transaction(self.conn):
             self.conn.execute(
                 "UPDATE card_state SET queue = ?, state = ?, step = ?, stability = ?, difficulty = ?,"
-                " due = ?, last_review = ? WHERE card_id = ?",
+                " due = ?, last_review = ? WHERE card_rowid = ?",
                 (
                     _QUEUE[after.state],
                     int(after.state),
@@ -277,7 +260,7 @@ class Store:
                 ),
             )
             cur = self.conn.execute(
-                "INSERT INTO review_log (card_id, reviewed_at, rating, duration_ms, state_before, step_before,"
+                "INSERT INTO review_log (card_rowid, reviewed_at, rating, duration_ms, state_before, step_before,"
                 " stability_before, difficulty_before, due_before, last_review_before, state_after, step_after,"
                 " stability_after, difficulty_after, due_after, interval)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -307,14 +290,14 @@ class Store:
         self._writes += 1
         with transaction(self.conn):
             last = self.conn.execute(
-                "SELECT MAX(id) FROM review_log WHERE card_id = ?", (rowid,)
+                "SELECT MAX(id) FROM review_log WHERE card_rowid = ?", (rowid,)
             ).fetchone()[0]
             if last != log_id:
                 raise ValueError("only a card's latest answer can be undone")
             self.conn.execute("DELETE FROM review_log WHERE id = ?", (log_id,))
             self.conn.execute(
                 "UPDATE card_state SET queue = CASE WHEN suspended THEN -1 ELSE ? END, state = ?, step = ?,"
-                " stability = ?, difficulty = ?, due = ?, last_review = ? WHERE card_id = ?",
+                " stability = ?, difficulty = ?, due = ?, last_review = ? WHERE card_rowid = ?",
                 (
                     _QUEUE[before.state],
                     int(before.state),
@@ -332,23 +315,24 @@ class Store:
         self._writes += 1
         with transaction(self.conn):
             self.conn.execute(
-                "UPDATE card_state SET buried_day = ? WHERE card_id = ?", (day, rowid)
+                "UPDATE card_state SET buried_day = ? WHERE card_rowid = ?", (day, rowid)
             )
 
-    def set_suspended(self, rowid: int, suspended: bool) -> None:
-        """Take a card out of (or back into) every queue."""
+    def set_suspended(self, rowids: Sequence[int], suspended: bool) -> None:
+        """Take cards out of (or back into) every queue, in one transaction."""
         self._writes += 1
+        params = [(rowid,) for rowid in rowids]
         with transaction(self.conn):
             if suspended:
-                self.conn.execute(
-                    "UPDATE card_state SET suspended = 1, queue = -1 WHERE card_id = ?", (rowid,)
+                self.conn.executemany(
+                    "UPDATE card_state SET suspended = 1, queue = -1 WHERE card_rowid = ?", params
                 )
             else:
-                self.conn.execute(
+                self.conn.executemany(
                     "UPDATE card_state SET suspended = 0, queue = CASE"
-                    " WHEN (SELECT retired FROM cards WHERE id = ?1) THEN -1"
-                    " WHEN state = 0 THEN 0 WHEN state = 2 THEN 2 ELSE 1 END WHERE card_id = ?1",
-                    (rowid,),
+                    " WHEN (SELECT retired FROM cards WHERE rowid = ?1) THEN -1"
+                    " WHEN state = 0 THEN 0 WHEN state = 2 THEN 2 ELSE 1 END WHERE card_rowid = ?1",
+                    params,
                 )
 
     def maintain(self, every: int = 100) -> bool:
@@ -364,10 +348,24 @@ class Store:
         self._writes = 0
         return True
 
+    def pref(self, key: str) -> str | None:
+        """A remembered preference of this profile (the theme, say), or None."""
+        row = self.conn.execute("SELECT value FROM prefs WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_pref(self, key: str, value: str) -> None:
+        """Remember a preference for this profile."""
+        with transaction(self.conn):
+            self.conn.execute(
+                "INSERT INTO prefs (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
     def log_rows(self, rowid: int) -> list[tuple[object, ...]]:
         """A card's review-log rows, oldest first (for statistics and tests)."""
         return self.conn.execute(
-            "SELECT * FROM review_log WHERE card_id = ? ORDER BY id", (rowid,)
+            "SELECT * FROM review_log WHERE card_rowid = ? ORDER BY id", (rowid,)
         ).fetchall()
 
     def card_rowid(self, deck_id: str, card_id: str) -> int | None:
@@ -376,6 +374,6 @@ class Store:
         if not rows:
             return None
         row = self.conn.execute(
-            "SELECT id FROM cards WHERE deck_id = ? AND key = ?", (rows[0], card_id)
+            "SELECT rowid FROM cards WHERE deck_rowid = ? AND card_id = ?", (rows[0], card_id)
         ).fetchone()
         return row[0] if row else None

@@ -1,4 +1,4 @@
-"""The Textual application: screens, global keys and the command palette."""
+"""The Textual application: screens, global keys, the command palette, loading decks."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
+from textual.worker import Worker, WorkerState
 
 from trainer.core.errors import TrainerError
+from trainer.ui.keys import binding_text, keys_of
 from trainer.ui.screens.dialogs import ErrorDialog, HelpScreen
 from trainer.ui.screens.home import HomeScreen
 from trainer.ui.screens.study import StudyScreen
@@ -18,31 +21,38 @@ from trainer.ui.screens.study import StudyScreen
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
 
+THEME_PREF = "theme"
+
 
 class TrainerApp(App[None]):
     """The trainer's TUI.
 
     Args:
-        workspace: The opened profile (decks, store, clock).
-        start_study: Open the study screen at once instead of the home screen.
-        deck_ids: The decks to study when starting in study (all when None).
+        workspace: The opened profile (decks, store, clock). When its deck
+            files have not been read yet, they are read in a worker thread
+            while the home screen shows that it is loading.
+        start_study: Open the study screen once the decks are read.
+        decks: The DECK arguments to study (every deck when empty).
         rng: Draws interval fuzz; tests seed it.
     """
 
     CSS_PATH = "app.tcss"
     TITLE = "trainer"
     ENABLE_COMMAND_PALETTE = True
+    # Screens get -narrow / -wide and -short / -tall classes for app.tcss.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (20, "-tall")]
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Quit (every answer is already saved)"),
+        Binding("q", "quit", "Quit", tooltip="(every answer is already saved)"),
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
-        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="with every key"),
     ]
 
     def __init__(
         self,
         workspace: Workspace,
         start_study: bool = False,
-        deck_ids: Sequence[str] | None = None,
+        decks: Sequence[str] = (),
         rng: random.Random | None = None,
     ) -> None:
         super().__init__()
@@ -50,24 +60,95 @@ class TrainerApp(App[None]):
         self.clock = workspace.clock
         self.rng = rng or random.Random()
         self._start_study = start_study
-        self._deck_ids = list(deck_ids) if deck_ids is not None else None
+        self._decks = list(decks)
+        self.loading = False
 
     def on_mount(self) -> None:
+        saved = self.workspace.store.pref(THEME_PREF)
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(HomeScreen())
+
+    def home_ready(self) -> None:
+        """The home screen is up: count the decks, reading them first if need be."""
+        if self.workspace.files:
+            self._decks_loaded()
+        else:
+            self.load_decks()
+
+    def _remember_theme(self, theme: Theme) -> None:
+        try:
+            self.workspace.store.set_pref(THEME_PREF, theme.name)
+        except TrainerError as exc:
+            self.notify(f"The theme was not saved: {exc.message}", severity="warning")
+
+    # -- reading decks, off the event loop ------------------------------------
+
+    def load_decks(self) -> None:
+        """Read changed deck files in a worker thread; the home screen says so meanwhile."""
+        if self.loading:
+            return
+        self.loading = True
+        self._home().show_loading()
+
+        def notify(message: str) -> None:
+            self.call_from_thread(self.notify, message, timeout=30)
+
+        self.run_worker(
+            lambda: self.workspace.reload(notify),
+            name="load-decks",
+            group="load-decks",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "load-decks":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self.loading = False
+            self._decks_loaded()
+        elif event.state is WorkerState.ERROR:
+            self.loading = False
+            error = event.worker.error
+            self._home().refresh_decks()
+            if isinstance(error, TrainerError):
+                self.show_error("Cannot read the decks", error)
+            else:
+                self.show_error(
+                    "Cannot read the decks",
+                    TrainerError(f"unexpected failure: {error!r}", "please report it"),
+                )
+
+    def _home(self) -> HomeScreen:
+        return next(s for s in self.screen_stack if isinstance(s, HomeScreen))
+
+    def _decks_loaded(self) -> None:
+        home = self._home()
+        home.refresh_decks()
         if self._start_study:
-            self.study(self._deck_ids)
+            self._start_study = False
+            try:
+                ids = self.workspace.resolve_decks(self._decks) if self._decks else None
+            except TrainerError as exc:
+                self.show_error("Cannot start studying", exc)
+                return
+            self.study(ids)
+
+    # -- screens ---------------------------------------------------------------
 
     def study(self, deck_ids: Sequence[str] | None) -> None:
         """Open the study screen on ``deck_ids`` (every deck when None)."""
+        if self.loading:
+            self.notify("Still reading the decks; a moment.")
+            return
         try:
             session = self.workspace.session(deck_ids, self.rng)
         except TrainerError as exc:
             self.show_error("Cannot start studying", exc)
             return
-        names = {e.key: e.title for e in self.workspace.decks if e.key}
-        ids = list(deck_ids) if deck_ids is not None else list(names)
-        title = names.get(ids[0], ids[0]) if len(ids) == 1 else "All decks"
-        self.push_screen(StudyScreen(session, title))
+        self.push_screen(StudyScreen(session, self.workspace.title(session.deck_ids)))
 
     def show_error(self, title: str, exc: TrainerError) -> None:
         """A dialog for an error that stops what the user asked for."""
@@ -92,8 +173,6 @@ class TrainerApp(App[None]):
                 await target.run_action(action)
 
             yield SystemCommand(
-                binding.description,
-                binding.tooltip or f"Key: {binding.key_display or binding.key}",
-                run,
+                binding.description, f"{binding_text(binding)} (key: {keys_of(binding)})", run
             )
         yield from super().get_system_commands(screen)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def build_app(
     workspace: Workspace,
     study: bool = False,
-    deck_ids: Sequence[str] | None = None,
+    decks: Sequence[str] = (),
     rng: random.Random | None = None,
 ) -> TrainerApp:
     """The app on ``workspace``: the home screen, or straight into study.
@@ -23,13 +23,11 @@ def build_app(
     Tests build it the same way, with a temporary store, a fixed clock and a
     seeded generator.
     """
-    return TrainerApp(workspace, start_study=study, deck_ids=deck_ids, rng=rng or random.Random())
+    return TrainerApp(workspace, start_study=study, decks=decks, rng=rng or random.Random())
 
 
-def run_app(
-    workspace: Workspace, study: bool = False, deck_ids: Sequence[str] | None = None
-) -> int:
+def run_app(workspace: Workspace, study: bool = False, decks: Sequence[str] = ()) -> int:
     """Run the app until the user quits; returns the exit code."""
-    app = build_app(workspace, study, deck_ids)
+    app = build_app(workspace, study, decks)
     app.run()
     return app.return_code or 0

@@ -10,6 +10,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
+from trainer.ui.keys import binding_text, keys_of
+
 
 class HelpScreen(ModalScreen[None]):
     """The keys of the screen underneath, and the app's own."""
@@ -31,8 +33,7 @@ class HelpScreen(ModalScreen[None]):
         bindings = [*self.under.BINDINGS, *self.app.BINDINGS]
         for b in bindings:
             if isinstance(b, Binding) and b.description and b.key != "ctrl+c":
-                keys = ", ".join(_key_name(k) for k in b.key.split(","))
-                table.add_row(keys, b.tooltip or b.description)
+                table.add_row(keys_of(b), binding_text(b))
         table.add_row("Ctrl+C", "Quit")
         table.add_row("Ctrl+P", "Command palette: every action by name")
         with Vertical(id="help-box"):
@@ -42,17 +43,6 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 Text("Every answer is saved the moment you give it.  Esc closes this.", style="dim")
             )
-
-
-def _key_name(key: str) -> str:
-    names = {
-        "space": "Space",
-        "enter": "Enter",
-        "escape": "Esc",
-        "question_mark": "?",
-        "ctrl+c": "Ctrl+C",
-    }
-    return names.get(key.strip(), key.strip())
 
 
 class ErrorDialog(ModalScreen[None]):

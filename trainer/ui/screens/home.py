@@ -5,19 +5,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.core.errors import TrainerError
+from trainer.store.catalog import DeckStatus
 
 if TYPE_CHECKING:
     from trainer.ui.app import TrainerApp
     from trainer.workspace import DeckRow
 
 TOTAL = "__total__"
+NARROW = 80
+"""Below this width the table uses short headings and leaves out the card count."""
+COUNT_STYLES = {"new": "bold #5fafff", "learning": "bold #ff8700", "due": "bold #5fd75f"}
 
 
 class HomeScreen(Screen[None]):
@@ -28,16 +33,27 @@ class HomeScreen(Screen[None]):
             "enter",
             "study_selected",
             "Study deck",
-            tooltip="Study the selected deck",
+            tooltip="(the selected one; on Total, every deck)",
             priority=True,
         ),
-        Binding("a", "study_all", "Study all", tooltip="Study everything due in every deck"),
-        Binding("r", "reload", "Reload", tooltip="Read changed deck files again"),
+        Binding("a", "study_all", "Study all", tooltip="(everything due in every deck)"),
+        Binding(
+            "u",
+            "unsuspend",
+            "Unsuspend",
+            tooltip="(the selected deck's suspended cards come back into study)",
+        ),
+        Binding("r", "reload", "Reload", tooltip="(read changed deck files again)"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: dict[str, DeckRow] = {}
+        self._narrow: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="home-body"):
+        with VerticalScroll(id="home-body"):
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
             yield Static(id="deck-details")
             yield Static(id="home-hint")
@@ -48,78 +64,82 @@ class HomeScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("Deck", key="deck")
-        table.add_column(Text("New", justify="right"), key="new")
-        table.add_column(Text("Learning", justify="right"), key="learning")
-        table.add_column(Text("Due", justify="right"), key="due")
-        table.add_column(Text("Cards", justify="right"), key="cards")
-        self.refresh_decks()
-        table.focus()
+        self.query_one(DataTable).focus()
+        self.tapp.home_ready()
 
     def on_screen_resume(self) -> None:
-        self.refresh_decks()
+        if not self.tapp.loading:
+            self.refresh_decks()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if (event.size.width < NARROW) != self._narrow and not self.tapp.loading:
+            self.refresh_decks()
+
+    def show_loading(self) -> None:
+        """Say that the decks are being read (in a worker)."""
+        self.query_one("#home-hint", Static).update(Text("Reading the decks…"))
+
+    def _columns(self, table: DataTable[Text]) -> None:
+        narrow = self.size.width < NARROW
+        if narrow == self._narrow and table.columns:
+            return
+        self._narrow = narrow
+        table.clear(columns=True)
+        table.add_column("Deck", key="deck")
+        headings = (
+            ("New", "Lrn", "Due", "Susp") if narrow else ("New", "Learning", "Due", "Suspended")
+        )
+        for key, heading in zip(("new", "learning", "due", "suspended"), headings, strict=True):
+            table.add_column(Text(heading, justify="right"), key=key)
+        if not narrow:
+            table.add_column(Text("Cards", justify="right"), key="cards")
 
     def refresh_decks(self) -> None:
         """Re-count today's cards (after studying, or a reload)."""
-        table = self.query_one(DataTable)
+        table: DataTable[Text] = self.query_one(DataTable)
         keep = table.cursor_row
+        self._columns(table)
         table.clear()
-        self._rows: dict[str, DeckRow] = {}
-        totals = [0, 0, 0, 0]
-        for i, row in enumerate(self.tapp.workspace.rows()):
-            e = row.entry
-            key = f"{i}:{e.key or e.path}"
+        self._rows = {}
+        rows = self.tapp.workspace.rows()
+        # The deck column gets what the other columns leave: each column has a
+        # cell of padding on both sides; the body has padding (none when narrow)
+        # and a scroll bar, the table a border and a scroll bar.
+        used = sum(c.content_width + 2 for c in list(table.columns.values())[1:])
+        padding = 0 if self._narrow else 4
+        room = max(12, self.size.width - padding - 1 - 2 - 1 - used - 2)
+        totals = [0, 0, 0, 0, 0]
+        for i, row in enumerate(rows):
+            f = row.file
+            key = f"{i}:{f.path}"
             self._rows[key] = row
-            if e.ok:
+            if f.ok:
                 c = row.counts
-                table.add_row(
-                    Text(e.title),
-                    _count(c.new, "new"),
-                    _count(c.learning, "learning"),
-                    _count(c.review, "due"),
-                    Text(str(e.cards), justify="right"),
-                    key=key,
-                )
-                for j, v in enumerate((c.new, c.learning, c.review, e.cards)):
-                    totals[j] += v
-            elif e.shadowed_by:
-                table.add_row(
-                    Text.assemble(
-                        (e.title or e.key or _file_name(e.path), "dim"),
-                        ("  (replaced by your copy)", "dim italic"),
-                    ),
-                    Text("—", justify="right"),
-                    Text("—", justify="right"),
-                    Text("—", justify="right"),
-                    Text(str(e.cards), justify="right", style="dim"),
-                    key=key,
-                )
+                values = [c.new, c.learning, c.review, row.suspended, f.cards]
+                totals = [t + v for t, v in zip(totals, values, strict=True)]
+                cells = [_count(v, k) for v, k in zip(values, COUNT_STYLES, strict=False)]
+                cells.append(_count(row.suspended, "suspended"))
+                cells.append(Text(str(f.cards), justify="right"))
+                name = Text(f.label, overflow="ellipsis", no_wrap=True)
             else:
-                errors = len(e.errors)
-                table.add_row(
-                    Text.assemble(
-                        (e.title or e.key or _file_name(e.path), ""), ("  ⚠ broken", "bold red")
-                    ),
-                    Text("—", justify="right"),
-                    Text("—", justify="right"),
-                    Text("—", justify="right"),
-                    Text(
-                        f"{errors} error{'s' if errors != 1 else ''}", justify="right", style="red"
-                    ),
-                    key=key,
-                )
+                dash = Text("—", justify="right", style="dim")
+                cells = [dash] * 5
+                if f.status is DeckStatus.REPLACED:
+                    name = Text.assemble(
+                        (f.label, "dim"), ("  (replaced by your copy)", "dim italic")
+                    )
+                else:
+                    name = Text.assemble((f.label, ""), ("  ⚠ broken", "bold red"))
+            name.truncate(room, overflow="ellipsis")
+            table.add_row(name, *cells[: len(table.columns) - 1], key=key)
+        total_cells = [_count(v, k) for v, k in zip(totals, COUNT_STYLES, strict=False)]
+        total_cells += [_count(totals[3], "suspended"), Text(str(totals[4]), justify="right")]
         table.add_row(
-            Text("Total", style="bold"),
-            _count(totals[0], "new"),
-            _count(totals[1], "learning"),
-            _count(totals[2], "due"),
-            Text(str(totals[3]), justify="right", style="bold"),
-            key=TOTAL,
+            Text("Total", style="bold"), *total_cells[: len(table.columns) - 1], key=TOTAL
         )
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
-        due = totals[0] + totals[1] + totals[2]
+        due = sum(totals[:3])
         hint = self.query_one("#home-hint", Static)
         if not self._rows:
             hint.update(
@@ -130,7 +150,8 @@ class HomeScreen(Screen[None]):
         elif due:
             hint.update(
                 Text(
-                    f"{due} card{'s' if due != 1 else ''} to study today. Enter studies the selected deck, a studies everything."
+                    f"{due} card{'s' if due != 1 else ''} to study today."
+                    " Enter studies the selected deck, a studies everything."
                 )
             )
         else:
@@ -150,76 +171,97 @@ class HomeScreen(Screen[None]):
     def _show_details(self) -> None:
         details = self.query_one("#deck-details", Static)
         key, row = self._selected()
+        details.remove_class("broken")
         if row is None:
             details.update(Text("Every deck together." if key == TOTAL else ""))
-            details.remove_class("broken")
             return
-        e = row.entry
-        if e.ok:
-            text = Text(e.title, style="bold")
-            text.append(f"  ({e.key}, {e.origin})", style="dim")
-            if e.warnings:
-                text.append(
-                    f"\n{len(e.warnings)} warning(s); run 'trainer check {e.path}' to see them.",
-                    style="yellow",
-                )
-            details.update(text)
-            details.remove_class("broken")
-            return
-        if e.shadowed_by:
+        f = row.file
+        if f.status is DeckStatus.REPLACED:
             details.update(
                 Text(
-                    f"{_file_name(e.path)} has the same deck id as {e.shadowed_by}, which is studied instead.",
+                    f"{_file_name(f.path)} has the same deck id as {f.replaced_by},"
+                    " which is studied instead.",
                     style="dim",
                 )
             )
-            details.remove_class("broken")
             return
-        text = Text(f"{_file_name(e.path)} cannot be loaded:\n", style="bold red")
-        for p in e.errors[:8]:
-            text.append(f"• line {p.line}, column {p.column}: " if p.line else "• ", style="red")
-            text.append(p.message + (f". {p.hint}" if p.hint else "") + "\n")
-        if len(e.errors) > 8:
+        if f.status is DeckStatus.BROKEN:
+            text = Text(f"{_file_name(f.path)} cannot be loaded:\n", style="bold red")
+            for p in f.errors[:8]:
+                text.append(
+                    f"• line {p.line}, column {p.column}: " if p.line else "• ", style="red"
+                )
+                text.append(p.message + (f". {p.hint}" if p.hint else "") + "\n")
+            if len(f.errors) > 8:
+                text.append(
+                    f"… and {len(f.errors) - 8} more: run 'trainer check' on the file.\n",
+                    style="dim",
+                )
+            text.append("Its cards and progress are kept; fix the file and press r.", style="dim")
+            details.update(text)
+            details.add_class("broken")
+            return
+        text = Text(f.label, style="bold")
+        text.append(f"  ({f.deck_id}, {f.origin})", style="dim")
+        if f.description:
+            text.append("\n" + f.description)
+        if row.suspended:
+            n = row.suspended
             text.append(
-                f"… and {len(e.errors) - 8} more: run 'trainer check' on the file.\n", style="dim"
+                f"\n{n} suspended card{'s' if n != 1 else ''}: u brings "
+                f"{'them' if n != 1 else 'it'} back.",
+                style="dim",
             )
-        text.append("Its cards and progress are kept; fix the file and press r.", style="dim")
+        if f.warnings:
+            text.append(
+                f"\n{len(f.warnings)} warning(s); run 'trainer check {f.path}' to see them.",
+                style="yellow",
+            )
         details.update(text)
-        details.add_class("broken")
 
     def action_study_selected(self) -> None:
         """Study the highlighted deck (the total row studies everything)."""
         key, row = self._selected()
         if key == TOTAL:
             self.action_study_all()
-        elif row is not None and row.entry.ok:
-            self.tapp.study([row.entry.key])  # type: ignore[list-item]
-        elif row is not None and row.entry.shadowed_by:
+        elif row is None:
+            return
+        elif row.file.ok:
+            self.tapp.study([row.file.deck_id])
+        elif row.file.status is DeckStatus.REPLACED:
             self.notify("Your copy of this deck is studied instead; choose it above.")
-        elif row is not None:
+        else:
             self.notify("This deck has errors; fix them and press r.", severity="warning")
 
     def action_study_all(self) -> None:
         """Study everything due today in every deck."""
         self.tapp.study(None)
 
-    def action_reload(self) -> None:
-        """Read changed deck files again and re-count."""
+    def action_unsuspend(self) -> None:
+        """Bring the selected deck's suspended cards back into study."""
+        key, row = self._selected()
+        rows = [r for r in self._rows.values() if r.file.ok] if key == TOTAL else [row]
+        back = 0
         try:
-            self.tapp.workspace.reload()
+            for r in rows:
+                if r is not None and r.file.ok and r.suspended:
+                    back += len(self.tapp.workspace.unsuspend(r.file.deck_id))
         except TrainerError as exc:
-            self.tapp.show_error("Cannot reload the decks", exc)
+            self.tapp.show_error("Cards were not unsuspended", exc)
+            return
+        if not back:
+            self.notify("No suspended cards here.")
             return
         self.refresh_decks()
-        self.notify("Decks reloaded.")
+        self.notify(f"{back} card{'s are' if back != 1 else ' is'} back in study.")
+
+    def action_reload(self) -> None:
+        """Read changed deck files again (in a worker) and re-count."""
+        self.tapp.load_decks()
 
 
 def _count(n: int, kind: str) -> Text:
-    style = (
-        {"new": "bold #5fafff", "learning": "bold #ff8700", "due": "bold #5fd75f"}[kind]
-        if n
-        else "dim"
-    )
+    style = COUNT_STYLES.get(kind, "bold") if n else "dim"
     return Text(str(n), justify="right", style=style)
 
 

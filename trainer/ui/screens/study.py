@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -17,6 +18,7 @@ from trainer.core.errors import TrainerError
 from trainer.core.model import Rating
 from trainer.core.scheduler import format_interval
 from trainer.core.session import Presented, Segments, Session, describe_due
+from trainer.core.when import When, parse_when
 
 if TYPE_CHECKING:
     from trainer.ui.app import TrainerApp
@@ -28,6 +30,10 @@ GRADES = (
     (Rating.EASY, "Easy", "easy"),
 )
 HIGHLIGHT = "bold #5fafff"
+NARROW = 80
+"""Below this width the grade buttons show their key and interval only."""
+SHORT = 20
+"""Below this height the buttons lose their borders."""
 
 
 def segments_text(segments: Segments) -> Text:
@@ -50,14 +56,14 @@ class StudyScreen(Screen[None]):
 
     BINDINGS = [
         Binding("space,enter", "reveal", "Show answer", key_display="Space"),
-        Binding("1", "grade(1)", "Again", tooltip="Again: forgot it"),
-        Binding("2", "grade(2)", "Hard", tooltip="Hard: recalled with effort"),
-        Binding("3", "grade(3)", "Good", tooltip="Good: recalled"),
-        Binding("4", "grade(4)", "Easy", tooltip="Easy: recalled at once"),
-        Binding("u", "undo", "Undo", tooltip="Undo the last answer, bury or suspend"),
-        Binding("b", "bury", "Bury", tooltip="Bury: hide this card until tomorrow"),
-        Binding("s", "suspend", "Suspend", tooltip="Suspend: take this card out of study"),
-        Binding("escape", "back", "Decks", tooltip="Back to the decks"),
+        Binding("1", "grade(1)", "Again", tooltip="(forgot it)"),
+        Binding("2", "grade(2)", "Hard", tooltip="(recalled with effort)"),
+        Binding("3", "grade(3)", "Good", tooltip="(recalled)"),
+        Binding("4", "grade(4)", "Easy", tooltip="(recalled at once)"),
+        Binding("u", "undo", "Undo", tooltip="the last answer, bury or suspend"),
+        Binding("b", "bury", "Bury", tooltip="(hide this card until tomorrow)"),
+        Binding("s", "suspend", "Suspend", tooltip="(take this card out of study)"),
+        Binding("escape", "back", "Decks", tooltip="(back to the list; progress is saved)"),
     ]
 
     def __init__(self, session: Session, title: str) -> None:
@@ -134,11 +140,12 @@ class StudyScreen(Screen[None]):
         info = Text()
         lines: list[tuple[str, str]] = []
         if c.accept:
-            lines.append(("Also accepted: ", " · ".join(c.accept)))
-        if c.when:
-            lines.append(("When: ", c.when.replace("/", " – ")))
-        if c.extra:
-            lines.append(("Note: ", c.extra))
+            lines.append(("Other answers: ", " · ".join(c.accept)))
+        when = parse_when(c.when) if c.when else None
+        if isinstance(when, When):
+            lines.append(("When: ", when.label))
+        if c.note:
+            lines.append(("Note: ", c.note))
         if c.source:
             lines.append(("Source: ", c.source))
         for i, (head, body) in enumerate(lines):
@@ -166,13 +173,26 @@ class StudyScreen(Screen[None]):
         p = self.session.current
         reveal = self.query_one("#reveal", Button)
         reveal.display = p is not None and not self.revealed
+        width = self.size.width
+        reveal.label = Text("Show answer  (Space)" if width >= NARROW else "Show (Space)")
         for rating, label, _ in GRADES:
             button = self.query_one(f"#grade-{int(rating)}", Button)
             button.display = p is not None and self.revealed
             if p is not None:
-                button.label = Text(
-                    f"{int(rating)} {label} · {format_interval(p.intervals[rating])}"
+                interval = format_interval(p.intervals[rating])
+                # Narrow terminals: the key and the interval are what a learner needs.
+                text = (
+                    f"{int(rating)} {label} · {interval}"
+                    if width >= NARROW
+                    else f"{int(rating)} {interval}"
                 )
+                button.label = Text(text)
+
+    def on_resize(self, event: events.Resize) -> None:
+        short = event.size.height < SHORT
+        for button in self.query(Button):
+            button.compact = short
+        self._update_actions()
 
     def _show_summary(self) -> None:
         now = self.tapp.clock.now()
