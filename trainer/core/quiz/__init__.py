@@ -1,0 +1,1 @@
+"""Quizzes and exams: questions of four types built from cards, checked leniently."""
