@@ -16,6 +16,8 @@ RULES = {
     "trainer.core.cloze": ("textual", "sqlite3", "trainer.store", "trainer.ui", "yaml"),
     "trainer.core.when": ("textual", "sqlite3", "trainer.store", "trainer.ui", "yaml"),
     "trainer.core.deckfiles": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
+    "trainer.core.plan": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
+    "trainer.core.quiz.model": ("textual", "sqlite3", "trainer.store", "trainer.ui", "yaml"),
     "trainer.store.db": ("textual", "trainer.ui"),
     "trainer.store.catalog": ("textual", "trainer.ui"),
     "trainer.store.progress": ("textual", "trainer.ui"),

@@ -20,7 +20,7 @@ from trainer.core.errors import Problem, TrainerError, UsageError
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
 
-COMMANDS = ("home", "study", "check", "decks", "unsuspend", "paths", "generate")
+COMMANDS = ("home", "study", "check", "decks", "unsuspend", "plan", "paths", "generate")
 
 EPILOG = """\
 commands:
@@ -29,6 +29,7 @@ commands:
   check PATH...      validate deck files; exit 0 when clean, 2 when not
   decks [--json]     list the decks and today's new / learning / due counts
   unsuspend DECK [CARD...]  bring suspended cards back into study
+  plan DECK... --exam DATE  plan toward an exam date: cards a day, predicted recall
   paths              show where decks, progress and settings live
   generate ARTICLE...  draft a deck of dates, people and treaties from articles
 
@@ -126,6 +127,26 @@ def build_parser() -> argparse.ArgumentParser:
         "extra", nargs="*", metavar="DECK_FILE", type=Path, help="extra deck files or folders"
     )
 
+    plan = sub.add_parser(
+        "plan",
+        parents=[common],
+        help="plan toward an exam date",
+        description="Set an exam date for decks and print the plan toward it: new cards a day "
+        "to have seen every card in time, expected reviews a day, and the recall FSRS predicts "
+        "on exam day. Until the exam, every card of those decks comes up at least once in the "
+        "last days before it. Without --exam, show the plan already set.",
+    )
+    plan.add_argument("decks", nargs="+", metavar="DECK", help="deck ids, file names or paths")
+    plan.add_argument("--exam", metavar="YYYY-MM-DD", help="the exam's date")
+    plan.add_argument(
+        "--target",
+        type=float,
+        metavar="R",
+        help="the recall to aim at on exam day, 0.7 to 0.99 (default: desired_retention)",
+    )
+    plan.add_argument("--clear", action="store_true", help="forget the decks' exam date")
+    plan.add_argument("--json", action="store_true", help="print JSON for scripts")
+
     gen = sub.add_parser(
         "generate",
         parents=[common],
@@ -216,6 +237,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_decks(args.profile, args.extra, args.json)
     if command == "generate":
         return cmd_generate(args.articles, args.output, args.title, args.deck_id, args.force)
+    if command == "plan":
+        return cmd_plan(args.profile, args.decks, args.exam, args.target, args.clear, args.json)
     if command == "unsuspend":
         return cmd_unsuspend(args.profile, args.deck, args.cards)
     if command == "study":
@@ -394,6 +417,83 @@ def cmd_unsuspend(profile: str | None, deck: str, cards: Sequence[str]) -> int:
         print(f"{deck_id}: {len(back)} card{'s' if len(back) != 1 else ''} back in study")
     else:
         print(f"{deck_id}: no suspended cards")
+    return 0
+
+
+def cmd_plan(
+    profile: str | None,
+    decks: Sequence[str],
+    exam: str | None,
+    target: float | None,
+    clear: bool,
+    as_json: bool,
+) -> int:
+    """``trainer plan``: set, show or clear an exam date and its plan."""
+    from datetime import date
+
+    from trainer.core.plan import WINDOW_DAYS
+    from trainer.workspace import deck_paths
+
+    day = None
+    if exam is not None:
+        try:
+            day = date.fromisoformat(exam)
+        except ValueError:
+            raise UsageError(
+                f"--exam {exam!r} is not a date", "write it as YYYY-MM-DD, e.g. 2026-12-15"
+            ) from None
+    if clear and (exam or target is not None):
+        raise UsageError("--clear cannot be given with --exam or --target")
+    ws = _workspace(profile, deck_paths(decks))
+    try:
+        ids = ws.resolve_decks(decks)
+        if clear:
+            n = ws.clear_exam(ids)
+            print(f"exam date cleared for {n} deck{'s' if n != 1 else ''}")
+            return 0
+        plan = ws.plan(ids, day, target)
+    finally:
+        ws.close()
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "decks": ids,
+                    "exam": plan.exam.isoformat(),
+                    "days_left": plan.days_left,
+                    "cards": plan.cards,
+                    "new_left": plan.new_left,
+                    "new_per_day": plan.new_per_day,
+                    "configured_new_per_day": plan.configured_new_per_day,
+                    "reviews_per_day": round(plan.reviews_per_day, 1),
+                    "peak_reviews": plan.peak_reviews,
+                    "predicted_recall": round(plan.predicted_recall, 4),
+                    "target": plan.target,
+                },
+                indent=2,
+            )
+        )
+        return 0
+    when = plan.exam.strftime("%A %d %B %Y").replace(" 0", " ")
+    print(f"Exam on {when}: {plan.days_left} day{'s' if plan.days_left != 1 else ''} left.")
+    print(f"Decks: {', '.join(ids)} ({plan.cards} cards, {plan.new_left} not studied yet)")
+    if plan.new_left:
+        raised = (
+            f" (raised from {plan.configured_new_per_day} to be ready in time)"
+            if plan.new_per_day > plan.configured_new_per_day
+            else ""
+        )
+        print(f"New cards a day: {plan.new_per_day}{raised}")
+    print(
+        f"Reviews a day: about {plan.reviews_per_day:.0f} on average,"
+        f" {plan.peak_reviews} on the busiest day"
+    )
+    print(f"Predicted recall on exam day: {plan.predicted_recall:.0%} (target {plan.target:.0%})")
+    print(plan.explanation)
+    print(
+        f"Every card of these decks comes up at least once in the last {WINDOW_DAYS} days"
+        " before the exam."
+    )
     return 0
 
 

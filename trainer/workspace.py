@@ -13,16 +13,18 @@ import re
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from trainer.core.config import parse_config
 from trainer.core.deckfiles import deck_argument, find_decks
 from trainer.core.errors import ConfigError, StoreBusyError, UsageError
+from trainer.core.plan import Exam, Moments, Plan, make_plan, moments, new_per_day
 from trainer.core.queue import Counts, today
-from trainer.core.scheduler import Scheduler, Settings, study_day
+from trainer.core.scheduler import DeckLimits, Scheduler, Settings, study_day
 from trainer.core.session import Session
+from trainer.store import exams as exam_store
 from trainer.store import paths as paths_mod
 from trainer.store.catalog import DeckFile, DeckSource, DeckStatus, sync
 from trainer.store.db import busy_error, connect
@@ -169,11 +171,85 @@ class Workspace:
             return titles.get(deck_ids[0], deck_ids[0])
         return "All decks" if set(deck_ids) >= set(titles) else f"{len(deck_ids)} decks"
 
+    # -- exams ---------------------------------------------------------------
+
+    def exams(self) -> dict[str, Exam]:
+        """The exam dates still ahead (today's included), by deck id."""
+        local = self.clock.now().astimezone(self.clock.tz)
+        today_date = (local - timedelta(hours=self.settings.day_rollover_hour)).date()
+        loaded = {f.deck_id for f in self.decks}
+        return {k: e for k, e in exam_store.exams(self.conn, today_date).items() if k in loaded}
+
+    def _moments(self, exam: Exam) -> Moments:
+        return moments(exam, self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+
+    def today_settings(self) -> Settings:
+        """The settings for today: an exam raises a deck's new-card limit when it must."""
+        exams = self.exams()
+        if not exams:
+            return self.settings
+        limits = dict(self.settings.deck_limits)
+        now = self.clock.now()
+        day = study_day(now, self.clock.tz, self.settings.day_rollover_hour)
+        done = self.store.done_today(list(exams), day.start.timestamp())
+        for deck_id, exam in exams.items():
+            base = self.settings.limits(deck_id)
+            # The new cards there were when today began: today's answers count against it.
+            left = self.store.count_new([deck_id]) + done.get(deck_id, (0, 0))[0]
+            needed = new_per_day(left, base.new_per_day, self._moments(exam), day.start.timestamp())
+            limits[deck_id] = DeckLimits(needed, base.reviews_per_day)
+        return replace(self.settings, deck_limits=limits)
+
+    def plan(
+        self, deck_ids: Sequence[str], day: date | None = None, target: float | None = None
+    ) -> Plan:
+        """Set (when ``day`` is given) and report the exam plan of some decks.
+
+        Raises:
+            UsageError: for a date in the past, a target out of range, or decks
+                without an exam date when none is given.
+        """
+        now = self.clock.now()
+        if day is not None:
+            local = now.astimezone(self.clock.tz)
+            if day < (local - timedelta(hours=self.settings.day_rollover_hour)).date():
+                raise UsageError(f"{day.isoformat()} is in the past", "give the exam's date ahead")
+            goal = self.settings.desired_retention if target is None else target
+            if not 0.7 <= goal <= 0.99:
+                raise UsageError(
+                    f"--target {goal} is out of range", "give a recall from 0.7 to 0.99"
+                )
+            for deck_id in deck_ids:
+                exam = Exam(deck_id, day, goal)
+                exam_store.set_exam(self.conn, exam, now.timestamp())
+                exam_store.bring_forward(self.conn, deck_id, self._moments(exam), now.timestamp())
+        exams = self.exams()
+        missing = [d for d in deck_ids if d not in exams]
+        if missing:
+            raise UsageError(
+                f"no exam date is set for {', '.join(missing)}",
+                "set one with 'trainer plan DECK... --exam YYYY-MM-DD'",
+            )
+        chosen = [exams[d] for d in deck_ids]
+        first = min(chosen, key=lambda e: e.day)
+        exam = Exam(",".join(deck_ids), first.day, max(e.target for e in chosen))
+        configured = sum(self.settings.limits(d).new_per_day for d in deck_ids)
+        scheduler = Scheduler(replace(self.settings, desired_retention=exam.target))
+        memories = self.store.memories(deck_ids)
+        return make_plan(exam, memories, scheduler, configured, now, self.clock.tz)
+
+    def clear_exam(self, deck_ids: Sequence[str]) -> int:
+        """Forget the exam dates of some decks; returns how many had one."""
+        return sum(exam_store.clear_exam(self.conn, d) for d in deck_ids)
+
+    # -- counts and sessions --------------------------------------------------
+
     def rows(self) -> list[DeckRow]:
         """Every deck file with today's counts (by the queue's one rule)."""
-        day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+        settings = self.today_settings()
+        day = study_day(self.clock.now(), self.clock.tz, settings.day_rollover_hour)
         ids = [f.deck_id for f in self.decks]
-        counts = today(self.store, self.settings, ids, day).counts
+        counts = today(self.store, settings, ids, day).counts
         suspended = self.store.suspended_counts(ids)
         empty = Counts(0, 0, 0)
         return [
@@ -184,7 +260,10 @@ class Workspace:
         ]
 
     def resolve_decks(self, names: Sequence[str]) -> list[str]:
-        """Deck ids for the DECK arguments: deck ids, deck file names, or paths.
+        """Deck ids for the DECK arguments: deck ids, deck file names, paths, or tags.
+
+        A tag (``tag:NAME``, or a bare NAME that is no deck's id or file name)
+        stands for every deck that carries it.
 
         Raises:
             UsageError: for a name that is none of these, or a deck that did not load.
@@ -225,6 +304,10 @@ class Workspace:
         ]
         if by_stem:
             return by_stem[:1]
+        tag = name.removeprefix("tag:")
+        by_tag = [f for f in self.decks if tag in f.tags]
+        if by_tag:
+            return by_tag
         close = self._nearest(name)
         hint = (
             "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
@@ -282,8 +365,22 @@ class Workspace:
     ) -> Session:
         """A study session over ``deck_ids`` (every loaded deck when None)."""
         ids = list(deck_ids) if deck_ids is not None else [f.deck_id for f in self.decks]
+        exams = {k: e for k, e in self.exams().items() if k in ids}
+        settings = self.today_settings()
+        schedulers = {
+            k: Scheduler(replace(settings, desired_retention=e.target))
+            for k, e in exams.items()
+            if e.target != settings.desired_retention
+        }
         return Session(
-            self.store, self.scheduler, ids, self.clock.now(), rng or random.Random(), self.clock.tz
+            self.store,
+            Scheduler(settings) if settings is not self.settings else self.scheduler,
+            ids,
+            self.clock.now(),
+            rng or random.Random(),
+            self.clock.tz,
+            exams={k: self._moments(e) for k, e in exams.items()},
+            schedulers=schedulers,
         )
 
     def close(self) -> None:

@@ -246,3 +246,21 @@ def test_deck_arguments_by_id_file_name_or_nearest(name: str, found: str, hint: 
             assert f"no deck '{name}'" in info.value.message and hint in info.value.hint
     finally:
         ws.close()
+
+
+def test_plan_sets_shows_and_clears_an_exam_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["plan", "south-caucasus", "--exam", "2099-01-31", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["decks"] == sorted(data["decks"]) and "south-caucasus-dates" in data["decks"]
+    assert data["exam"] == "2099-01-31" and data["new_left"] == data["cards"] > 0
+    assert data["predicted_recall"] == 0.0 and data["target"] == 0.9
+    assert set(data) >= {"days_left", "new_per_day", "reviews_per_day", "peak_reviews"}
+    assert main(["plan", "dates"]) == 0
+    out = capsys.readouterr().out
+    assert "Exam on" in out and "Predicted recall on exam day: 0%" in out
+    assert "FSRS predicts" in out
+    assert main(["plan", "dates", "--clear"]) == 0
+    assert main(["plan", "dates"]) == 2
+    assert "no exam date is set" in capsys.readouterr().err
+    assert main(["plan", "dates", "--exam", "31/01/2099"]) == 2
+    assert "is not a date" in capsys.readouterr().err

@@ -433,3 +433,18 @@ async def test_answers_on_a_reversed_card_are_those_of_its_direction(
         info = _text(app, "#study-info")
         assert "Other answers: Pashinyan" in info and "prime minister" not in info
     ws.close()
+
+
+async def test_home_shows_the_days_to_the_exam_and_the_predicted_recall(
+    workspace: Workspace, clock: FixedClock
+) -> None:
+    from datetime import timedelta
+
+    workspace.plan(["small"], (clock.now() + timedelta(days=10)).date())
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        details = _text(app, "#deck-details")
+        assert "10 days left" in details and "Predicted recall on exam day 0%" in details
+        assert "FSRS predicts" in details
+        assert "Exam in 10 days (Small deck)." in _text(app, "#home-hint")

@@ -182,7 +182,15 @@ class Scheduler:
         ts = utc_now.timestamp()
         return Memory(state, after.step, stability, after.difficulty, ts + interval, ts)
 
-    def preview(self, memory: Memory, now: datetime, fuzz: float) -> dict[Rating, float]:
-        """The interval in seconds each rating would give, with the same fuzz."""
-        ts = now.timestamp()
-        return {r: self.review(memory, r, now, fuzz).due - ts for r in Rating}
+    def retrievability(self, memory: Memory, at: float) -> float:
+        """FSRS's predicted chance of recalling a card at ``at`` (0 for one never studied).
+
+        The forgetting curve ``(1 + factor * t / S) ** -decay`` with the
+        scheduler's own decay, ``t`` the days since the last review.
+        """
+        if memory.last_review is None or memory.stability is None:
+            return 0.0
+        decay = -self._fsrs.parameters[20]
+        factor = 0.9 ** (1 / decay) - 1
+        elapsed = max(0.0, (at - memory.last_review) / DAY)
+        return float((1 + factor * elapsed / memory.stability) ** decay)

@@ -12,13 +12,14 @@ from __future__ import annotations
 import heapq
 import random
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Literal
 
 from trainer.core.cloze import segments as cloze_segments
 from trainer.core.model import CardType, Memory, Rating, State, StoredCard
+from trainer.core.plan import Moments, bring_forward
 from trainer.core.queue import Counts, StudyStore, today
 from trainer.core.scheduler import Scheduler, StudyDay, study_day
 
@@ -83,6 +84,11 @@ class Session:
         now: The time the session starts (aware).
         rng: Draws the interval fuzz; seed it for reproducible runs.
         tz: The learner's local time zone, for the study day.
+        exams: By deck id, the moments of an exam date set for it: answers
+            that would put a card's next review after the exam bring it into
+            the exam's review window (see trainer.core.plan).
+        schedulers: By deck id, a scheduler other than ``scheduler`` (an
+            exam's target recall).
     """
 
     def __init__(
@@ -93,10 +99,14 @@ class Session:
         now: datetime,
         rng: random.Random,
         tz: tzinfo,
+        exams: Mapping[str, Moments] | None = None,
+        schedulers: Mapping[str, Scheduler] | None = None,
     ) -> None:
         self.store = store
         self.scheduler = scheduler
         self.settings = scheduler.settings
+        self.exams = dict(exams or {})
+        self.schedulers = dict(schedulers or {})
         self.deck_ids = list(deck_ids)
         self.rng = rng
         self.tz = tz
@@ -142,21 +152,23 @@ class Session:
             return heapq.heappop(self._learn)[1], "learn"
         return None
 
+    def _next_state(
+        self, card: StoredCard, memory: Memory, rating: Rating, now: datetime, fuzz: float
+    ) -> Memory:
+        """The state after an answer: FSRS, then an exam's review window if one applies."""
+        scheduler = self.schedulers.get(card.deck_id, self.scheduler)
+        after = scheduler.review(memory, rating, now, fuzz)
+        exam = self.exams.get(card.deck_id)
+        return bring_forward(after, exam, now.timestamp(), fuzz) if exam else after
+
     def _present(self, rowid: int, origin: Origin, now: datetime) -> Presented:
         card = self.store.card(rowid)
         memory = self.store.memory(rowid)
         question, answer = render(card)
         fuzz = self.rng.random()
-        return Presented(
-            card,
-            memory,
-            origin,
-            question,
-            answer,
-            now,
-            fuzz,
-            self.scheduler.preview(memory, now, fuzz),
-        )
+        ts = now.timestamp()
+        intervals = {r: self._next_state(card, memory, r, now, fuzz).due - ts for r in Rating}
+        return Presented(card, memory, origin, question, answer, now, fuzz, intervals)
 
     def _advance(self, now: datetime) -> None:
         if study_day(now, self.tz, self.settings.day_rollover_hour).number != self._day.number:
@@ -202,7 +214,7 @@ class Session:
         if p is None:
             raise RuntimeError("no card to answer")
         seconds = min(max(0.0, (now - p.shown_at).total_seconds()), MAX_ANSWER_SECONDS)
-        after = self.scheduler.review(p.memory, rating, now, p.fuzz)
+        after = self._next_state(p.card, p.memory, rating, now, p.fuzz)
         log_id = self.store.record(
             p.card.rowid, p.memory, after, rating, now.timestamp(), round(seconds * 1000)
         )

@@ -55,6 +55,7 @@ class DeckFile:
         title: The deck's title.
         cards: How many study cards it gives.
         description: The deck's description.
+        tags: The deck's tags.
         problems: Errors and warnings found in it.
         parsed: Whether it was read this time (False when the cache answered).
         status: OK, BROKEN or REPLACED.
@@ -67,6 +68,7 @@ class DeckFile:
     title: str = ""
     cards: int = 0
     description: str = ""
+    tags: tuple[str, ...] = ()
     problems: list[Problem] = field(default_factory=list)
     parsed: bool = False
     status: DeckStatus = DeckStatus.OK
@@ -272,6 +274,7 @@ def _read(
         entry.title = deck.title
         entry.cards = len(deck.cards)
         entry.description = deck.description
+        entry.tags = deck.tags
     else:
         entry.status = DeckStatus.BROKEN
         # The id it last loaded with, else the one it names.
@@ -295,10 +298,11 @@ def _cached(conn: sqlite3.Connection, entry: DeckFile, deck_id: str, problems: s
     if entry.errors:
         entry.status = DeckStatus.BROKEN
     row = conn.execute(
-        "SELECT title, cards, description, path FROM decks WHERE deck_id = ?", (deck_id,)
+        "SELECT title, cards, description, tags, path FROM decks WHERE deck_id = ?", (deck_id,)
     ).fetchone()
-    if row is not None and (entry.status is DeckStatus.OK or row[3] == entry.path):
+    if row is not None and (entry.status is DeckStatus.OK or row[4] == entry.path):
         entry.title, entry.cards, entry.description = row[:3]
+        entry.tags = tuple(row[3].split(SEP)) if row[3] else ()
     return entry
 
 
@@ -342,10 +346,11 @@ def _content(card: Card, position: int, chash: str) -> tuple[object, ...]:
 def sync_cards(conn: sqlite3.Connection, deck: Deck) -> None:
     """Write one validated deck's cards into the catalog (call inside a transaction)."""
     conn.execute(
-        "INSERT INTO decks (deck_id, title, description, path, cards) VALUES (?, ?, ?, ?, ?)"
-        " ON CONFLICT (deck_id) DO UPDATE SET title = excluded.title,"
-        " description = excluded.description, path = excluded.path, cards = excluded.cards",
-        (deck.id, deck.title, deck.description, deck.path, len(deck.cards)),
+        "INSERT INTO decks (deck_id, title, description, path, cards, tags)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (deck_id) DO UPDATE SET title = excluded.title,"
+        " description = excluded.description, path = excluded.path, cards = excluded.cards,"
+        " tags = excluded.tags",
+        (deck.id, deck.title, deck.description, deck.path, len(deck.cards), SEP.join(deck.tags)),
     )
     deck_rowid = conn.execute("SELECT rowid FROM decks WHERE deck_id = ?", (deck.id,)).fetchone()[0]
     existing = {

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from trainer.core.errors import StoreBusyError, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # One list of statements per version; version N's list turns a version N-1
 # database into a version N one. Never edit a released step: add a new one.
@@ -125,6 +125,51 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX cards_entry ON cards (deck_rowid, entry_id) WHERE type <> 'basic'",
         # Small per-profile preferences the UI remembers (the theme, say).
         "CREATE TABLE prefs (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+    # Quizzes and exams (issue 7).
+    3: [
+        # A deck's tags (joined by U+001F), so a DECK argument may name a tag.
+        "ALTER TABLE decks ADD COLUMN tags TEXT NOT NULL DEFAULT ''",
+        # An exam date set for a deck (trainer plan): at most one per deck.
+        """CREATE TABLE exams (
+            deck_id TEXT PRIMARY KEY,
+            exam_day TEXT NOT NULL,
+            target REAL NOT NULL,
+            set_at REAL NOT NULL
+        )""",
+        # Every finished quiz, written in one transaction when it ends;
+        # append-only like the review log.
+        """CREATE TABLE quizzes (
+            id INTEGER PRIMARY KEY,
+            started_at REAL NOT NULL,
+            finished_at REAL NOT NULL,
+            decks TEXT NOT NULL,
+            options TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            total INTEGER NOT NULL,
+            pass_mark REAL NOT NULL,
+            passed INTEGER NOT NULL,
+            timed_out INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE quiz_answers (
+            quiz_id INTEGER NOT NULL REFERENCES quizzes(id),
+            position INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            prompt TEXT NOT NULL,
+            expected TEXT NOT NULL,
+            given TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            overruled INTEGER NOT NULL DEFAULT 0,
+            cards TEXT NOT NULL,
+            seconds REAL NOT NULL,
+            PRIMARY KEY (quiz_id, position)
+        )""",
+        "CREATE INDEX quizzes_time ON quizzes (finished_at)",
+        """CREATE TRIGGER quizzes_append_only BEFORE UPDATE ON quizzes
+           BEGIN SELECT RAISE(ABORT, 'the quiz history is append-only'); END""",
+        """CREATE TRIGGER quiz_answers_append_only BEFORE UPDATE ON quiz_answers
+           BEGIN SELECT RAISE(ABORT, 'the quiz history is append-only'); END""",
     ],
 }
 

@@ -139,6 +139,21 @@ class Store:
             for deck_row in rows
         )
 
+    def memories(self, deck_ids: Sequence[str]) -> list[Memory]:
+        """The memory states of every card of the decks (retired ones left out)."""
+        rows = self._rows(deck_ids)
+        if not rows:
+            return []
+        return [
+            Memory(State(state), step, stability, difficulty, due, last)
+            for state, step, stability, difficulty, due, last in self.conn.execute(
+                "SELECT s.state, s.step, s.stability, s.difficulty, s.due, s.last_review"
+                " FROM card_state s JOIN cards c ON c.rowid = s.card_rowid"
+                f" WHERE s.deck_rowid IN ({self._marks(len(rows))}) AND NOT c.retired",
+                rows,
+            )
+        ]
+
     def suspended(self, deck_id: str) -> list[tuple[int, str]]:
         """(row id, card id) of the deck's suspended cards (retired ones left out)."""
         rows = self._rows([deck_id])

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.core.errors import TrainerError
+from trainer.core.plan import Exam, Plan
 from trainer.store.catalog import DeckStatus
 
 if TYPE_CHECKING:
@@ -50,6 +51,8 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self._rows: dict[str, DeckRow] = {}
         self._narrow: bool | None = None
+        self._exams: dict[str, Exam] = {}
+        self._plans: dict[str, Plan] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,6 +105,8 @@ class HomeScreen(Screen[None]):
         table.clear()
         self._rows = {}
         rows = self.tapp.workspace.rows()
+        self._exams = self.tapp.workspace.exams()
+        self._plans = {}
         # The deck column gets what the other columns leave: each column has a
         # cell of padding on both sides; the body has padding (none when narrow)
         # and a scroll bar, the table a border and a scroll bar.
@@ -140,23 +145,34 @@ class HomeScreen(Screen[None]):
         if table.row_count:
             table.move_cursor(row=min(max(keep, 0), table.row_count - 1))
         due = sum(totals[:3])
-        hint = self.query_one("#home-hint", Static)
         if not self._rows:
-            hint.update(
-                Text(
-                    "No decks yet. Put *.yaml decks in your deck folder ('trainer paths' shows it)."
-                )
+            hint = Text(
+                "No decks yet. Put *.yaml decks in your deck folder ('trainer paths' shows it)."
             )
         elif due:
-            hint.update(
-                Text(
-                    f"{due} card{'s' if due != 1 else ''} to study today."
-                    " Enter studies the selected deck, a studies everything."
-                )
+            hint = Text(
+                f"{due} card{'s' if due != 1 else ''} to study today."
+                " Enter studies the selected deck, a studies everything."
             )
         else:
-            hint.update(Text("Nothing left for today. Well done."))
+            hint = Text("Nothing left for today. Well done.")
+        if self._exams:
+            soonest = min(self._exams.values(), key=lambda e: e.day)
+            titles = {r.file.deck_id: r.file.label for r in rows if r.file.ok}
+            days = self._plan(soonest.deck_id).days_left
+            hint.append(
+                f"\nExam in {days} day{'s' if days != 1 else ''}"
+                f" ({titles.get(soonest.deck_id, soonest.deck_id)}).",
+                style="bold",
+            )
+        self.query_one("#home-hint", Static).update(hint)
         self._show_details()
+
+    def _plan(self, deck_id: str) -> Plan:
+        """The deck's exam plan, worked out once per refresh."""
+        if deck_id not in self._plans:
+            self._plans[deck_id] = self.tapp.workspace.plan([deck_id])
+        return self._plans[deck_id]
 
     def _selected(self) -> tuple[str, DeckRow | None]:
         table = self.query_one(DataTable)
@@ -205,6 +221,16 @@ class HomeScreen(Screen[None]):
         text.append(f"  ({f.deck_id}, {f.origin})", style="dim")
         if f.description:
             text.append("\n" + f.description)
+        if f.deck_id in self._exams:
+            plan = self._plan(f.deck_id)
+            days = plan.days_left
+            text.append(
+                f"\nExam on {plan.exam.day} {plan.exam.strftime('%B %Y')}:"
+                f" {days} day{'s' if days != 1 else ''} left. Predicted recall on exam day"
+                f" {plan.predicted_recall:.0%} (target {plan.target:.0%}).",
+                style="bold",
+            )
+            text.append("\n" + plan.explanation, style="dim")
         if row.suspended:
             n = row.suspended
             text.append(
