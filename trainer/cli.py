@@ -7,12 +7,13 @@ stdout stays clean for ``--json``.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from trainer import __version__
 from trainer.core.errors import Problem, TrainerError, UsageError
@@ -203,6 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit code: 0 done, 1 failed, 2 bad input or usage.
     """
     args_list = list(sys.argv[1:] if argv is None else argv)
+    # Everything printed passes through a filter that shows control characters
+    # (a deck's title may hold an escape sequence); the TUI writes to the
+    # terminal itself and is not affected.
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Visible(out), _Visible(err)
     try:
         args = build_parser().parse_args(_with_default_command(args_list))
         return _dispatch(args)
@@ -219,6 +225,37 @@ def main(argv: Sequence[str] | None = None) -> int:
             "set TRAINER_DEBUG=1 to see the details, and please report it",
         )
         return 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = out, err
+
+
+class _Visible(io.TextIOBase):
+    """A text stream that shows control characters as symbols (see core/textsafe)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from trainer.core.textsafe import visible
+
+        self._stream.write(visible(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return self._stream.isatty()
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", "utf-8")
 
 
 def _error(message: str, hint: str = "") -> None:

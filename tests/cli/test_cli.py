@@ -264,3 +264,50 @@ def test_plan_sets_shows_and_clears_an_exam_date(capsys: pytest.CaptureFixture[s
     assert "no exam date is set" in capsys.readouterr().err
     assert main(["plan", "dates", "--exam", "31/01/2099"]) == 2
     assert "is not a date" in capsys.readouterr().err
+
+
+def test_hostile_files_in_the_deck_folder(
+    trainer_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A FIFO, a link to /dev/zero and a file named with a line break: the rest still loads."""
+    import os
+    import time
+
+    folder = trainer_home / "data" / "decks"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "fifo.yaml")
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    (folder / "bad\nname.yaml").write_text("cards:\n  - {id: a, front: q, back: a}\n")
+    (folder / "deep.yaml").write_text("[" * 30_000)
+    started = time.perf_counter()
+    assert main(["decks", "--json"]) == 0
+    assert time.perf_counter() - started < 10
+    captured = capsys.readouterr()
+    rows = {Path(d["path"]).name: d for d in json.loads(captured.out)}
+    assert rows["fifo.yaml"]["status"] == rows["zero.yaml"]["status"] == "broken"
+    assert rows["deep.yaml"]["status"] == rows["bad\nname.yaml"]["status"] == "broken"
+    assert rows["dates.yaml"]["status"] == "ok"  # the bundled decks load all the same
+    assert "not a regular file" in captured.err and "line break" in captured.err
+    for name in ("fifo.yaml", "zero.yaml", "deep.yaml"):
+        assert main(["check", str(folder / name)]) == 2
+    assert "nests more than 32 levels" in capsys.readouterr().err
+
+
+def test_escape_sequences_never_reach_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deck = tmp_path / "esc.yaml"
+    deck.write_text(
+        'title: "\\e]0;pwned\\a\\e[2J"\ncards:\n  - {id: a, front: q, back: a, "\\e[31mkey": x}\n'
+    )
+    named = tmp_path / "\x1b[2Jname.yaml"
+    named.write_text("cards:\n  - {id: a, front: q, back: a}\n")
+    assert main(["check", str(deck)]) == 2
+    assert main(["check", str(named)]) == 2
+    assert main(["decks", str(deck), str(named)]) == 0
+    captured = capsys.readouterr()
+    for stream in (captured.out, captured.err):
+        assert "\x1b" not in stream and "\x07" not in stream
+    assert "␛" in captured.err and "control character (U+001B)" in captured.err
+    assert main(["decks", "--json", str(named)]) == 0
+    assert "\\u001b" in capsys.readouterr().out  # JSON keeps it, escaped

@@ -308,3 +308,20 @@ def test_memory_states_round_trip_through_the_database(
     memory = Memory(state, step, stability, difficulty, due, last)
     store.record(rowid, store.memory(rowid), memory, Rating.GOOD, 1.0, 1)
     assert store.memory(rowid) == memory
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen(tmp_path: Path) -> None:
+    """cp -p keeps a file's size and modification time; its change time still moves."""
+    import os
+
+    conn = _open(tmp_path)
+    path = write_deck(tmp_path, "d.yaml", DECK)
+    catalog.sync(conn, [DeckSource(path, "argument")])
+    before = path.stat()
+    write_deck(tmp_path, "d.yaml", DECK.replace("QA", "QZ"))  # same length
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    entry = catalog.sync(conn, [DeckSource(path, "argument")])[0]
+    assert entry.parsed
+    store = Store(conn)
+    assert store.card(store.card_rowid("d", "a")).front == "QZ"  # type: ignore[arg-type]

@@ -448,3 +448,10 @@ async def test_home_shows_the_days_to_the_exam_and_the_predicted_recall(
         assert "10 days left" in details and "Predicted recall on exam day 0%" in details
         assert "FSRS predicts" in details
         assert "Exam in 10 days (Small deck)." in _text(app, "#home-hint")
+
+
+def test_control_characters_in_card_text_are_shown_visibly() -> None:
+    from trainer.ui.screens.study import segments_text
+
+    text = segments_text([("\x1b]2;pwned\x07\x1b[2J front", False), ("gap\x9b", True)])
+    assert str(text) == "␛]2;pwned␇␛[2J frontgap\\x9b"

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 MAX_GAPS = 100
 """The most gap numbers one cloze entry may use (each becomes a card)."""
+MAX_PROBLEMS = 10
+"""Scanning stops after this many problems: more would only repeat them."""
 
 Segments = list[tuple[str, bool]]
 
@@ -37,13 +39,13 @@ class ClozeProblem:
 
 
 def scan(text: str) -> tuple[list[Gap], list[ClozeProblem]]:
-    """Every well-formed gap in ``text`` and every problem, in text order."""
+    """Every well-formed gap in ``text`` and its problems (the first ten), in text order."""
     gaps: list[Gap] = []
     problems: list[ClozeProblem] = []
     write = "write a gap as {{c1::answer}} or {{c1::answer::hint}}"
     pos = 0
     n = len(text)
-    while pos < n:
+    while pos < n and len(problems) < MAX_PROBLEMS:
         opening = text.find("{{", pos)
         closing = text.find("}}", pos)
         if closing != -1 and (opening == -1 or closing < opening):

@@ -21,8 +21,10 @@ from typing import TypeVar
 from trainer.core import cloze
 from trainer.core.errors import DeckError, Problem
 from trainer.core.model import Card, CardKind, CardType, Deck
+from trainer.core.textsafe import control_name
 from trainer.core.when import parse_when
 from trainer.core.yamlnodes import (
+    MAX_DEPTH,
     GiveUp,
     Map,
     Node,
@@ -30,6 +32,7 @@ from trainer.core.yamlnodes import (
     Seq,
     describe,
     fast_compose,
+    too_deep,
     yaml_compose,
 )
 
@@ -60,6 +63,10 @@ _OTHER = CardKind.OTHER
 T = TypeVar("T")
 Fields = dict[str, tuple[int, int, Node]]
 FORMAT_VERSION = "1"
+MAX_TEXT = 50_000
+"""The longest a card's text may be, in characters."""
+MAX_CARDS = 250_000
+"""The most study cards one deck may give."""
 
 _SPACE = re.compile(r"\s+")
 
@@ -135,12 +142,15 @@ def _yaml_problem(path: str, exc: Exception) -> Problem:
 class _Walker:
     """Reads composed YAML nodes into a Deck, collecting problems."""
 
-    def __init__(self, path: str, default_id: str, text: str = "") -> None:
+    def __init__(self, path: str, default_id: str, text: str = "", escapes: bool = False) -> None:
         self.path = path
         self.default_id = default_id
         self.problems: list[Problem] = []
         self._text = text
         self._lines: list[str] | None = None
+        # Only PyYAML's reading can turn escapes into control characters; the
+        # fast reader refuses any text that holds one.
+        self.escapes = escapes
 
     def lines(self) -> list[str]:
         """The file's lines (split only when a problem needs a column)."""
@@ -178,6 +188,16 @@ class _Walker:
                 self.problem_at(line, col, f"unknown {what} key '{key}'", hint)
         return out
 
+    def controls(self, node: Node, key: str, value: str) -> None:
+        """Record a control character in a value (only YAML escapes can put one there)."""
+        name = control_name(value)
+        if name:
+            self.problem(
+                node,
+                f"'{key}' holds a control character ({name}), which would garble a terminal",
+                "remove it: escapes such as \\e, \\x1b or \\0 are not card text",
+            )
+
     def text(self, fields: Fields, key: str, what: str) -> str | None:
         """A text field as written; None when absent or wrong (a problem is recorded)."""
         entry = fields.get(key)
@@ -188,6 +208,15 @@ class _Walker:
             self.problem(node, f"'{key}' of this {what} should be text, not {describe(node)}")
             return None
         value = node.value
+        if len(value) > MAX_TEXT:
+            self.problem(
+                node,
+                f"'{key}' is {len(value):,} characters long; at most {MAX_TEXT:,} are allowed",
+                "split it into several cards",
+            )
+            return None
+        if self.escapes:
+            self.controls(node, key, value)
         if value and not value[0].isspace() and not value[-1].isspace():
             return value
         value = value.strip()
@@ -208,6 +237,8 @@ class _Walker:
             return ()
         node = entry[2]
         if isinstance(node, Scalar):
+            if self.escapes:
+                self.controls(node, key, node.value)
             return (node.value.strip(),) if node.value.strip() else ()
         if not isinstance(node, Seq):
             self.problem(
@@ -219,6 +250,8 @@ class _Walker:
             if not isinstance(item, Scalar):
                 self.problem(item, f"each item of '{key}' should be text, not {describe(item)}")
             elif item.value.strip():
+                if self.escapes:
+                    self.controls(item, key, item.value)
                 out.append(item.value.strip())
             else:
                 self.problem(item, f"an item of '{key}' is empty", "remove it")
@@ -254,8 +287,16 @@ class _Walker:
                     "this trainer reads format 1",
                 )
         deck_id = self.text(fields, "id", "deck") or self.default_id
-        if "\n" in deck_id:
-            self.problem(fields["id"][2], "the deck id must be on one line")
+        if not deck_id.isprintable():
+            if "id" in fields:
+                self.problem(fields["id"][2], "the deck id must be one line of plain characters")
+            else:
+                self.problem(
+                    root,
+                    "the file's name has a line break or control character, so it cannot be"
+                    " the deck's id",
+                    "give the deck an 'id:' (or rename the file)",
+                )
         title = self.text(fields, "title", "deck") or deck_id
         description = self.text(fields, "description", "deck") or ""
         tags = self.text_list(fields, "tags", "deck")
@@ -280,6 +321,12 @@ class _Walker:
                 self.problem(node, "the deck's card list is empty", "add at least one card")
             else:
                 cards = self.cards(node.value)
+                if len(cards) > MAX_CARDS:
+                    self.problem(
+                        node,
+                        f"the deck has {len(cards):,} cards; at most {MAX_CARDS:,} are allowed",
+                        "split it into several decks",
+                    )
         if any(not p.warning for p in self.problems):
             return None
         warnings = tuple(str(p) for p in self.problems if p.warning)
@@ -487,10 +534,22 @@ def parse_deck(
                     root = None
                     walker = _Walker(path, default_id, text)
             if root is None:
+                deep = too_deep(text)
+                if deep is not None:
+                    return None, _not_yaml(path, text) or [
+                        Problem(
+                            path,
+                            deep[0] + 1,
+                            deep[1] + 1,
+                            f"the YAML nests more than {MAX_DEPTH} levels deep here",
+                            "a deck needs only a few levels: check the brackets and indentation",
+                        )
+                    ]
+                walker = _Walker(path, default_id, text, escapes=True)
                 root = yaml_compose(text)
                 if root is None:
                     return None, [
-                        Problem(path, 1, 1, "the deck is empty", "a deck needs 'title' and 'cards'")
+                        Problem(path, 1, 1, "the deck is empty", "a deck needs a 'cards' list")
                     ]
                 deck = walker.deck(root)
     except yaml.YAMLError as exc:

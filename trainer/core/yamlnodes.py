@@ -72,6 +72,82 @@ def describe(node: Node) -> str:
     return "text"
 
 
+# -- nesting, bounded before any parser sees it -------------------------------
+
+MAX_DEPTH = 32
+"""A deck is a few levels deep (deck, cards, card, a list of answers); YAML
+nested much deeper than this is refused before PyYAML sees it: libyaml's
+composer recurses and crashes on tens of thousands of levels, and the node
+conversion would exhaust Python's stack long before."""
+
+_FLOW = re.compile(r"[\[\]{}'\"#]")
+_DASHES = re.compile(r"(?:-(?: +|$))+")
+
+
+def too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:
+    """Where ``text`` first nests deeper than ``limit`` (0-based line and column), or None.
+
+    Counts block levels by indentation and dashes, and flow levels by brackets
+    outside quoted values and comments. It may count a level too many (a block
+    scalar's lines, say), never too few, and reads each character once.
+    """
+    stack: list[int] = []
+    flow = 0
+    quote = ""
+    for number, line in enumerate(text.split("\n")):
+        start = 0
+        if not quote and not flow:
+            stripped = line.lstrip(" ")
+            if not stripped or stripped[0] == "#":
+                continue
+            indent = len(line) - len(stripped)
+            while stack and stack[-1] >= indent:
+                stack.pop()
+            stack.append(indent)
+            dashes = _DASHES.match(stripped)
+            if dashes:
+                stack.extend(indent + 1 + i for i in range(dashes.group().count("-")))
+            if len(stack) > limit:
+                return number, indent
+            start = indent
+        pos = start
+        while True:
+            m = _FLOW.search(line, pos)
+            if m is None:
+                break
+            char, at = m.group(), m.start()
+            pos = at + 1
+            if quote:
+                if char == quote:
+                    if quote == "'" and line.startswith("''", at):
+                        pos = at + 2
+                    elif quote == '"' and _escaped(line, at):
+                        continue
+                    else:
+                        quote = ""
+                continue
+            before = line[:at].rstrip(" ")
+            if char == "#":
+                if at == 0 or line[at - 1] == " ":
+                    break  # a comment: the rest of the line is not YAML
+            elif char in "'\"":
+                # A quote opens a value only where a value may start.
+                if not before or before[-1] in "[{,:-?":
+                    quote = char
+            elif char in "[{":
+                flow += 1
+                if len(stack) + flow > limit:
+                    return number, at
+            else:
+                flow = max(0, flow - 1)
+    return None
+
+
+def _escaped(line: str, at: int) -> bool:
+    backslashes = len(line[:at]) - len(line[:at].rstrip("\\"))
+    return backslashes % 2 == 1
+
+
 # -- PyYAML ------------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from trainer.core.deck import gc_paused, parse_deck
 from trainer.core.deckfiles import read_deck_bytes
 from trainer.core.errors import DeckError, Problem
-from trainer.core.model import Card, Deck
+from trainer.core.model import Card, CardType, Deck
 from trainer.store.db import transaction
 
 
@@ -209,8 +209,9 @@ def sync(conn: sqlite3.Connection, sources: Sequence[DeckSource]) -> list[DeckFi
 
 def _save_file(conn: sqlite3.Connection, row: tuple[object, ...]) -> None:
     conn.execute(
-        "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, deck_id, problems)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO deck_files"
+        " (path, size, mtime_ns, ctime_ns, inode, hash, deck_id, problems)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         row,
     )
 
@@ -249,9 +250,12 @@ def _read(
         entry.status = DeckStatus.BROKEN
         return entry, None, None
     row = conn.execute(
-        "SELECT size, mtime_ns, hash, deck_id, problems FROM deck_files WHERE path = ?", (path,)
+        "SELECT size, mtime_ns, hash, deck_id, problems, ctime_ns, inode FROM deck_files"
+        " WHERE path = ?",
+        (path,),
     ).fetchone()
-    if not force and row is not None and row[0] == st.st_size and row[1] == st.st_mtime_ns:
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    if not force and row is not None and (row[0], row[1], row[5], row[6]) == stamp:
         return _cached(conn, entry, row[3], row[4]), None, None
     try:
         data = read_deck_bytes(source.path)
@@ -263,8 +267,8 @@ def _read(
     digest = _file_hash(data)
     if not force and row is not None and row[2] == digest:
         conn.execute(
-            "UPDATE deck_files SET size = ?, mtime_ns = ? WHERE path = ?",
-            (st.st_size, st.st_mtime_ns, path),
+            "UPDATE deck_files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ? WHERE path = ?",
+            (*stamp, path),
         )
         return _cached(conn, entry, row[3], row[4]), None, None
     deck, problems = parse_deck(data, path=path, default_id=source.path.stem)
@@ -281,14 +285,7 @@ def _read(
         entry.deck_id = (row[3] if row is not None and row[3] else "") or claimed_id(
             data, source.path.stem
         )
-    file_row = (
-        path,
-        st.st_size,
-        st.st_mtime_ns,
-        digest,
-        entry.deck_id,
-        _problems_json(problems),
-    )
+    file_row = (path, *stamp, digest, entry.deck_id, _problems_json(problems))
     return entry, deck, file_row
 
 
@@ -325,14 +322,14 @@ _CONTENT = (
 
 
 def _content(card: Card, position: int, chash: str) -> tuple[object, ...]:
-    """A card's values for the ``_CONTENT`` columns."""
+    """A card's values for the ``_CONTENT`` columns (a cloze card's text is in entry_texts)."""
     return (
         card.entry,
         position,
         card.type,
         card.ordinal,
         card.kind,
-        card.front,
+        "" if card.type is CardType.CLOZE else card.front,
         card.back,
         SEP.join(card.accept),
         card.when,
@@ -386,6 +383,12 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> None:
         if retired:
             restored.append((rowid,))
     retire = [(rowid,) for rowid, _, retired, _ in existing.values() if not retired]
+    texts = {c.entry: c.front for c in deck.cards if c.type is CardType.CLOZE}
+    # Texts of removed entries stay, for their retired cards' sake.
+    conn.executemany(
+        "INSERT OR REPLACE INTO entry_texts (deck_rowid, entry_id, front) VALUES (?, ?, ?)",
+        [(deck_rowid, entry, front) for entry, front in texts.items()],
+    )
     conn.executemany(
         f"INSERT INTO cards (rowid, deck_rowid, card_id, {', '.join(_CONTENT)})"
         f" VALUES ({', '.join('?' * (3 + len(_CONTENT)))})",

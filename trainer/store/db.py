@@ -15,7 +15,7 @@ from pathlib import Path
 
 from trainer.core.errors import StoreBusyError, StoreError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # One list of statements per version; version N's list turns a version N-1
 # database into a version N one. Never edit a released step: add a new one.
@@ -170,6 +170,24 @@ MIGRATIONS: dict[int, list[str]] = {
            BEGIN SELECT RAISE(ABORT, 'the quiz history is append-only'); END""",
         """CREATE TRIGGER quiz_answers_append_only BEFORE UPDATE ON quiz_answers
            BEGIN SELECT RAISE(ABORT, 'the quiz history is append-only'); END""",
+    ],
+    # Hostile decks (issue 9).
+    4: [
+        # A cloze entry's text is stored once, not once per gap: its cards
+        # keep an empty front and are read with this text.
+        """CREATE TABLE entry_texts (
+            deck_rowid INTEGER NOT NULL REFERENCES decks(rowid),
+            entry_id TEXT NOT NULL,
+            front TEXT NOT NULL,
+            PRIMARY KEY (deck_rowid, entry_id)
+        )""",
+        """INSERT OR REPLACE INTO entry_texts (deck_rowid, entry_id, front)
+           SELECT deck_rowid, entry_id, front FROM cards WHERE type = 'cloze'""",
+        "UPDATE cards SET front = '' WHERE type = 'cloze'",
+        # A copy that keeps size and modification time (cp -p) still changes
+        # the inode's change time, and a file swapped in place its inode.
+        "ALTER TABLE deck_files ADD COLUMN ctime_ns INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE deck_files ADD COLUMN inode INTEGER NOT NULL DEFAULT 0",
     ],
 }
 

@@ -185,8 +185,11 @@ class Store:
     def card(self, rowid: int) -> StoredCard:
         """One card's content."""
         row = self.conn.execute(
-            "SELECT deck_rowid, card_id, entry_id, type, ordinal, kind, front, back, accept,"
-            " when_text, tags, source, note FROM cards WHERE rowid = ?",
+            "SELECT c.deck_rowid, c.card_id, c.entry_id, c.type, c.ordinal, c.kind,"
+            " CASE WHEN c.type = 'cloze' THEN COALESCE(t.front, c.front) ELSE c.front END,"
+            " c.back, c.accept, c.when_text, c.tags, c.source, c.note FROM cards c"
+            " LEFT JOIN entry_texts t ON c.type = 'cloze' AND t.deck_rowid = c.deck_rowid"
+            " AND t.entry_id = c.entry_id WHERE c.rowid = ?",
             (rowid,),
         ).fetchone()
         if row is None:

@@ -10,6 +10,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
+from trainer.core.textsafe import visible
 from trainer.ui.keys import binding_text, keys_of
 
 
@@ -62,9 +63,9 @@ class ErrorDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box"):
             yield Static(Text(self.title_text, style="bold red"), id="error-title")
-            yield Static(Text(self.message))
+            yield Static(Text(visible(self.message)))
             if self.hint:
-                yield Static(Text(self.hint, style="italic"), id="error-hint")
+                yield Static(Text(visible(self.hint), style="italic"), id="error-hint")
             yield Button("OK", variant="error", id="error-ok")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

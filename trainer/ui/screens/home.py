@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.core.errors import TrainerError
 from trainer.core.plan import Exam, Plan
+from trainer.core.textsafe import visible
 from trainer.store.catalog import DeckStatus
 
 if TYPE_CHECKING:
@@ -125,16 +126,19 @@ class HomeScreen(Screen[None]):
                 cells = [_count(v, k) for v, k in zip(values, COUNT_STYLES, strict=False)]
                 cells.append(_count(row.suspended, "suspended"))
                 cells.append(Text(str(f.cards), justify="right"))
-                name = Text(f.label, overflow="ellipsis", no_wrap=True)
+                name = Text(visible(f.label, one_line=True), overflow="ellipsis", no_wrap=True)
             else:
                 dash = Text("—", justify="right", style="dim")
                 cells = [dash] * 5
                 if f.status is DeckStatus.REPLACED:
                     name = Text.assemble(
-                        (f.label, "dim"), ("  (replaced by your copy)", "dim italic")
+                        (visible(f.label, one_line=True), "dim"),
+                        ("  (replaced by your copy)", "dim italic"),
                     )
                 else:
-                    name = Text.assemble((f.label, ""), ("  ⚠ broken", "bold red"))
+                    name = Text.assemble(
+                        (visible(f.label, one_line=True), ""), ("  ⚠ broken", "bold red")
+                    )
             name.truncate(room, overflow="ellipsis")
             table.add_row(name, *cells[: len(table.columns) - 1], key=key)
         total_cells = [_count(v, k) for v, k in zip(totals, COUNT_STYLES, strict=False)]
@@ -162,7 +166,7 @@ class HomeScreen(Screen[None]):
             days = self._plan(soonest.deck_id).days_left
             hint.append(
                 f"\nExam in {days} day{'s' if days != 1 else ''}"
-                f" ({titles.get(soonest.deck_id, soonest.deck_id)}).",
+                f" ({visible(titles.get(soonest.deck_id, soonest.deck_id), one_line=True)}).",
                 style="bold",
             )
         self.query_one("#home-hint", Static).update(hint)
@@ -195,19 +199,19 @@ class HomeScreen(Screen[None]):
         if f.status is DeckStatus.REPLACED:
             details.update(
                 Text(
-                    f"{_file_name(f.path)} has the same deck id as {f.replaced_by},"
+                    f"{visible(_file_name(f.path))} has the same deck id as {visible(f.replaced_by)},"
                     " which is studied instead.",
                     style="dim",
                 )
             )
             return
         if f.status is DeckStatus.BROKEN:
-            text = Text(f"{_file_name(f.path)} cannot be loaded:\n", style="bold red")
+            text = Text(f"{visible(_file_name(f.path))} cannot be loaded:\n", style="bold red")
             for p in f.errors[:8]:
                 text.append(
                     f"• line {p.line}, column {p.column}: " if p.line else "• ", style="red"
                 )
-                text.append(p.message + (f". {p.hint}" if p.hint else "") + "\n")
+                text.append(visible(p.message + (f". {p.hint}" if p.hint else "")) + "\n")
             if len(f.errors) > 8:
                 text.append(
                     f"… and {len(f.errors) - 8} more: run 'trainer check' on the file.\n",
@@ -217,10 +221,10 @@ class HomeScreen(Screen[None]):
             details.update(text)
             details.add_class("broken")
             return
-        text = Text(f.label, style="bold")
-        text.append(f"  ({f.deck_id}, {f.origin})", style="dim")
+        text = Text(visible(f.label, one_line=True), style="bold")
+        text.append(f"  ({visible(f.deck_id, one_line=True)}, {f.origin})", style="dim")
         if f.description:
-            text.append("\n" + f.description)
+            text.append("\n" + visible(f.description))
         if f.deck_id in self._exams:
             plan = self._plan(f.deck_id)
             days = plan.days_left

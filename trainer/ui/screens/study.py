@@ -18,6 +18,7 @@ from trainer.core.errors import TrainerError
 from trainer.core.model import Rating
 from trainer.core.scheduler import format_interval
 from trainer.core.session import Presented, Segments, Session, describe_due
+from trainer.core.textsafe import visible
 from trainer.core.when import When, parse_when
 
 if TYPE_CHECKING:
@@ -37,10 +38,10 @@ SHORT = 20
 
 
 def segments_text(segments: Segments) -> Text:
-    """Card text as a Rich Text: always literal, never parsed as markup."""
+    """Card text as a Rich Text: always literal, never parsed as markup, controls visible."""
     text = Text()
     for chunk, highlighted in segments:
-        text.append(chunk, style=HIGHLIGHT if highlighted else "")
+        text.append(visible(chunk), style=HIGHLIGHT if highlighted else "")
     return text
 
 
@@ -97,7 +98,7 @@ class StudyScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.deck_title
+        self.sub_title = visible(self.deck_title, one_line=True)
         self.show_card()
 
     # -- showing -------------------------------------------------------------
@@ -152,7 +153,7 @@ class StudyScreen(Screen[None]):
             if i:
                 info.append("\n")
             info.append(head, style="dim bold")
-            info.append(body, style="dim")
+            info.append(visible(body), style="dim")
         self.query_one("#study-info", Static).update(info)
 
     def _update_status(self) -> None:
