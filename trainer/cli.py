@@ -10,6 +10,7 @@ import argparse
 import io
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +22,18 @@ from trainer.core.errors import Problem, TrainerError, UsageError
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
 
-COMMANDS = ("home", "study", "check", "decks", "unsuspend", "plan", "paths", "generate")
+COMMANDS = (
+    "home",
+    "study",
+    "check",
+    "decks",
+    "unsuspend",
+    "plan",
+    "backup",
+    "restore",
+    "paths",
+    "generate",
+)
 
 EPILOG = """\
 commands:
@@ -31,6 +43,8 @@ commands:
   decks [--json]     list the decks and today's new / learning / due counts
   unsuspend DECK [CARD...]  bring suspended cards back into study
   plan DECK... --exam DATE  plan toward an exam date: cards a day, predicted recall
+  backup             back the profile up now
+  restore [BACKUP]   list the backups, or put one back (the present is backed up first)
   paths              show where decks, progress and settings live
   generate ARTICLE...  draft a deck of dates, people and treaties from articles
 
@@ -148,6 +162,25 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--clear", action="store_true", help="forget the decks' exam date")
     plan.add_argument("--json", action="store_true", help="print JSON for scripts")
 
+    sub.add_parser(
+        "backup",
+        parents=[common],
+        help="back the profile up now",
+        description="Back the profile's progress up now (SQLite's online backup). Backups are "
+        "also made every 30 minutes of study and when the trainer exits after a change; the "
+        "three newest, one a day for a week and one a week for eight weeks are kept.",
+    )
+    restore = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="list backups, or put one back",
+        description="Without BACKUP, list this profile's backups. With BACKUP (a file from the "
+        "list, or any trainer backup, from another machine too), put it back; what the profile "
+        "holds now is backed up first, so a restore can itself be undone.",
+    )
+    restore.add_argument("backup", nargs="?", metavar="BACKUP", type=Path, help="a backup file")
+    restore.add_argument("--latest", action="store_true", help="put back the newest backup")
+
     gen = sub.add_parser(
         "generate",
         parents=[common],
@@ -184,6 +217,8 @@ def _with_default_command(argv: list[str]) -> list[str]:
     while i < len(argv):
         arg = argv[i]
         if arg == "--profile":
+            if i + 1 >= len(argv):
+                return argv  # argparse says the name is missing
             i += 2
             continue
         if arg.startswith("-"):
@@ -217,6 +252,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except sqlite3.Error as exc:  # the profile database failed under a command
+        from trainer.store.db import store_error
+
+        error = store_error(exc)
+        _error(error.message, error.hint)
+        return error.exit_code
     except Exception as exc:  # the last line of defence: no traceback reaches a user
         if os.environ.get("TRAINER_DEBUG"):
             raise
@@ -266,6 +307,10 @@ def _error(message: str, hint: str = "") -> None:
 
 def _dispatch(args: argparse.Namespace) -> int:
     command = args.command
+    if getattr(args, "profile", None) is not None:
+        from trainer.store.paths import profile_name
+
+        profile_name(args.profile)  # a wrong --profile is named before anything else
     if command == "check":
         return cmd_check(args.paths)
     if command == "paths":
@@ -274,6 +319,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_decks(args.profile, args.extra, args.json)
     if command == "generate":
         return cmd_generate(args.articles, args.output, args.title, args.deck_id, args.force)
+    if command == "backup":
+        return cmd_backup(args.profile)
+    if command == "restore":
+        return cmd_restore(args.profile, args.backup, args.latest)
     if command == "plan":
         return cmd_plan(args.profile, args.decks, args.exam, args.target, args.clear, args.json)
     if command == "unsuspend":
@@ -345,10 +394,15 @@ def cmd_check(paths: Sequence[Path]) -> int:
     return 0
 
 
-def _workspace(profile: str | None, extra: Sequence[Path] = ()) -> Workspace:
+def _workspace(profile: str | None, extra: Sequence[Path] = (), load: bool = True) -> Workspace:
     from trainer.workspace import Workspace, warn
 
-    return Workspace(profile, extra, notify=warn)
+    ws = Workspace(profile, extra, notify=warn, load=load)
+    lost = ws.lost_answers()
+    if lost is not None:
+        warn(f"warning: {lost.message}")
+        warn(f"  hint: {lost.hint}")
+    return ws
 
 
 def cmd_paths(profile: str | None, as_json: bool) -> int:
@@ -531,6 +585,60 @@ def cmd_plan(
         f"Every card of these decks comes up at least once in the last {WINDOW_DAYS} days"
         " before the exam."
     )
+    return 0
+
+
+def cmd_backup(profile: str | None) -> int:
+    """``trainer backup``: a backup now."""
+    ws = _workspace(profile, load=False)
+    try:
+        made = ws.backup()
+    finally:
+        ws.close()
+    print(f"backed up to {made}")
+    return 0
+
+
+def cmd_restore(profile: str | None, backup: Path | None, latest: bool) -> int:
+    """``trainer restore``: list the backups, or put one back (a damaged profile too)."""
+    from trainer.core.errors import StoreBusyError, StoreError
+    from trainer.store import backup as backup_store
+    from trainer.store import paths as paths_mod
+    from trainer.workspace import Clock
+
+    p = paths_mod.resolve(profile)
+    found = backup_store.backups(p.backups, p.profile)
+    if backup is None and not latest:
+        if not found:
+            print("no backups yet; 'trainer backup' makes one")
+            return 0
+        tz = Clock().tz
+        print(f"backups of profile '{p.profile}', newest first:")
+        for b in found:
+            answers = f"{b.answers} answers" if b.answers >= 0 else "unreadable"
+            print(f"  {b.made.astimezone(tz):%Y-%m-%d %H:%M}  {answers:>14}  {b.path}")
+        print("put one back with 'trainer restore BACKUP' (or --latest)")
+        return 0
+    if backup is None:
+        if not found:
+            raise UsageError("this profile has no backups yet", "'trainer backup' makes one now")
+        backup = found[0].path
+    try:
+        ws = _workspace(profile, load=False)
+    except StoreBusyError:
+        raise
+    except StoreError as exc:
+        # The profile cannot even be opened: set it aside and put the backup in its place.
+        aside = backup_store.replace_damaged(p.database, backup, Clock().now())
+        print(f"the profile could not be opened ({exc.message})")
+        print(f"restored {backup}; the damaged file is kept as {aside}")
+        return 0
+    try:
+        restored, before = ws.restore(backup)
+    finally:
+        ws.close()
+    print(f"restored {restored}")
+    print(f"what the profile held before is backed up in {before}")
     return 0
 
 

@@ -12,6 +12,7 @@ import random
 import re
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
@@ -19,15 +20,16 @@ from pathlib import Path
 
 from trainer.core.config import parse_config
 from trainer.core.deckfiles import deck_argument, find_decks
-from trainer.core.errors import ConfigError, StoreBusyError, UsageError
+from trainer.core.errors import ConfigError, StoreBusyError, TrainerError, UsageError
 from trainer.core.plan import Exam, Moments, Plan, make_plan, moments, new_per_day
 from trainer.core.queue import Counts, today
 from trainer.core.scheduler import DeckLimits, Scheduler, Settings, study_day
 from trainer.core.session import Session
+from trainer.store import backup as backup_store
 from trainer.store import exams as exam_store
 from trainer.store import paths as paths_mod
 from trainer.store.catalog import DeckFile, DeckSource, DeckStatus, sync
-from trainer.store.db import busy_error, connect
+from trainer.store.db import checkpoint, connect, integrity, migrate, store_error
 from trainer.store.progress import Store
 
 
@@ -113,7 +115,8 @@ class Workspace:
         paths_mod.private_dir(self.paths.data)
         paths_mod.private_dir(self.paths.profiles)
         self.conn = self._connect(notify)
-        self.store = Store(self.conn)
+        self.busy_ms = 30_000
+        self.store = Store(self.conn, self.paths.seen)
         self.files: list[DeckFile] = []
         if load:
             self.reload(notify)
@@ -129,35 +132,38 @@ class Workspace:
             conn = connect(self.paths.database, timeout=30.0)
             return conn
 
-    def reload(self, notify: Callable[[str], None] | None = None) -> list[DeckFile]:
+    def reload(
+        self,
+        notify: Callable[[str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        patience: float = 30.0,
+    ) -> list[DeckFile]:
         """Re-read changed deck files into the catalog.
 
-        When another process holds the profile, say so through ``notify`` and
-        wait up to 30 seconds before giving up with StoreBusyError.
+        When another process holds the profile, say so at once through
+        ``notify`` and keep trying for ``patience`` seconds, or until
+        ``cancelled`` returns True, before giving up with StoreBusyError.
         """
         sources = deck_sources(self.paths, self.extra)
-        self.conn.execute("PRAGMA busy_timeout = 500")
+        started = time.monotonic()
+        said = False
+        self.conn.execute("PRAGMA busy_timeout = 250")
         try:
-            self.files = sync(self.conn, sources)
-        except (StoreBusyError, sqlite3.OperationalError) as exc:
-            if (
-                isinstance(exc, sqlite3.OperationalError)
-                and "locked" not in str(exc)
-                and "busy" not in str(exc)
-            ):
-                raise
-            if notify:
-                notify(
-                    f"waiting for another trainer process that is updating profile '{self.paths.profile}'..."
-                )
-            self.conn.execute("PRAGMA busy_timeout = 30000")
-            try:
-                self.files = sync(self.conn, sources)
-            except sqlite3.OperationalError as exc2:
-                raise busy_error(self.paths.database) from exc2
+            while True:
+                try:
+                    self.files = sync(self.conn, sources)
+                    return self.files
+                except StoreBusyError:
+                    if not said and notify:
+                        notify(
+                            "waiting for another trainer process that is updating profile"
+                            f" '{self.paths.profile}'..."
+                        )
+                    said = True
+                    if (cancelled and cancelled()) or time.monotonic() - started > patience:
+                        raise
         finally:
-            self.conn.execute("PRAGMA busy_timeout = 30000")
-        return self.files
+            self.conn.execute(f"PRAGMA busy_timeout = {self.busy_ms}")
 
     @property
     def decks(self) -> list[DeckFile]:
@@ -383,11 +389,113 @@ class Workspace:
             schedulers=schedulers,
         )
 
+    # -- safety: backups and the answers last seen ------------------------------
+
+    def backup(self) -> Path:
+        """Back the profile up now (SQLite's online backup); returns the file.
+
+        Only connections of its own touch the database, so a worker thread may
+        call it while the UI goes on.
+        """
+        made = backup_store.make(
+            self.paths.database, self.paths.backups, self.paths.profile, self.clock.now()
+        )
+        self.store.changed = False
+        return made
+
+    def backup_due(self) -> bool:
+        """Whether to back up while studying: something changed, and the newest is 30 minutes old."""
+        return self.store.changed and backup_store.due(
+            self.paths.backups, self.paths.profile, self.clock.now()
+        )
+
+    def backups(self) -> list[backup_store.Backup]:
+        """This profile's backups, newest first."""
+        return backup_store.backups(self.paths.backups, self.paths.profile)
+
+    def restore(self, source: Path | None = None) -> tuple[Path, Path]:
+        """Put a backup back (the newest when none is named), after backing up the present.
+
+        Returns:
+            The backup restored and the backup of what was there before.
+
+        Raises:
+            UsageError: when there is no backup, or the file is not a sound trainer profile.
+        """
+        if source is None:
+            found = self.backups()
+            if not found:
+                raise UsageError(
+                    "this profile has no backups yet", "'trainer backup' makes one now"
+                )
+            source = found[0].path
+        backup_store.check(source)
+        before = backup_store.make(
+            self.paths.database, self.paths.backups, self.paths.profile, self.clock.now()
+        )
+        backup_store.restore(self.conn, source)
+        migrate(self.conn)
+        self.store = Store(self.conn, self.paths.seen)
+        self.store.note_answers()
+        return source, before
+
+    def lost_answers(self) -> TrainerError | None:
+        """A warning when the database holds fewer answers than it did when last closed.
+
+        That happens when its write-ahead file was deleted, or an older copy of
+        the file was put back by hand; a backup may still hold them.
+        """
+        seen = self.store.noted_answers()
+        now = self.store.answer_count()
+        if seen is None or now >= seen:
+            return None
+        newest = next((b for b in self.backups() if b.answers >= seen), None)
+        hint = (
+            f"the backup {newest.path.name} holds {newest.answers}: 'trainer restore {newest.path}'"
+            if newest
+            else "'trainer restore' lists the backups"
+        )
+        return TrainerError(
+            f"profile '{self.paths.profile}' holds {now} answers, but it held {seen} when the"
+            f" trainer last closed it: its write-ahead file ({self.paths.database.name}-wal)"
+            " was lost, or an older copy of the file was put back",
+            hint,
+        )
+
+    def check_integrity(self) -> list[str]:
+        """SQLite's full integrity check of the profile (slow: for a worker thread)."""
+        return integrity(self.paths.database)
+
+    def set_patience(self, seconds: float) -> None:
+        """How long a write waits for another trainer process before it gives up.
+
+        The TUI keeps this short, so a busy profile is reported at once
+        instead of freezing the screen.
+        """
+        self.busy_ms = int(seconds * 1000)
+        self.conn.execute(f"PRAGMA busy_timeout = {self.busy_ms}")
+
     def close(self) -> None:
-        """Close the database (everything is already committed)."""
-        with contextlib.suppress(sqlite3.Error):  # another process holds it: checkpointed later
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        """Back up if anything changed, fold the write-ahead log back, and close.
+
+        Everything is already committed; a backup that cannot be written is
+        reported through ``warn`` and does not stop the close.
+        """
+        if self.store.changed:
+            try:
+                self.backup()
+            except TrainerError as exc:
+                warn(f"warning: {exc}")
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA busy_timeout = 1000")
+            checkpoint(self.conn, truncate=True)  # another process may hold it: folded later
+        self.store.note_answers()
         self.conn.close()
+
+
+def as_trainer_error(error: Exception) -> Exception:
+    """A database error as the TrainerError that explains it; anything else as it is."""
+    return store_error(error) if isinstance(error, sqlite3.Error) else error
 
 
 def warn(message: str) -> None:

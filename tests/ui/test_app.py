@@ -376,9 +376,9 @@ async def test_decks_are_read_in_a_worker_while_the_home_screen_shows(
     threads: list[str] = []
     real = ws.reload
 
-    def reload(*args: object) -> object:
+    def reload(*args: object, **kwargs: object) -> object:
         threads.append(threading.current_thread().name)
-        return real(*args)  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ws, "reload", reload)
     app = _app(ws, study=True, decks=["small"])
@@ -455,3 +455,111 @@ def test_control_characters_in_card_text_are_shown_visibly() -> None:
 
     text = segments_text([("\x1b]2;pwned\x07\x1b[2J front", False), ("gap\x9b", True)])
     assert str(text) == "␛]2;pwned␇␛[2J frontgap\\x9b"
+
+
+async def test_a_busy_profile_is_said_at_once_and_the_wait_can_be_stopped(
+    small_deck: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+    import time
+
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    ws = Workspace(None, [small_deck], clock=clock, load=False)  # type: ignore[arg-type]
+    holder = sqlite3.connect(ws.paths.database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another trainer process writing, for long
+    app = _app(ws)
+    try:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            started = time.monotonic()
+            while not app._notifications and time.monotonic() - started < 5:
+                await pilot.pause(0.05)
+            messages = [n.message for n in app._notifications]
+            assert any("waiting for another trainer process" in m.lower() for m in messages)
+            assert time.monotonic() - started < 3  # said at once, not after 30 s
+            await pilot.press("escape")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not app.loading
+            assert any("Stopped waiting" in n.message for n in app._notifications)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        ws.close()
+
+
+async def test_a_write_that_fails_shows_a_dialog_and_keeps_the_card(
+    workspace: Workspace,
+) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "space")
+        workspace.conn.execute("PRAGMA query_only = 1")  # a read-only database
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog)
+        assert "read-only" in app.screen.message
+        workspace.conn.execute("PRAGMA query_only = 0")
+        await pilot.press("escape")
+        assert _text(app, "#study-question") == "Q1 [bold]not bold[/]"
+        await pilot.press("3")  # the same answer, again: now saved
+        assert _log_count(workspace) == 1
+
+
+async def test_an_unexpected_database_error_in_a_handler_becomes_a_dialog(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def broken() -> None:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+
+        monkeypatch.setattr(workspace, "rows", broken)
+        await pilot.press("r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog) and "damaged" in app.screen.message
+        assert app.is_running
+
+
+async def test_a_damaged_database_found_when_idle_offers_the_latest_backup(
+    workspace: Workspace, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trainer.ui.screens.dialogs import DamageDialog
+
+    session = workspace.session(rng=random.Random(1))
+    session.answer(__import__("trainer.core.model", fromlist=["Rating"]).Rating.GOOD, clock.now())
+    workspace.backup()
+    monkeypatch.setattr(workspace, "check_integrity", lambda: ["*** in database main ***"])
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, DamageDialog) and app.screen.latest is not None
+        await pilot.click("#restore")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(workspace.backups()) == 2  # what was there is backed up first
+        assert workspace.store.answer_count() == 1
+
+
+async def test_a_conflict_with_another_window_is_said_and_the_next_card_shown(
+    workspace: Workspace, small_deck: Path, clock: FixedClock
+) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", "space")
+        other = Workspace(None, [small_deck], clock=clock)  # type: ignore[arg-type]
+        from trainer.core.model import Rating
+
+        other.session(rng=random.Random(9)).answer(Rating.EASY, clock.now())
+        other.close()
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        assert any("another trainer window" in n.message for n in app._notifications)
+        assert _text(app, "#study-question") == "Q2"
+        assert _log_count(workspace) == 1  # the other window's answer only

@@ -6,6 +6,7 @@ The file is optional; every setting has a default. See docs/config.md.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from datetime import timedelta
@@ -33,12 +34,19 @@ _KEYS = {
 }
 
 
+MAX_STEP_DAYS = 365
+MAX_STEPS = 20
+
+
 def parse_step(text: str) -> timedelta:
-    """'1m', '10m', '1h', '30s', '1d' -> a timedelta."""
-    m = _STEP.fullmatch(text.strip())
-    if not m:
-        raise ValueError(f"'{text}' is not a step like '1m', '10m' or '1h'")
-    return timedelta(seconds=float(m.group(1)) * _UNITS[m.group(2)])
+    """'1m', '10m', '1h', '30s', '1d' -> a timedelta from one second to a year."""
+    m = _STEP.fullmatch(text.strip()[:32])
+    if not m or len(text.strip()) > 32:
+        raise ValueError(f"'{text[:40]}' is not a step like '1m', '10m' or '1h'")
+    seconds = float(m.group(1)) * _UNITS[m.group(2)]
+    if not 1 <= seconds <= MAX_STEP_DAYS * 86400:
+        raise ValueError(f"'{text}' is outside the range of a step, 1s to {MAX_STEP_DAYS}d")
+    return timedelta(seconds=seconds)
 
 
 def _int(
@@ -98,6 +106,10 @@ def parse_config(text: str, path: str) -> Settings:
             errors.append(f'{key} must be a list of steps such as ["1m", "10m"]')
             steps[key] = default
             continue
+        if len(raw) > MAX_STEPS:
+            errors.append(f"{key} may hold at most {MAX_STEPS} steps, not {len(raw)}")
+            steps[key] = default
+            continue
         try:
             steps[key] = tuple(parse_step(x) for x in raw)
         except ValueError as exc:
@@ -112,7 +124,10 @@ def parse_config(text: str, path: str) -> Settings:
     if params is not None and (
         not isinstance(params, list)
         or len(params) != 21
-        or not all(isinstance(x, int | float) for x in params)
+        or not all(
+            isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+            for x in params
+        )
     ):
         errors.append("fsrs_parameters must be a list of 21 numbers (FSRS-6 weights)")
         params = None

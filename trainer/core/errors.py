@@ -34,12 +34,16 @@ class ConfigError(UsageError):
     """The configuration file cannot be used."""
 
 
-class StoreBusyError(TrainerError):
+class StoreError(TrainerError):
+    """The profile's database cannot be opened, read or written, or is damaged."""
+
+
+class StoreBusyError(StoreError):
     """Another process holds the profile's database for too long."""
 
 
-class StoreError(TrainerError):
-    """The profile's database cannot be opened or is damaged."""
+class ConflictError(TrainerError):
+    """Another trainer on the same profile changed the card first (two windows, say)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,10 @@ class StudyStore(Protocol):
         """Take cards out of (or back into) every queue."""
         ...
 
+    def in_study(self, rowid: int) -> bool:
+        """Whether a card is in a queue (not suspended, not retired)."""
+        ...
+
     def siblings(self, rowid: int) -> list[int]:
         """The other cards of the same deck entry."""
         ...

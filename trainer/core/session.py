@@ -18,6 +18,7 @@ from datetime import UTC, datetime, tzinfo
 from typing import Literal
 
 from trainer.core.cloze import segments as cloze_segments
+from trainer.core.errors import ConflictError
 from trainer.core.model import CardType, Memory, Rating, State, StoredCard
 from trainer.core.plan import Moments, bring_forward
 from trainer.core.queue import Counts, StudyStore, today
@@ -215,9 +216,17 @@ class Session:
             raise RuntimeError("no card to answer")
         seconds = min(max(0.0, (now - p.shown_at).total_seconds()), MAX_ANSWER_SECONDS)
         after = self._next_state(p.card, p.memory, rating, now, p.fuzz)
-        log_id = self.store.record(
-            p.card.rowid, p.memory, after, rating, now.timestamp(), round(seconds * 1000)
-        )
+        try:
+            log_id = self.store.record(
+                p.card.rowid, p.memory, after, rating, now.timestamp(), round(seconds * 1000)
+            )
+        except ConflictError:
+            # Another trainer answered the card first: take the queue again as
+            # it stands (the card comes back only if it is still due).
+            self.current = None
+            self._build()
+            self._advance(now)
+            raise
         self._undo.append(_Undo("answer", p, log_id, rating, seconds))
         self.studied += 1
         self.seconds += seconds
@@ -230,6 +239,7 @@ class Session:
         elif (
             after.state in (State.LEARNING, State.RELEARNING)
             and after.due < self._day.end.timestamp()
+            and self.store.in_study(p.card.rowid)  # not retired or suspended meanwhile
         ):
             heapq.heappush(self._learn, (after.due, p.card.rowid))
         self._advance(now)
@@ -277,7 +287,7 @@ class Session:
         p = u.presented
         rowid = p.card.rowid
         if u.kind == "answer":
-            self.store.undo(u.log_id, rowid, p.memory)
+            self.store.undo(u.log_id, rowid, p.memory)  # ConflictError: the later answer stands
             self.studied -= 1
             self.seconds -= u.seconds
             if u.rating is Rating.AGAIN:

@@ -200,10 +200,15 @@ def sync(conn: sqlite3.Connection, sources: Sequence[DeckSource]) -> list[DeckFi
                 sync_cards(conn, parsed[i])
                 _save_file(conn, file_rows.pop(i))
             entry.parsed = True
-    if file_rows:
-        with transaction(conn):
-            for row in file_rows.values():
-                _save_file(conn, row)
+    with transaction(conn):
+        for row in file_rows.values():
+            _save_file(conn, row)
+        # A card retired by another process while this one had it queued may
+        # have been answered back into a queue: take it out again.
+        conn.execute(
+            "UPDATE card_state SET queue = -1 WHERE queue <> -1"
+            " AND card_rowid IN (SELECT rowid FROM cards WHERE retired)"
+        )
     return files
 
 
@@ -266,11 +271,8 @@ def _read(
         return entry, None, None
     digest = _file_hash(data)
     if not force and row is not None and row[2] == digest:
-        conn.execute(
-            "UPDATE deck_files SET size = ?, mtime_ns = ?, ctime_ns = ?, inode = ? WHERE path = ?",
-            (*stamp, path),
-        )
-        return _cached(conn, entry, row[3], row[4]), None, None
+        # The same bytes under a new stamp: remember the stamp (saved with the rest).
+        return _cached(conn, entry, row[3], row[4]), None, (path, *stamp, digest, row[3], row[4])
     deck, problems = parse_deck(data, path=path, default_id=source.path.stem)
     entry.problems = problems
     if deck is not None:

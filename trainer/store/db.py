@@ -7,6 +7,7 @@ as soon as ``COMMIT`` returns); only a power cut may lose the last moments.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -188,11 +189,14 @@ MIGRATIONS: dict[int, list[str]] = {
         # the inode's change time, and a file swapped in place its inode.
         "ALTER TABLE deck_files ADD COLUMN ctime_ns INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE deck_files ADD COLUMN inode INTEGER NOT NULL DEFAULT 0",
+        # Retired cards, found at once (a sync takes any that are still
+        # queued out of study).
+        "CREATE INDEX cards_retired ON cards (rowid) WHERE retired",
     ],
 }
 
 
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
+def _is_busy(exc: sqlite3.Error) -> bool:
     text = str(exc).lower()
     return "locked" in text or "busy" in text
 
@@ -205,19 +209,63 @@ def busy_error(path: Path) -> StoreBusyError:
     )
 
 
+def store_error(exc: sqlite3.Error, path: Path | None = None) -> StoreError:
+    """A clear error for a failed read or write of the profile database."""
+    if _is_busy(exc):
+        return busy_error(path or Path("profile"))
+    where = str(path) if path else "the profile database"
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return StoreError(
+            f"{where} cannot be written: it is read-only",
+            "check the permissions of the file and its folder; nothing was saved",
+        )
+    if "full" in text:
+        return StoreError(
+            f"{where} cannot be written: the disk is full",
+            "free some disk space and try again; nothing was saved",
+        )
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return StoreError(
+            f"{where} is damaged ({exc})",
+            "restore the latest backup: 'trainer restore' lists them",
+        )
+    return StoreError(f"{where} failed: {exc}", "try again; 'trainer restore' lists backups")
+
+
+def _path_of(conn: sqlite3.Connection) -> Path | None:
+    try:
+        return Path(conn.execute("PRAGMA database_list").fetchone()[2])
+    except sqlite3.Error:
+        return None
+
+
 def connect(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
     """Open (creating if needed) a profile database and bring its schema up to date.
 
-    The file is created readable and writable by its owner only.
+    The file is created readable and writable by its owner only. Whatever the
+    write-ahead log holds is folded back into the file first, so a copy of the
+    file alone is complete, and the database is read through once (quickly)
+    to notice damage.
 
     Raises:
         StoreBusyError: when another process holds the database longer than ``timeout``.
-        StoreError: when the file is not a trainer database or is newer than this trainer.
+        StoreError: when the file cannot be created, is not a trainer database,
+            is damaged, or is newer than this trainer.
     """
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-        os.close(fd)
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not path.exists():
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+            os.close(fd)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create {path}: {exc.strerror}",
+            "check that the folder exists, is a folder and is writable"
+            " (TRAINER_HOME, 'trainer paths')",
+        ) from exc
+    if not path.is_file():
+        raise StoreError(f"{path} is not a file", "move it aside; the trainer will make a new one")
     try:
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
@@ -225,24 +273,80 @@ def connect(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         # No checkpoint inside a commit: an answer never waits for one. The WAL
-        # is folded back in idle moments (Store.maintain) and when the last
-        # connection closes.
+        # is folded back in idle moments (Store.maintain), at start and at exit.
         conn.execute("PRAGMA wal_autocheckpoint = 0")
         migrate(conn)
-    except sqlite3.OperationalError as exc:
+        checkpoint(conn)
+        look_through(conn)
+    except StoreError:
+        raise
+    except sqlite3.DatabaseError as exc:
         if _is_busy(exc):
             raise busy_error(path) from exc
-        raise StoreError(f"cannot open {path}: {exc}", "is it a trainer profile database?") from exc
-    except sqlite3.DatabaseError as exc:
         raise StoreError(
             f"{path} is not a usable trainer database ({exc})",
-            "move it aside; the trainer will start a new one",
+            "restore a backup ('trainer restore' lists them), or move the file aside"
+            " and the trainer will start a new one",
         ) from exc
     return conn
 
 
+def checkpoint(conn: sqlite3.Connection, truncate: bool = False) -> bool:
+    """Fold the write-ahead log back into the database file.
+
+    Args:
+        conn: An open profile database.
+        truncate: Wait for other connections (up to the busy timeout) and empty
+            the log file; otherwise fold back what can be without waiting.
+
+    Returns:
+        True when everything was folded back (the file alone is complete).
+    """
+    mode = "TRUNCATE" if truncate else "PASSIVE"
+    try:
+        busy, frames, done = conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return not busy and frames == done
+
+
+_TABLES = ("decks", "deck_files", "cards", "card_state", "review_log")
+
+
+def look_through(conn: sqlite3.Connection) -> None:
+    """A quick look at every table's first and last pages: damage there shows at once.
+
+    Raises:
+        sqlite3.DatabaseError: for a damaged file.
+    """
+    for table in _TABLES:
+        conn.execute(f"SELECT * FROM {table} ORDER BY rowid LIMIT 1").fetchall()
+        conn.execute(f"SELECT * FROM {table} ORDER BY rowid DESC LIMIT 1").fetchall()
+    conn.execute("SELECT COUNT(*) FROM review_log").fetchone()
+
+
+def integrity(path: Path) -> list[str]:
+    """SQLite's full integrity check on its own connection (for a worker thread).
+
+    Returns:
+        The problems found; empty when the database is sound.
+    """
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5.0)
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
 def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
     """Apply the migrations a database lacks, each in its own transaction.
+
+    The version is read again inside each transaction, under the write lock, so
+    two processes starting on a new profile at once never both create it.
 
     Returns:
         The schema version after migrating.
@@ -250,17 +354,22 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
     if target is None:
         target = SCHEMA_VERSION
     version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    while version < target:
+        with transaction(conn):
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version >= target:
+                break
+            step = version + 1
+            for statement in MIGRATIONS[step]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {step}")
+            version = step
     if version > target:
         raise StoreError(
             f"this profile was written by a newer trainer (schema {version}, this one knows {target})",
             "upgrade the trainer",
         )
-    for step in range(version + 1, target + 1):
-        with transaction(conn):
-            for statement in MIGRATIONS[step]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {step}")
-    return max(version, target)
+    return version
 
 
 @contextmanager
@@ -268,18 +377,20 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error.
 
     IMMEDIATE takes the write lock up front, so two processes wait for each
-    other (up to the busy timeout) instead of failing half-way.
+    other (up to the busy timeout) instead of failing half-way. A database
+    error (busy, read-only, disk full, damage) becomes a StoreError that says
+    what happened; nothing of the transaction is kept.
     """
     try:
         conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
-        if _is_busy(exc):
-            name = conn.execute("PRAGMA database_list").fetchone()[2]
-            raise busy_error(Path(name)) from exc
-        raise
+    except sqlite3.Error as exc:
+        raise store_error(exc, _path_of(conn)) from exc
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise store_error(exc, _path_of(conn)) from exc
         raise
-    conn.execute("COMMIT")

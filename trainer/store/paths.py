@@ -47,6 +47,16 @@ class Paths:
         """This profile's SQLite database."""
         return self.profiles / f"{self.profile}.sqlite3"
 
+    @property
+    def seen(self) -> Path:
+        """Beside the database: how many answers it held when last tidied."""
+        return self.profiles / f"{self.profile}.seen"
+
+    @property
+    def backups(self) -> Path:
+        """This profile's backups."""
+        return self.profiles / "backups" / self.profile
+
 
 def profile_name(explicit: str | None = None) -> str:
     """The profile to use: ``--profile``, else ``TRAINER_PROFILE``, else the login name.
@@ -54,6 +64,8 @@ def profile_name(explicit: str | None = None) -> str:
     Raises:
         UsageError: when the name cannot be used as a file name.
     """
+    if explicit is not None and not explicit.strip():
+        raise UsageError("--profile needs a name", "e.g. --profile ann")
     name = explicit or os.environ.get("TRAINER_PROFILE") or ""
     if not name:
         try:
@@ -75,6 +87,11 @@ def resolve(profile: str | None = None) -> Paths:
     home = os.environ.get("TRAINER_HOME")
     if home:
         root = Path(home).expanduser().absolute()
+        if root.exists() and not root.is_dir():
+            raise UsageError(
+                f"TRAINER_HOME ({root}) is a file, not a folder",
+                "point TRAINER_HOME at a folder, or unset it to use the usual places",
+            )
         return Paths(root / "data", root / "config", name)
     import platformdirs
 
@@ -86,8 +103,30 @@ def resolve(profile: str | None = None) -> Paths:
 
 
 def private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable by its owner only."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create ``path`` (and parents) readable by its owner only.
+
+    Raises:
+        UsageError: naming the path, when it (or a parent) is a file or cannot
+            be created.
+    """
+    for part in [path, *path.parents]:
+        if part.exists() and not part.is_dir():
+            raise UsageError(
+                f"{part} is a file, but the trainer keeps a folder there",
+                "move the file aside, or point TRAINER_HOME elsewhere ('trainer paths')",
+            )
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot create the folder {path}: {exc.strerror}",
+            "check that it is writable, or point TRAINER_HOME elsewhere ('trainer paths')",
+        ) from exc
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise UsageError(
+            f"the folder {path} is not writable",
+            "fix its permissions, or point TRAINER_HOME elsewhere ('trainer paths')",
+        )
     return path
 
 

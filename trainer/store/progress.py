@@ -6,12 +6,17 @@ database. Every write is one short transaction, committed before it returns.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import sqlite3
 from collections.abc import Sequence
+from pathlib import Path
 
+from trainer.core.errors import ConflictError
 from trainer.core.model import CardKind, CardType, Memory, Rating, State, StoredCard
 from trainer.store.catalog import SEP
-from trainer.store.db import transaction
+from trainer.store.db import checkpoint, transaction
 
 _QUEUE = {State.NEW: 0, State.LEARNING: 1, State.RELEARNING: 1, State.REVIEW: 2}
 
@@ -23,9 +28,14 @@ class Store:
         conn: An open profile database (see :func:`trainer.store.db.connect`).
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, seen: Path | None = None) -> None:
         self.conn = conn
+        self._noted = 0
+        self.seen = seen
+        """A small file beside the database that notes how many answers it holds."""
         self._writes = 0
+        self.changed = False
+        """Whether progress changed through this store (a backup is then due at exit)."""
         self._deck_rows: dict[str, int] = {}
         self._deck_keys: dict[int, str] = {}
         self._refresh_decks()
@@ -239,6 +249,13 @@ class Store:
             raise KeyError(rowid)
         return Memory(State(row[0]), row[1], row[2], row[3], row[4], row[5])
 
+    def in_study(self, rowid: int) -> bool:
+        """Whether a card is in a queue (not suspended, not retired)."""
+        row = self.conn.execute(
+            "SELECT queue FROM card_state WHERE card_rowid = ?", (rowid,)
+        ).fetchone()
+        return row is not None and row[0] != -1
+
     def siblings(self, rowid: int) -> list[int]:
         """The other cards of the same deck entry."""
         return [
@@ -262,10 +279,17 @@ class Store:
             The review-log row id.
         """
         self._writes += 1
+        self.changed = True
         with transaction(self.conn):
-            self.conn.execute(
-                "UPDATE card_state SET queue = ?, state = ?, step = ?, stability = ?, difficulty = ?,"
-                " due = ?, last_review = ? WHERE card_rowid = ?",
+            # Recorded only against the state the card was shown with: if another
+            # trainer answered it meanwhile, nothing is written and the card is
+            # shown again. A card retired or suspended meanwhile stays out of study.
+            cur = self.conn.execute(
+                "UPDATE card_state SET queue = CASE WHEN suspended OR"
+                " (SELECT retired FROM cards WHERE rowid = ?8) THEN -1 ELSE ?1 END,"
+                " state = ?2, step = ?3, stability = ?4, difficulty = ?5, due = ?6,"
+                " last_review = ?7 WHERE card_rowid = ?8 AND state = ?9 AND due = ?10"
+                " AND last_review IS ?11",
                 (
                     _QUEUE[after.state],
                     int(after.state),
@@ -275,8 +299,16 @@ class Store:
                     after.due,
                     after.last_review,
                     rowid,
+                    int(before.state),
+                    before.due,
+                    before.last_review,
                 ),
             )
+            if cur.rowcount != 1:
+                raise ConflictError(
+                    "this card was answered in another trainer window since it was shown",
+                    "it is shown again as it stands now; nothing was saved twice",
+                )
             cur = self.conn.execute(
                 "INSERT INTO review_log (card_rowid, reviewed_at, rating, duration_ms, state_before, step_before,"
                 " stability_before, difficulty_before, due_before, last_review_before, state_after, step_after,"
@@ -306,16 +338,23 @@ class Store:
     def undo(self, log_id: int, rowid: int, before: Memory) -> None:
         """Remove a card's last review-log row and restore its state before it, at once."""
         self._writes += 1
+        self.changed = True
         with transaction(self.conn):
             last = self.conn.execute(
                 "SELECT MAX(id) FROM review_log WHERE card_rowid = ?", (rowid,)
             ).fetchone()[0]
             if last != log_id:
-                raise ValueError("only a card's latest answer can be undone")
+                raise ConflictError(
+                    "this answer cannot be undone: the card was answered again since,"
+                    " in another trainer window",
+                    "the later answer stands; answer the card again to change it",
+                )
             self.conn.execute("DELETE FROM review_log WHERE id = ?", (log_id,))
             self.conn.execute(
-                "UPDATE card_state SET queue = CASE WHEN suspended THEN -1 ELSE ? END, state = ?, step = ?,"
-                " stability = ?, difficulty = ?, due = ?, last_review = ? WHERE card_rowid = ?",
+                "UPDATE card_state SET queue = CASE WHEN suspended OR"
+                " (SELECT retired FROM cards WHERE rowid = ?8) THEN -1 ELSE ?1 END, state = ?2,"
+                " step = ?3, stability = ?4, difficulty = ?5, due = ?6, last_review = ?7"
+                " WHERE card_rowid = ?8",
                 (
                     _QUEUE[before.state],
                     int(before.state),
@@ -331,6 +370,7 @@ class Store:
     def set_buried(self, rowid: int, day: int) -> None:
         """Hide a card until study day ``day`` is over (0 unburies)."""
         self._writes += 1
+        self.changed = True
         with transaction(self.conn):
             self.conn.execute(
                 "UPDATE card_state SET buried_day = ? WHERE card_rowid = ?", (day, rowid)
@@ -339,6 +379,7 @@ class Store:
     def set_suspended(self, rowids: Sequence[int], suspended: bool) -> None:
         """Take cards out of (or back into) every queue, in one transaction."""
         self._writes += 1
+        self.changed = True
         params = [(rowid,) for rowid in rowids]
         with transaction(self.conn):
             if suspended:
@@ -354,17 +395,42 @@ class Store:
                 )
 
     def maintain(self, every: int = 100) -> bool:
-        """Fold the write-ahead log back into the database after ``every`` writes.
+        """Note the answer count beside the database; after ``every`` writes, fold the WAL back.
 
-        Meant for idle moments (the learner reading a card): a checkpoint can
-        take tens of milliseconds and must not sit between an answer and the
-        next card. Returns True when a checkpoint ran.
+        Meant for idle moments (the learner reading a card): a checkpoint must
+        not sit between an answer and the next card. The count noted after
+        each answer lets the next start notice answers that went missing with
+        a lost ``-wal`` file (the WAL is also folded back at start and at exit).
+        Returns True when a checkpoint ran.
         """
+        if self._noted < self._writes:
+            self.note_answers()
+            self._noted = self._writes
         if self._writes < every:
             return False
-        self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-        self._writes = 0
+        checkpoint(self.conn)
+        self._writes = self._noted = 0
         return True
+
+    def note_answers(self) -> None:
+        """Write the review log's size beside the database (``seen``), atomically."""
+        if self.seen is None:
+            return
+        tmp = self.seen.with_name(self.seen.name + ".tmp")
+        with contextlib.suppress(OSError):
+            fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({"answers": self.answer_count()}, f)
+            os.replace(tmp, self.seen)
+
+    def noted_answers(self) -> int | None:
+        """The answer count last noted beside the database, if any."""
+        if self.seen is None:
+            return None
+        try:
+            return int(json.loads(self.seen.read_text(encoding="utf-8"))["answers"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     def pref(self, key: str) -> str | None:
         """A remembered preference of this profile (the theme, say), or None."""
@@ -379,6 +445,10 @@ class Store:
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    def answer_count(self) -> int:
+        """How many answers the review log holds."""
+        return int(self.conn.execute("SELECT COUNT(*) FROM review_log").fetchone()[0])
 
     def log_rows(self, rowid: int) -> list[tuple[object, ...]]:
         """A card's review-log rows, oldest first (for statistics and tests)."""

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import os
 import random
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from trainer.core.errors import TrainerError
+from trainer.ui.guard import guarded
 from trainer.ui.keys import binding_text, keys_of
-from trainer.ui.screens.dialogs import ErrorDialog, HelpScreen
+from trainer.ui.screens.dialogs import DamageDialog, ErrorDialog, HelpScreen
 from trainer.ui.screens.home import HomeScreen
 from trainer.ui.screens.study import StudyScreen
 
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
+
 
 THEME_PREF = "theme"
 
@@ -64,6 +69,8 @@ class TrainerApp(App[None]):
         self.loading = False
 
     def on_mount(self) -> None:
+        # Writes wait at most two seconds for another trainer process, then say so.
+        self.workspace.set_patience(2.0)
         saved = self.workspace.store.pref(THEME_PREF)
         if saved and saved in self.available_themes:
             self.theme = saved
@@ -76,6 +83,29 @@ class TrainerApp(App[None]):
             self._decks_loaded()
         else:
             self.load_decks()
+        lost = self.workspace.lost_answers()
+        if lost is not None:
+            self.show_error("Answers are missing from this profile", lost)
+        # The full integrity check reads the whole file: off the event loop.
+        self.run_worker(
+            self.workspace.check_integrity,
+            name="integrity",
+            group="integrity",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def backup_in_background(self) -> None:
+        """Back up in a worker when one is due (every 30 minutes of study)."""
+        busy = any(w.group == "backup" and w.is_running for w in self.workers)
+        if not busy and self.workspace.backup_due():
+            self.run_worker(
+                self.workspace.backup,
+                name="backup",
+                group="backup",
+                thread=True,
+                exit_on_error=False,
+            )
 
     def _remember_theme(self, theme: Theme) -> None:
         try:
@@ -93,20 +123,43 @@ class TrainerApp(App[None]):
         self._home().show_loading()
 
         def notify(message: str) -> None:
-            self.call_from_thread(self.notify, message, timeout=30)
+            self.call_from_thread(
+                self.notify, f"{message[0].upper()}{message[1:]} Esc stops waiting.", timeout=30
+            )
+
+        def load() -> object:
+            worker = get_current_worker()
+            return self.workspace.reload(notify, cancelled=lambda: worker.is_cancelled)
 
         self.run_worker(
-            lambda: self.workspace.reload(notify),
-            name="load-decks",
-            group="load-decks",
-            thread=True,
-            exit_on_error=False,
+            load, name="load-decks", group="load-decks", thread=True, exit_on_error=False
         )
 
+    def cancel_loading(self) -> None:
+        """Stop waiting for a busy profile (the decks stay as last read)."""
+        self.workers.cancel_group(self, "load-decks")
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "load-decks":
+        group = event.worker.group
+        if group == "integrity" and event.state is WorkerState.SUCCESS:
+            problems = event.worker.result
+            if problems:
+                self.push_screen(DamageDialog(problems, self.workspace.backups()[:1]))
             return
-        if event.state is WorkerState.SUCCESS:
+        if group == "backup" and event.state is WorkerState.ERROR:
+            error = event.worker.error
+            self.notify(
+                f"The backup was not made: {error.message if isinstance(error, TrainerError) else error}",
+                severity="warning",
+            )
+            return
+        if group != "load-decks":
+            return
+        if event.state is WorkerState.CANCELLED:
+            self.loading = False
+            self._home().refresh_decks()
+            self.notify("Stopped waiting; the decks are as last read. r tries again.")
+        elif event.state is WorkerState.SUCCESS:
             self.loading = False
             self._decks_loaded()
         elif event.state is WorkerState.ERROR:
@@ -138,6 +191,7 @@ class TrainerApp(App[None]):
 
     # -- screens ---------------------------------------------------------------
 
+    @guarded("Cannot start studying")
     def study(self, deck_ids: Sequence[str] | None) -> None:
         """Open the study screen on ``deck_ids`` (every deck when None)."""
         if self.loading:
@@ -153,6 +207,41 @@ class TrainerApp(App[None]):
     def show_error(self, title: str, exc: TrainerError) -> None:
         """A dialog for an error that stops what the user asked for."""
         self.push_screen(ErrorDialog(title, exc.message, exc.hint))
+
+    @guarded("The backup was not restored")
+    def restore_backup(self, path: Path) -> None:
+        """Put a backup back (the present is backed up first), then read the decks again."""
+        try:
+            restored, before = self.workspace.restore(path)
+        except TrainerError as exc:
+            self.show_error("The backup was not restored", exc)
+            return
+        self.notify(f"Restored {restored.name}; what was there is kept in {before.name}.")
+        self.workspace.files = []
+        self.load_decks()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """No traceback reaches a user.
+
+        Handlers that touch the profile are ``guarded`` (a store or trainer
+        error becomes a dialog); anything else still ends the app, and Pilot
+        tests still see it, but the user gets one line that says how to get
+        the details.
+        """
+        if os.environ.get("TRAINER_DEBUG"):
+            super()._handle_exception(error)
+            return
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self._exit_renderables.append(
+            Text(
+                f"error: unexpected failure: {error!r}\n"
+                "  hint: set TRAINER_DEBUG=1 to see the details, and please report it"
+            )
+        )
+        self.exit(return_code=1)
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,6 +13,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Static
 
 from trainer.core.textsafe import visible
+
+if TYPE_CHECKING:
+    from trainer.store.backup import Backup
 from trainer.ui.keys import binding_text, keys_of
 
 
@@ -70,3 +75,48 @@ class ErrorDialog(ModalScreen[None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss()
+
+
+class DamageDialog(ModalScreen[None]):
+    """The profile database failed its integrity check: say so, and offer the latest backup."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Not now")]
+
+    def __init__(self, problems: list[str], latest: list[Backup]) -> None:
+        super().__init__()
+        self.problems = problems
+        self.latest = latest[0] if latest else None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="error-box"):
+            yield Static(Text("The profile database is damaged", style="bold red"))
+            text = Text("SQLite's integrity check found:\n")
+            for problem in self.problems[:3]:
+                text.append(f"• {visible(problem)}\n")
+            yield Static(text)
+            if self.latest is not None:
+                b = self.latest
+                yield Static(
+                    Text(
+                        f"The latest backup is from {b.made.astimezone():%d %B %Y, %H:%M}"
+                        f" and holds {b.answers} answers. Restoring it first backs up what is"
+                        " there now.",
+                        style="italic",
+                    ),
+                    id="error-hint",
+                )
+                yield Button("Restore the latest backup", variant="warning", id="restore")
+            else:
+                yield Static(
+                    Text("There is no backup of this profile yet.", style="italic"),
+                    id="error-hint",
+                )
+            yield Button("Not now", id="not-now")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "restore" and self.latest is not None:
+            path = self.latest.path
+            self.dismiss()
+            self.app.restore_backup(path)  # type: ignore[attr-defined]
+        else:
+            self.dismiss()

@@ -16,6 +16,7 @@ from trainer.core.errors import TrainerError
 from trainer.core.plan import Exam, Plan
 from trainer.core.textsafe import visible
 from trainer.store.catalog import DeckStatus
+from trainer.ui.guard import guarded
 
 if TYPE_CHECKING:
     from trainer.ui.app import TrainerApp
@@ -46,6 +47,9 @@ class HomeScreen(Screen[None]):
             tooltip="(the selected deck's suspended cards come back into study)",
         ),
         Binding("r", "reload", "Reload", tooltip="(read changed deck files again)"),
+        Binding(
+            "escape", "cancel_loading", "Stop waiting", tooltip="(for a busy profile)", show=False
+        ),
     ]
 
     def __init__(self) -> None:
@@ -98,6 +102,7 @@ class HomeScreen(Screen[None]):
         if not narrow:
             table.add_column(Text("Cards", justify="right"), key="cards")
 
+    @guarded("Cannot count the decks")
     def refresh_decks(self) -> None:
         """Re-count today's cards (after studying, or a reload)."""
         table: DataTable[Text] = self.query_one(DataTable)
@@ -188,6 +193,7 @@ class HomeScreen(Screen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_details()
 
+    @guarded("Cannot show the deck")
     def _show_details(self) -> None:
         details = self.query_one("#deck-details", Static)
         key, row = self._selected()
@@ -267,6 +273,7 @@ class HomeScreen(Screen[None]):
         """Study everything due today in every deck."""
         self.tapp.study(None)
 
+    @guarded("Cards were not unsuspended")
     def action_unsuspend(self) -> None:
         """Bring the selected deck's suspended cards back into study."""
         key, row = self._selected()
@@ -284,6 +291,16 @@ class HomeScreen(Screen[None]):
             return
         self.refresh_decks()
         self.notify(f"{back} card{'s are' if back != 1 else ' is'} back in study.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Stopping the wait makes sense only while the decks are being read."""
+        if action == "cancel_loading":
+            return self.tapp.loading
+        return True
+
+    def action_cancel_loading(self) -> None:
+        """Stop waiting for another trainer process; the decks stay as last read."""
+        self.tapp.cancel_loading()
 
     def action_reload(self) -> None:
         """Read changed deck files again (in a worker) and re-count."""

@@ -14,12 +14,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, ProgressBar, Static
 
-from trainer.core.errors import TrainerError
+from trainer.core.errors import ConflictError, TrainerError
 from trainer.core.model import Rating
 from trainer.core.scheduler import format_interval
 from trainer.core.session import Presented, Segments, Session, describe_due
 from trainer.core.textsafe import visible
 from trainer.core.when import When, parse_when
+from trainer.ui.guard import guarded
+from trainer.workspace import as_trainer_error
 
 if TYPE_CHECKING:
     from trainer.ui.app import TrainerApp
@@ -103,6 +105,7 @@ class StudyScreen(Screen[None]):
 
     # -- showing -------------------------------------------------------------
 
+    @guarded("Cannot show the card")
     def show_card(self) -> None:
         """Show the session's current card (question side), or the summary."""
         self.revealed = False
@@ -118,7 +121,15 @@ class StudyScreen(Screen[None]):
         self.refresh_bindings()
         if p is not None:
             # Tidy the store once this card is on screen and the learner is reading.
-            self.call_after_refresh(self.session.idle)
+            self.call_after_refresh(self._idle)
+
+    def _idle(self) -> None:
+        """While the learner reads: tidy the store, and back up when one is due."""
+        try:
+            self.session.idle()
+        except TrainerError as exc:
+            self.notify(f"{exc.message}.", severity="warning")
+        self.tapp.backup_in_background()
 
     def _show_question(self, p: Presented) -> None:
         kind = p.card.kind.value
@@ -243,8 +254,16 @@ class StudyScreen(Screen[None]):
         """
         try:
             call(self.tapp.clock.now())
-        except TrainerError as exc:
-            self.tapp.show_error(failed, exc)
+        except ConflictError as exc:
+            # Another window on this profile got there first: say so, carry on.
+            self.notify(f"{exc.message.capitalize()}. {exc.hint.capitalize()}.", timeout=8)
+            self.show_card()
+            return
+        except Exception as exc:
+            error = as_trainer_error(exc)
+            if not isinstance(error, TrainerError):
+                raise
+            self.tapp.show_error(failed, error)
             return
         self.show_card()
         if done:
