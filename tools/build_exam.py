@@ -1,4 +1,4 @@
-"""Build decks/exam.yaml: every card of the dates, people and treaties decks, mixed.
+"""Build decks/exam.yaml: every card of the dates, people, treaties and places decks, mixed.
 
     python3 tools/build_exam.py [--check]
 
@@ -17,10 +17,11 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ("dates.yaml", "people.yaml", "treaties.yaml")
+SOURCES = ("dates.yaml", "people.yaml", "treaties.yaml", "places.yaml")
 HEADER = (
-    "# Built by tools/build_exam.py from dates.yaml, people.yaml and treaties.yaml.\n"
-    "# Do not edit: change those decks and run the tool again.\n"
+    "# Built by tools/build_exam.py from dates.yaml, people.yaml, treaties.yaml and places.yaml.\n"
+    "# Do not edit: change those decks and run the tool again. Each card's source names\n"
+    "# the article and paragraph, as the header of those decks explains.\n"
 )
 
 
@@ -40,7 +41,7 @@ def build(decks: Path) -> str:
         "format": "1",
         "id": "south-caucasus-exam",
         "title": "South Caucasus — exam",
-        "description": "Every date, person and treaty of the South Caucasus decks, mixed, for exam practice.",
+        "description": "Every date, person, treaty and place of the South Caucasus decks, mixed, for exam practice.",
         "tags": ["south-caucasus", "exam"],
         "cards": mixed,
     }

@@ -9,11 +9,14 @@ so nothing reads them unless their folder is named here by hand.
 Without --check: runs the generator over the articles and writes one draft
 deck per kind to --out (default drafts/, not committed): dates.yaml,
 people.yaml, treaties.yaml. The bundled decks in decks/ were drafted this way
-and then written card by card in the project's own words.
+and then written card by card in the project's own words; decks/places.yaml
+was written by hand (the generator does not draft places).
 
 With --check: prints what a reviewer needs and exits 1 when a deck fails it:
-  * facts the generator finds that no bundled card covers (by card id), and
-  * runs of seven words or more that a bundled card copies from an article.
+  * facts the generator finds that no bundled card covers (by card id, or by
+    the card it was merged into: see MERGED), and
+  * runs of seven words or more that a bundled card (any deck) copies from an
+    article.
 The test suite checks the decks against tests/data/facts.yaml instead, which
 is in the project's own words and lives in the repository.
 """
@@ -33,6 +36,12 @@ from trainer.generate import generate  # noqa: E402
 from trainer.generate.deck import deck_yaml  # noqa: E402
 
 KINDS = (("date", "dates"), ("person", "people"), ("treaty", "treaties"))
+DECKS = ("dates", "people", "treaties", "places")
+# Generated facts that the bundled decks ask in another card, and that card's id:
+# two generated facts about the same event become one card.
+MERGED = {
+    "date-2020-azerbaijan-launched-offensive-retake": "date-2020-second-karabakh-war",
+}
 
 
 def shingles(text: str, n: int = 7) -> set[tuple[str, ...]]:
@@ -44,11 +53,12 @@ def shingles(text: str, n: int = 7) -> set[tuple[str, ...]]:
 def check(paths: list[Path]) -> int:
     """Compare the bundled decks with the articles; 1 when something is wrong."""
     result = generate(paths)
-    decks = {name: load_deck(ROOT / "decks" / f"{name}.yaml") for _, name in KINDS}
+    decks = {name: load_deck(ROOT / "decks" / f"{name}.yaml") for name in DECKS}
     failures = 0
     for kind, name in KINDS:
-        notes = {c.entry for c in decks[name].cards}
-        missing = sorted({c.id for c in result.cards if c.kind == kind} - notes)
+        entries = {c.entry for c in decks[name].cards}
+        generated = {MERGED.get(c.id, c.id) for c in result.cards if c.kind == kind}
+        missing = sorted(generated - entries)
         print(f"decks/{name}.yaml: {len(missing)} generated facts without a card")
         for card_id in missing:
             print(f"  missing: {card_id}")

@@ -151,7 +151,9 @@ def test_a_broken_user_copy_keeps_the_bundled_decks_cards_untouched(
     mine = trainer_home / "data" / "decks" / "people.yaml"
     mine.parent.mkdir(parents=True)
     mine.write_text(
-        bundled.replace("front: Nikol Pashinyan", "front: Nikol Pashinyan (edited)")
+        bundled.replace(
+            "back: Prime Minister of Armenia", "back: Prime Minister of Armenia (edited)"
+        )
         + "\n  - {id: my-own, front: Mine?, back: Yes}\n",
         encoding="utf-8",
     )
