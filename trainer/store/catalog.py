@@ -205,6 +205,16 @@ def sync(conn: sqlite3.Connection, sources: Sequence[DeckSource]) -> list[DeckFi
     return files
 
 
+def file_row(path: str, size: int, mtime_ns: int, data: bytes, deck_id: str) -> tuple[object, ...]:
+    """The ``deck_files`` row of a deck file that loads cleanly (see :func:`save_file`)."""
+    return (path, size, mtime_ns, _file_hash(data), deck_id, "[]")
+
+
+def save_file(conn: sqlite3.Connection, row: tuple[object, ...]) -> None:
+    """Remember what was read from a deck file, so an unchanged file is not parsed again."""
+    _save_file(conn, row)
+
+
 def _save_file(conn: sqlite3.Connection, row: tuple[object, ...]) -> None:
     conn.execute(
         "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, deck_id, problems)"
