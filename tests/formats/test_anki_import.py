@@ -42,14 +42,14 @@ def sample_notes() -> list[Note]:
             ["chien", "dog"],
             deck="French::Verbs",
             cards=[Card(0), Card(1)],
-        ),  # fmt: skip
+        ),
         Note(
             "g-opt-yes",
             "Basic (optional reversed card)",
             ["chat", "cat", "y"],
             deck="French::Verbs",
             cards=[Card(0), Card(1)],
-        ),  # fmt: skip
+        ),
         Note(
             "g-opt-no",
             "Basic (optional reversed card)",
@@ -63,7 +63,7 @@ def sample_notes() -> list[Note]:
             ["{{c1::Paris}} is the capital of {{c2::France::country}}", "extra"],
             deck="French",
             cards=[Card(0), Card(1)],
-        ),  # fmt: skip
+        ),
         Note("g-other", "Vocabulary (custom)", ["maison", "house", "la maison"], deck="French"),
         Note("g-empty", "Basic", ["lonely front", ""], deck="French"),
         Note(
