@@ -124,6 +124,9 @@ def _plan(ws: Workspace, imported: Imported, dest: Path) -> tuple[list[_Planned]
     existing = {f.deck_id: f for f in ws.files if f.deck_id and f.status is not DeckStatus.REPLACED}
     if imported.yaml_deck is not None:
         return [_plan_yaml(imported, dest, existing)], dest
+    if not imported.decks:
+        reasons = "; ".join(imported.skipped[:3]) or "it holds no notes"
+        raise FormatError(f"{imported.source}: nothing to import ({reasons})")
     targets: dict[str, Path] = {}
     for deck in imported.decks:
         f = existing.get(deck.id)

@@ -66,6 +66,7 @@ def test_with_progress_brings_states_and_history(
         assert report.reviews == 2 + 3 + 2 + 2 + 1
         state, stability, difficulty, due, last, suspended, buried = _state(ws, "a")
         assert (state, stability, difficulty, last) == (State.REVIEW, 12.5, 4.2, LRT)
+        assert (suspended, buried) == (0, 0)
         assert due == CRT + 10 * DAY  # day 10 of the collection, at the rollover hour (UTC here)
         rowid = ws.store.card_rowid("h", "a")
         assert rowid is not None

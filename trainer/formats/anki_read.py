@@ -19,7 +19,9 @@ handed back as :class:`~trainer.formats.model.MediaFile` writers.
 from __future__ import annotations
 
 import contextlib
+import html
 import json
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -401,14 +403,20 @@ def _split_tags(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in text.split() if t))
 
 
+_OUR_MARKUP = re.compile(r'<br>|<img src="([^"<>]*)">')
+
+
 def _exact(value: str) -> str:
-    """A field our own export wrote (escaped text, ``<br>``, ``<img>``) back as the text."""
-    if "<" in value:
-        bare = value.replace("<br>", "")
-        if "<" in bare.replace("<img ", ""):
-            return to_text(value)  # edited in Anki with formatting: read it as HTML
-    text = to_text(value.replace("<br>", "\x02").replace("\n", "\x02"))
-    return text.replace("\x02", "\n").strip() if "\x02" in value or "<br>" in value else text
+    """A field our own export wrote (escaped text, ``<br>``, ``<img>``) back as the exact text.
+
+    A field edited in Anki with other formatting is read as HTML instead.
+    """
+    if "<" in _OUR_MARKUP.sub("", value):
+        return to_text(value)
+    text = _OUR_MARKUP.sub(
+        lambda m: "\n" if m.group(1) is None else f"[image:{html.unescape(m.group(1))}]", value
+    )
+    return html.unescape(text).strip()
 
 
 def _notes(r: _Reading, notetypes: dict[int, NoteType], decks: dict[int, AnkiDeck]) -> None:
@@ -548,11 +556,14 @@ def _decks(
             else (),
         )
         seen: set[str] = set()
+        exact_tags = ours.get("card_tags")
         for entry, _nid, cards in by_deck[did]:
             if entry.id in seen:
                 r.result.skipped.append(f"note {entry.id}: its id is used twice in the deck")
                 continue
             seen.add(entry.id)
+            if isinstance(exact_tags, dict) and isinstance(exact_tags.get(entry.id), list):
+                entry.tags = tuple(str(t).strip() for t in exact_tags[entry.id] if str(t).strip())
             deck.entries.append(entry)
             for text in (entry.front, entry.back, entry.note):
                 if "[" in text:

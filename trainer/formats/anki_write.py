@@ -226,6 +226,10 @@ def write_package(
                     "title": deck.title,
                     "description": deck.description,
                     "tags": list(deck.tags),
+                    # Anki's tags hold no spaces: the exact ones, for our own import.
+                    "card_tags": {
+                        e.id: list(e.tags) for e in entries if any(" " in t for t in e.tags)
+                    },
                 }
             }
             conf = {"nextPos": len(entries) + 1, "schedVer": 2, "sched2021": True, "curDeck": DECK_ID,
