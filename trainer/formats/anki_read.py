@@ -47,6 +47,7 @@ from trainer.formats.model import (
     LogRow,
     MediaFile,
     Progress,
+    gap_numbers,
 )
 
 VERSIONS = {1: "collection.anki2", 2: "collection.anki21", 3: "collection.anki21b"}
@@ -99,8 +100,9 @@ class NoteType:
     stock: int
     fields: list[str]
     templates: int
+    how: str = ""
+    """How its notes become entries (set once read: see :meth:`mapping`)."""
 
-    @property
     def mapping(self) -> str:
         """How its notes become entries."""
         if self.name in OUR_NOTETYPES and tuple(self.fields) == OUR_FIELDS:
@@ -157,6 +159,7 @@ class _Reading:
     schema: int = 0
     crt: int = 0
     ours: dict[str, dict[str, object]] = field(default_factory=dict)
+    reviews: dict[int, list[tuple[float, Rating, int]]] | None = None
 
 
 def read_package(
@@ -293,6 +296,8 @@ def _read(r: _Reading) -> None:
         notetypes = _notetypes_11(row[3], r.path)
         decks = _decks_11(row[4], r.path)
     r.ours = _our_config(conn, ver, row[2])
+    for nt in notetypes.values():
+        nt.how = nt.mapping()
     _notes(r, notetypes, decks)
 
 
@@ -445,20 +450,19 @@ def _notes(r: _Reading, notetypes: dict[int, NoteType], decks: dict[int, AnkiDec
             r.progress(done, total)
         nt = notetypes.get(mid)
         cards = cards_of.get(nid, [])
-        label = f"note {guid!s}"
         if nt is None:
-            r.result.skipped.append(f"{label}: its note type is missing from the package")
+            r.result.skipped.append(f"note {guid}: its note type is missing from the package")
             continue
         if not cards:
-            r.result.skipped.append(f"{label}: it has no cards")
+            r.result.skipped.append(f"note {guid}: it has no cards")
             continue
         entry = _entry(
             nt, str(guid or "").strip() or f"anki-{nid}", str(flds or ""), str(tags or ""), cards
         )
         if isinstance(entry, str):
-            r.result.skipped.append(f"{label} ({nt.name}): {entry}")
+            r.result.skipped.append(f"note {guid} ({nt.name}): {entry}")
             continue
-        if nt.mapping == OTHER:
+        if nt.how == OTHER:
             other[nt.name] = other.get(nt.name, 0) + 1
         home = cards[0].deck if cards[0].deck in decks else min(c.deck for c in cards)
         by_deck.setdefault(home, []).append((entry, nid, cards))
@@ -475,7 +479,7 @@ def _notes(r: _Reading, notetypes: dict[int, NoteType], decks: dict[int, AnkiDec
 def _entry(nt: NoteType, guid: str, flds: str, tags: str, cards: list[_Card]) -> Entry | str:
     """The entry a note gives, or why it gives none."""
     raw = flds.split("\x1f")
-    how = nt.mapping
+    how = nt.how
     if "\n" in guid or "\r" in guid:
         return "its id (GUID) spans several lines"
     if how == OURS:
@@ -578,28 +582,37 @@ def _card_id(entry: Entry, ord_: int) -> str | None:
     if entry.type is CardType.REVERSED:
         return {0: entry.id, 1: f"{entry.id}/reverse"}.get(ord_)
     if entry.type is CardType.CLOZE:
-        return f"{entry.id}/c{ord_ + 1}" if (ord_ + 1) in cloze.numbers(entry.front) else None
+        return f"{entry.id}/c{ord_ + 1}" if (ord_ + 1) in gap_numbers(entry.front) else None
     return entry.id if ord_ == 0 else None
 
 
 _STATES = {0: State.NEW, 1: State.LEARNING, 2: State.REVIEW, 3: State.RELEARNING}
 
 
-def _progress(r: _Reading, deck_id: str, entry: Entry, cards: list[_Card]) -> None:
+def _reviews(r: _Reading) -> dict[int, list[tuple[float, Rating, int]]]:
+    """Every card's answers, oldest first (manual reschedules and bad rows left out)."""
     conn = r.conn
     assert conn is not None
+    out: dict[int, list[tuple[float, Rating, int]]] = {}
+    for cid, rid, ease, taken, kind in conn.execute(
+        "SELECT cid, id, ease, time, type FROM revlog ORDER BY cid, id"
+    ):
+        if 1 <= (ease or 0) <= 4 and kind not in (4, 5) and rid > 0:
+            out.setdefault(cid, []).append((rid / 1000.0, _RATINGS[ease], max(int(taken or 0), 0)))
+    return out
+
+
+_RATINGS = {int(r): r for r in Rating}
+
+
+def _progress(r: _Reading, deck_id: str, entry: Entry, cards: list[_Card]) -> None:
+    if r.reviews is None:
+        r.reviews = _reviews(r)
     for card in cards:
         card_id = _card_id(entry, card.ord)
         if card_id is None:
             continue
-        reviews = [
-            (rid / 1000.0, Rating(ease), int(taken or 0))
-            for rid, ease, taken, kind in conn.execute(
-                "SELECT id, ease, time, type FROM revlog WHERE cid = ? ORDER BY id", (card.id,)
-            )
-            if 1 <= (ease or 0) <= 4 and kind not in (4, 5) and rid > 0
-        ]
-        log = history.replay(r.scheduler, reviews)
+        log = history.replay(r.scheduler, r.reviews.get(card.id, []))
         memory = _memory(r, card, log)
         r.result.progress.append(
             CardProgress(

@@ -18,6 +18,7 @@ _BREAK_TAGS = frozenset(
 )  # fmt: skip
 _DROP_WITH_CONTENT = ("script", "style", "head", "title")
 _SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_HIDDEN = re.compile(r"<(?:script|style|head|title)", re.IGNORECASE)
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0]+")
 _BLANKS = re.compile(r"\n{3,}")
 IMAGE = re.compile(r"\[image:([^\]\n]+)\]")
@@ -30,9 +31,8 @@ def to_text(value: str) -> str:
         if "&" not in value and not _NEEDS_TIDY.search(value):
             return value.strip()
         return _tidy(value)
-    lower = value.lower()
-    if "<!--" in value or any(f"<{tag}" in lower for tag in _DROP_WITH_CONTENT):
-        value = _drop_hidden(value, lower)
+    if "<!--" in value or _HIDDEN.search(value):
+        value = _drop_hidden(value, value.lower())
     return _tidy(_TAG.sub(_tag, value))
 
 

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.core import cloze
 from trainer.core.model import CardKind, CardProgress, CardType, Deck, LogRow
 
 __all__ = ["CardProgress", "LogRow"]
 
 Progress = Callable[[int, int], None]
+
+
+@functools.lru_cache(maxsize=4096)
+def gap_numbers(text: str) -> tuple[int, ...]:
+    """A cloze text's gap numbers (remembered: readers and writers ask more than once)."""
+    return tuple(cloze.numbers(text))
+
+
 """Called with (done, total) while a long step runs."""
 
 

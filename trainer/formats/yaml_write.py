@@ -9,12 +9,13 @@ so a big import need not parse what it has just written.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 
 from trainer.core.deck import FORMAT_VERSION, entry_cards
 from trainer.core.model import Card, CardKind, CardType, Deck
-from trainer.formats.model import Entry
+from trainer.formats.model import Entry, gap_numbers
 
 IMPORTED_MARK = "# Imported by trainer"
 """How a deck file that an import wrote begins (so a re-import may replace it)."""
@@ -27,17 +28,14 @@ _PLAIN_END = re.compile(r"[\w).?!'%$€£~^-]")
 _SINGLE_BAD = re.compile(
     "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-_ESCAPES = {
-    "\\": "\\\\",
-    '"': '\\"',
-    "\n": "\\n",
-    "\t": "\\t",
-    "\r": "\\r",
-    "\x00": "\\0",
-    "\x85": "\\N",
-    "\u2028": "\\L",
-    "\u2029": "\\P",
-}
+
+
+# JSON's escapes are YAML's too; json.dumps leaves these as they are, YAML needs them escaped.
+_STILL_BAD = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
 
 
 def quote(value: str) -> str:
@@ -46,23 +44,10 @@ def quote(value: str) -> str:
         return value
     if not _SINGLE_BAD.search(value):
         return "'" + value.replace("'", "''") + "'"
-    out = []
-    for c in value:
-        escaped = _ESCAPES.get(c)
-        if escaped is not None:
-            out.append(escaped)
-        elif _SINGLE_BAD.match(c):
-            code = ord(c)
-            out.append(
-                f"\\x{code:02x}"
-                if code < 0x100
-                else f"\\u{code:04x}"
-                if code < 0x10000
-                else f"\\U{code:08x}"
-            )
-        else:
-            out.append(c)
-    return '"' + "".join(out) + '"'
+    out = json.dumps(value, ensure_ascii=False)
+    if _STILL_BAD.search(out):
+        out = _STILL_BAD.sub(_escape, out)
+    return out
 
 
 def _list(items: Iterable[str]) -> str:
@@ -154,6 +139,7 @@ def render(
                 source=entry.source,
                 note=entry.note,
                 line=line,
+                numbers=list(gap_numbers(entry.front)) if entry.type is CardType.CLOZE else None,
             )
         )
     deck = Deck(deck_id, title or deck_id, path, tuple(cards), description, tags)
