@@ -541,7 +541,6 @@ def _plural(n: int, word: str) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     """``trainer import``: files in, decks written and loaded; each file all or nothing."""
     from trainer.formats.model import ImportOptions
-    from trainer.transfer import import_file
 
     if args.deck_id is not None and len(args.files) > 1:
         raise UsageError("--id names one deck", "import one file at a time when you give --id")
@@ -554,7 +553,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         for path in args.files:
             bar = _Bar(f"import {path.name}")
             try:
-                report = import_file(ws, path, options, args.to, bar)
+                report = ws.import_file(path, options, args.to, bar)
             except TrainerError as exc:
                 bar.end()
                 _error(exc.message, exc.hint)
@@ -593,12 +592,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_export(profile: str | None, deck: str, file: Path, with_progress: bool) -> int:
     """``trainer export``: one deck out, in the format the file's extension names."""
-    from trainer.transfer import export_deck
     from trainer.workspace import deck_paths
 
     ws = _workspace(profile, deck_paths([deck]))
     try:
-        report = export_deck(ws, deck, file, with_progress)
+        report = ws.export_deck(deck, file, with_progress)
     finally:
         ws.close()
     print(

@@ -433,3 +433,46 @@ async def test_answers_on_a_reversed_card_are_those_of_its_direction(
         info = _text(app, "#study-info")
         assert "Other answers: Pashinyan" in info and "prime minister" not in info
     ws.close()
+
+
+async def test_import_from_the_home_screen(workspace: Workspace, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from trainer.ui.screens.importing import ImportDialog
+
+    table = tmp_path / "words.csv"
+    table.write_text("Front,Back\nchien,dog\n[bold]chat[/],cat\n", encoding="utf-8")
+    app = _app(workspace)
+    for size in (SIZE, (60, 15)):
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.press("i")
+            assert isinstance(app.screen, ImportDialog)
+            app.screen.query_one(Input).value = str(tmp_path / "missing.csv")
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "no such file" in str(
+                app.screen.query_one("#import-result", Static).content
+            ).lower() or (
+                "cannot read" in str(app.screen.query_one("#import-result", Static).content)
+            )
+            app.screen.query_one(Input).value = str(table)
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            result = str(app.screen.query_one("#import-result", Static).content)
+            assert "words.csv (CSV): 1 deck, 2 cards" in result
+            await pilot.press("escape")
+            assert isinstance(app.screen, HomeScreen)
+            labels = [str(app.screen.query_one(DataTable).get_row_at(i)[0]) for i in range(3)]
+            assert "words" in labels
+            app = _app(workspace)
+    fronts = {
+        f
+        for (f,) in workspace.conn.execute(
+            "SELECT front FROM cards WHERE deck_rowid ="
+            " (SELECT rowid FROM decks WHERE deck_id = 'words')"
+        )
+    }
+    assert fronts == {"chien", "[bold]chat[/]"}

@@ -44,6 +44,12 @@ class HomeScreen(Screen[None]):
             tooltip="(the selected deck's suspended cards come back into study)",
         ),
         Binding("r", "reload", "Reload", tooltip="(read changed deck files again)"),
+        Binding(
+            "i",
+            "import_deck",
+            "Import",
+            tooltip="(an Anki package, a CSV/TSV or Quizlet export, or a YAML deck)",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -254,6 +260,15 @@ class HomeScreen(Screen[None]):
             return
         self.refresh_decks()
         self.notify(f"{back} card{'s are' if back != 1 else ' is'} back in study.")
+
+    def action_import_deck(self) -> None:
+        """Ask for a file to import, and import it."""
+        from trainer.ui.screens.importing import ImportDialog
+
+        if self.tapp.loading:
+            self.notify("Still reading the decks; a moment.")
+            return
+        self.app.push_screen(ImportDialog())
 
     def action_reload(self) -> None:
         """Read changed deck files again (in a worker) and re-count."""
