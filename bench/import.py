@@ -43,7 +43,13 @@ def notes(count: int, rng: random.Random) -> list[Note]:
         tags = f" t{i % 13} level::{i % 5} "
         kind = i % 5
         if kind < 3:
-            note = Note(f"g{i:06d}", "Basic", [f"Word <b>{i}</b> &amp; friends", f"Meaning {i}<br>second line"], tags, deck)
+            note = Note(
+                f"g{i:06d}",
+                "Basic",
+                [f"Word <b>{i}</b> &amp; friends", f"Meaning {i}<br>second line"],
+                tags,
+                deck,
+            )
         elif kind == 3:
             note = Note(f"g{i:06d}", "Basic (and reversed card)", [f"front {i}", f"back {i}"], tags, deck,
                         [Card(0), Card(1)])  # fmt: skip
@@ -73,17 +79,24 @@ def run(home: Path, *args: str) -> tuple[float, float]:
     env = {**os.environ, "TRAINER_HOME": str(home), "TRAINER_PROFILE": "bench"}
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "trainer", *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [sys.executable, "-m", "trainer", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - started
     if status != 0:
-        raise SystemExit(f"trainer {' '.join(args)} failed: {proc.stderr.read().decode() if proc.stderr else ''}")
+        raise SystemExit(
+            f"trainer {' '.join(args)} failed: {proc.stderr.read().decode() if proc.stderr else ''}"
+        )
     return round(elapsed, 3), round(usage.ru_maxrss / 1024, 1)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--home", type=Path, required=True, help="a scratch folder (TRAINER_HOME)")
     parser.add_argument("--notes", type=int, default=10_000)
     parser.add_argument("--keep", action="store_true", help="keep the folder afterwards")
@@ -94,7 +107,10 @@ def main() -> None:
         package = build_package(home / "bench.apkg", notes(args.notes, random.Random(7)), "modern")
         table = home / "bench.csv"
         write_csv(table, args.notes)
-        out: dict[str, object] = {"notes": args.notes, "package_mb": round(package.stat().st_size / 2**20, 2)}
+        out: dict[str, object] = {
+            "notes": args.notes,
+            "package_mb": round(package.stat().st_size / 2**20, 2),
+        }
         out["package_s"], out["package_rss_mb"] = run(home / "a", "import", str(package))
         out["package_again_s"], _ = run(home / "a", "import", str(package))
         out["package_progress_s"], out["package_progress_rss_mb"] = run(

@@ -108,7 +108,14 @@ def import_file(
             report.notes.append(f"a {imported.kind} carries no progress: the cards start new")
         planned, media_home = _plan(ws, imported, dest)
         day = study_day(now, ws.clock.tz, ws.settings.day_rollover_hour).number
-        applied = _write(ws, imported, planned, media_home, day, report)
+        try:
+            applied = _write(ws, imported, planned, media_home, day, report)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            raise FormatError(
+                f"{path}: nothing was imported: {exc.strerror or exc}{where}",
+                "check the deck folder is writable and has room",
+            ) from exc
         report.states, report.reviews = applied
         report.decks = [(p.deck.id, str(p.target), len(p.deck.cards)) for p in planned]
         if not _inside(dest, ws.paths.decks):

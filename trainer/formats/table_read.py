@@ -186,7 +186,7 @@ def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
         if not front:
             result.skipped.append(f"{where}: the front is empty")
             continue
-        ctype = _type(cell("type"), front)
+        ctype = _type(cell("type") or meta.notetype, front)
         if ctype is not CardType.CLOZE and not back:
             result.skipped.append(f"{where}: the back is empty")
             continue

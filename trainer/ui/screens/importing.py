@@ -119,7 +119,9 @@ class ImportDialog(ModalScreen[bool]):
         if report.states or report.reviews:
             text.append(f"\nprogress: {report.states} card states, {report.reviews} reviews")
         if report.skipped:
-            text.append(f"\n{len(report.skipped)} skipped, the first: {report.skipped[0]}", style="yellow")
+            text.append(
+                f"\n{len(report.skipped)} skipped, the first: {report.skipped[0]}", style="yellow"
+            )
         text.append("\nEsc closes; the decks are on the home screen.", style="dim")
         self._say(text)
         self.tapp.refresh_home()
