@@ -97,9 +97,8 @@ def run(home: Path, *args: str) -> tuple[float, float]:
         raise SystemExit(
             f"trainer {' '.join(args)} failed: {proc.stderr.read().decode() if proc.stderr else ''}"
         )
-    CPU[" ".join(a for a in args if not a.startswith("/"))] = round(
-        usage.ru_utime + usage.ru_stime, 3
-    )
+    key = " ".join(Path(a).suffix if a.startswith("/") else a for a in args)
+    CPU[key] = round(usage.ru_utime + usage.ru_stime, 3)
     return round(elapsed, 3), round(usage.ru_maxrss / 1024, 1)
 
 
