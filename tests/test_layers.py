@@ -29,6 +29,15 @@ RULES = {
     "trainer.generate": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
     "trainer.generate.quality": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
     "trainer.cli": ("textual", "trainer.ui", "yaml"),
+    "trainer.formats.read": ("textual", "trainer.store", "trainer.ui", "trainer.workspace"),
+    "trainer.formats.anki_read": ("textual", "trainer.store", "trainer.ui", "trainer.workspace"),
+    "trainer.formats.anki_write": ("textual", "trainer.store", "trainer.ui", "trainer.workspace"),
+    "trainer.formats.table_read": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
+    "trainer.formats.table_write": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
+    "trainer.formats.yaml_write": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
+    "trainer.formats.html": ("textual", "sqlite3", "trainer.store", "trainer.ui", "yaml"),
+    "trainer.store.exchange": ("textual", "trainer.ui", "trainer.formats"),
+    "trainer.transfer": ("textual", "trainer.ui"),
 }
 
 

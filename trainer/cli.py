@@ -33,6 +33,8 @@ COMMANDS = (
     "restore",
     "paths",
     "generate",
+    "import",
+    "export",
 )
 
 EPILOG = """\
@@ -47,6 +49,8 @@ commands:
   restore [BACKUP]   list the backups, or put one back (the present is backed up first)
   paths              show where decks, progress and settings live
   generate ARTICLE...  draft a deck of dates, people and treaties from articles
+  import FILE...     decks from Anki packages, CSV/TSV, Quizlet exports or YAML
+  export DECK FILE   a deck to .yaml, .csv, .tsv or an Anki package (.apkg)
 
 A DECK is a deck id (see 'trainer decks'), a deck file's name, or a path.
 Profiles: --profile NAME, else $TRAINER_PROFILE, else your login name.
@@ -199,6 +203,55 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--id", dest="deck_id", help="the deck's id (default: from the file name)")
     gen.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
+    imp = sub.add_parser(
+        "import",
+        parents=[common],
+        help="import decks from Anki, CSV/TSV, Quizlet or YAML",
+        description="Turn Anki packages (.apkg, .colpkg), CSV/TSV files, Quizlet exports and YAML "
+        "decks into decks in your deck folder, and load them. Importing an updated file again "
+        "updates the same cards and keeps their progress.",
+    )
+    imp.add_argument("files", nargs="+", metavar="FILE", type=Path, help="the files to import")
+    imp.add_argument(
+        "--id",
+        dest="deck_id",
+        metavar="DECK_ID",
+        help="the deck id (for a package with several decks, the id of their root)",
+    )
+    imp.add_argument(
+        "--to", metavar="DIR", type=Path, help="write the decks here instead of your deck folder"
+    )
+    imp.add_argument(
+        "--with-progress",
+        action="store_true",
+        help="bring each card's schedule and review history from an Anki package",
+    )
+    imp.add_argument(
+        "--separator",
+        metavar="S",
+        help="the separator between term and definition (Quizlet's export: tab, comma or any text)",
+    )
+    imp.add_argument(
+        "--row-separator",
+        metavar="S",
+        help="the separator between rows (Quizlet's export: newline, semicolon or any text)",
+    )
+
+    exp = sub.add_parser(
+        "export",
+        parents=[common],
+        help="export a deck to YAML, CSV, TSV or an Anki package",
+        description="Write one deck to FILE in the format its extension names: .yaml, .csv, .tsv "
+        "or .apkg (opens in Anki; the cards' ids become the notes' GUIDs).",
+    )
+    exp.add_argument("deck", metavar="DECK", help="a deck id, deck file name or path")
+    exp.add_argument("file", metavar="FILE", type=Path, help="the file to write")
+    exp.add_argument(
+        "--with-progress",
+        action="store_true",
+        help="with .apkg: carry each card's schedule and review history",
+    )
+
     paths = sub.add_parser(
         "paths",
         parents=[common],
@@ -325,6 +378,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_restore(args.profile, args.backup, args.latest)
     if command == "plan":
         return cmd_plan(args.profile, args.decks, args.exam, args.target, args.clear, args.json)
+    if command == "import":
+        return cmd_import(args)
+    if command == "export":
+        return cmd_export(args.profile, args.deck, args.file, args.with_progress)
     if command == "unsuspend":
         return cmd_unsuspend(args.profile, args.deck, args.cards)
     if command == "study":
@@ -688,6 +745,108 @@ def cmd_generate(
         f"{'s' if len(result.conflicts) != 1 else ''} ({time.perf_counter() - started:.2f} s)",
         file=sys.stderr,
     )
+    return 0
+
+
+class _Bar:
+    """A progress bar on stderr for long imports (only when stderr is a terminal)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = False
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.tty or total < 2000:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        line = f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        print(line, end="", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def end(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
+            self.shown = False
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """``trainer import``: files in, decks written and loaded; each file all or nothing."""
+    from trainer.formats.model import ImportOptions
+
+    if args.deck_id is not None and len(args.files) > 1:
+        raise UsageError("--id names one deck", "import one file at a time when you give --id")
+    if args.deck_id is not None and (not args.deck_id.strip() or "\n" in args.deck_id):
+        raise UsageError("--id needs a deck id on one line")
+    options = ImportOptions(args.deck_id, args.with_progress, args.separator, args.row_separator)
+    ws = _workspace(args.profile)
+    failed = 0
+    try:
+        for path in args.files:
+            bar = _Bar(f"import {path.name}")
+            try:
+                report = ws.import_file(path, options, args.to, bar)
+            except TrainerError as exc:
+                bar.end()
+                _error(exc.message, exc.hint)
+                failed += 1
+                continue
+            bar.end()
+            cards = sum(n for _, _, n in report.decks)
+            print(
+                f"{path}: {report.kind}: {_plural(len(report.decks), 'deck')}, {_plural(cards, 'card')}"
+                + (f", {_plural(report.media, 'media file')}" if report.media else "")
+            )
+            width = max(len(d) for d, _, _ in report.decks) if report.decks else 0
+            for deck_id, where, n in report.decks:
+                print(f"  {deck_id:<{width}}  {_plural(n, 'card'):>10}  {where}")
+            if args.with_progress and report.kind == "Anki package":
+                print(
+                    f"  progress: {_plural(report.states, 'card state')}, {_plural(report.reviews, 'review')}"
+                )
+            for note in report.notes:
+                print(f"  note: {note}")
+            if report.skipped:
+                print(f"  skipped {len(report.skipped)}:")
+                for line in report.skipped[:20]:
+                    print(f"    {line}")
+                if len(report.skipped) > 20:
+                    print(f"    ... and {len(report.skipped) - 20} more")
+            if report.outside is not None:
+                print(
+                    f"  {report.outside} is outside your deck folder: name it to study"
+                    f" (trainer study {report.outside})"
+                )
+    finally:
+        ws.close()
+    return 2 if failed else 0
+
+
+def cmd_export(profile: str | None, deck: str, file: Path, with_progress: bool) -> int:
+    """``trainer export``: one deck out, in the format the file's extension names."""
+    from trainer.workspace import deck_paths
+
+    ws = _workspace(profile, deck_paths([deck]))
+    try:
+        report = ws.export_deck(deck, file, with_progress)
+    finally:
+        ws.close()
+    print(
+        f"{report.deck_id}: wrote {_plural(report.entries, 'entry').replace('entrys', 'entries')}"
+        f" ({_plural(report.cards, 'card')}) to {file} ({report.kind})"
+        + (f", {_plural(report.media, 'media file')}" if report.media else "")
+    )
+    if with_progress and report.kind == "APKG":
+        print(
+            f"  progress: {_plural(report.states, 'card state')}, {_plural(report.reviews, 'review')}"
+        )
+    for note in report.notes:
+        print(f"  note: {note}")
     return 0
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer.core.config import parse_config
 from trainer.core.deckfiles import deck_argument, find_decks
@@ -31,6 +32,10 @@ from trainer.store import paths as paths_mod
 from trainer.store.catalog import DeckFile, DeckSource, DeckStatus, sync
 from trainer.store.db import checkpoint, connect, integrity, migrate, store_error
 from trainer.store.progress import Store
+
+if TYPE_CHECKING:
+    from trainer.formats.model import ImportOptions
+    from trainer.transfer import ExportReport, ImportReport
 
 
 class Clock:
@@ -365,6 +370,28 @@ class Workspace:
             chosen = list(suspended)
         self.store.set_suspended([suspended[c] for c in chosen], False)
         return chosen
+
+    def import_file(
+        self,
+        path: Path,
+        options: ImportOptions | None = None,
+        to: Path | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> ImportReport:
+        """Import one file (an Anki package, a CSV/TSV or Quizlet export, a YAML deck).
+
+        All or nothing: see :mod:`trainer.transfer`.
+        """
+        from trainer.formats.model import ImportOptions
+        from trainer.transfer import import_file
+
+        return import_file(self, path, options or ImportOptions(), to, progress)
+
+    def export_deck(self, deck: str, path: Path, with_progress: bool = False) -> ExportReport:
+        """Write one deck to ``path`` in the format its extension names."""
+        from trainer.transfer import export_deck
+
+        return export_deck(self, deck, path, with_progress)
 
     def session(
         self, deck_ids: Sequence[str] | None = None, rng: random.Random | None = None

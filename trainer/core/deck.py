@@ -21,7 +21,7 @@ from typing import TypeVar
 from trainer.core import cloze
 from trainer.core.errors import DeckError, Problem
 from trainer.core.model import Card, CardKind, CardType, Deck
-from trainer.core.textsafe import control_name
+from trainer.core.textsafe import control_name, one_line
 from trainer.core.when import parse_when
 from trainer.core.yamlnodes import (
     MAX_DEPTH,
@@ -137,6 +137,56 @@ def _yaml_problem(path: str, exc: Exception) -> Problem:
     if mark is None:
         return Problem(path, 0, 0, message, hint)
     return Problem(path, mark.line + 1, mark.column + 1, message, hint)
+
+
+def entry_cards(
+    entry_id: str,
+    ctype: CardType,
+    kind: CardKind,
+    front: str,
+    back: str,
+    *,
+    ask: str | None = None,
+    ask_reverse: str | None = None,
+    accept: tuple[str, ...] = (),
+    accept_reverse: tuple[str, ...] = (),
+    when: str = "",
+    tags: tuple[str, ...] = (),
+    source: str = "",
+    note: str = "",
+    line: int = 0,
+    numbers: list[int] | None = None,
+) -> list[Card]:
+    """The study cards one valid deck entry gives (the one rule, for files and importers).
+
+    Args:
+        numbers: For a cloze entry, its gap numbers (``cloze.numbers(front)`` when None).
+    """
+    details = (when, tags, source, note, line)
+    if ctype is _T_BASIC:
+        return [Card(entry_id, front, back, ctype, kind, entry_id, 1, accept, *details)]
+    if ctype is _T_REVERSED:
+        # Each side is asked by its own question and has its own other answers.
+        return [
+            Card(entry_id, ask or front, back, ctype, kind, entry_id, 1, accept, *details),
+            Card(
+                f"{entry_id}/reverse",
+                ask_reverse or back,
+                front,
+                ctype,
+                kind,
+                entry_id,
+                2,
+                accept_reverse,
+                *details,
+            ),
+        ]
+    if numbers is None:
+        numbers = cloze.numbers(front)
+    return [
+        Card(f"{entry_id}/c{n}", front, back, ctype, kind, entry_id, n, accept, *details)
+        for n in numbers
+    ]
 
 
 class _Walker:
@@ -287,7 +337,7 @@ class _Walker:
                     "this trainer reads format 1",
                 )
         deck_id = self.text(fields, "id", "deck") or self.default_id
-        if not deck_id.isprintable():
+        if not one_line(deck_id):
             if "id" in fields:
                 self.problem(fields["id"][2], "the deck id must be one line of plain characters")
             else:
@@ -421,31 +471,42 @@ class _Walker:
                     continue
                 seen[card_id] = line
             back = back or ""
-            details = (when, tags, source, note, line)
             if ctype is _T_BASIC:
-                append(Card(card_id, front, back, ctype, kind, card_id, 1, accept, *details))
-                continue
-            if ctype is _T_REVERSED:
-                # Each side is asked by its own question and has its own other answers.
-                made = [
-                    Card(card_id, ask or front, back, ctype, kind, card_id, 1, accept, *details),
+                append(
                     Card(
-                        f"{card_id}/reverse",
-                        ask_reverse or back,
+                        card_id,
                         front,
+                        back,
                         ctype,
                         kind,
                         card_id,
-                        2,
-                        accept_reverse,
-                        *details,
-                    ),
-                ]
-            else:
-                made = [
-                    Card(f"{card_id}/c{n}", front, back, ctype, kind, card_id, n, accept, *details)
-                    for n in numbers
-                ]
+                        1,
+                        accept,
+                        when,
+                        tags,
+                        source,
+                        note,
+                        line,
+                    )
+                )
+                continue
+            made = entry_cards(
+                card_id,
+                ctype,
+                kind,
+                front,
+                back,
+                ask=ask,
+                ask_reverse=ask_reverse,
+                accept=accept,
+                accept_reverse=accept_reverse,
+                when=when,
+                tags=tags,
+                source=source,
+                note=note,
+                line=line,
+                numbers=numbers,
+            )
             for card in made:
                 if card.id in seen and card.id != card_id:
                     self.problem(

@@ -84,3 +84,7 @@ class DeckError(UsageError):
         super().__init__(str(first))
         self.path = path
         self.problems = problems
+
+
+class FormatError(UsageError):
+    """A file to import that cannot be read: it names the file and the problem."""

@@ -137,3 +137,30 @@ class StoredCard:
     tags: tuple[str, ...] = ()
     source: str = ""
     note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LogRow:
+    """One answer in a card's history, with the memory states around it."""
+
+    reviewed_at: float
+    rating: Rating
+    duration_ms: int
+    before: Memory
+    after: Memory
+
+
+@dataclass(slots=True)
+class CardProgress:
+    """A card's schedule and history, keyed by (deck id, card id): what imports and exports carry.
+
+    Attributes:
+        buried: Hidden until the end of the current study day.
+    """
+
+    deck_id: str
+    card_id: str
+    memory: Memory
+    suspended: bool = False
+    buried: bool = False
+    log: list[LogRow] = field(default_factory=list)

@@ -40,3 +40,11 @@ def control_name(text: str) -> str | None:
     """The first control character in ``text`` as 'U+001B', or None when there is none."""
     m = CONTROL.search(text)
     return f"U+{ord(m.group()):04X}" if m else None
+
+
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> bool:
+    """Whether ``text`` is one line with no control character (a good id)."""
+    return not _BREAKS.search(text)

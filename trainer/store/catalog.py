@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Sequence
@@ -210,6 +211,17 @@ def sync(conn: sqlite3.Connection, sources: Sequence[DeckSource]) -> list[DeckFi
             " AND card_rowid IN (SELECT rowid FROM cards WHERE retired)"
         )
     return files
+
+
+def file_row(path: str, st: os.stat_result, data: bytes, deck_id: str) -> tuple[object, ...]:
+    """The ``deck_files`` row of a deck file that loads cleanly (see :func:`save_file`)."""
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    return (path, *stamp, _file_hash(data), deck_id, "[]")
+
+
+def save_file(conn: sqlite3.Connection, row: tuple[object, ...]) -> None:
+    """Remember what was read from a deck file, so an unchanged file is not parsed again."""
+    _save_file(conn, row)
 
 
 def _save_file(conn: sqlite3.Connection, row: tuple[object, ...]) -> None:

@@ -174,6 +174,10 @@ class TrainerApp(App[None]):
                     TrainerError(f"unexpected failure: {error!r}", "please report it"),
                 )
 
+    def refresh_home(self) -> None:
+        """Count the decks again on the home screen (after an import, say)."""
+        self._home().refresh_decks()
+
     def _home(self) -> HomeScreen:
         return next(s for s in self.screen_stack if isinstance(s, HomeScreen))
 

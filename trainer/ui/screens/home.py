@@ -48,6 +48,12 @@ class HomeScreen(Screen[None]):
         ),
         Binding("r", "reload", "Reload", tooltip="(read changed deck files again)"),
         Binding(
+            "i",
+            "import_deck",
+            "Import",
+            tooltip="(an Anki package, a CSV/TSV or Quizlet export, or a YAML deck)",
+        ),
+        Binding(
             "escape", "cancel_loading", "Stop waiting", tooltip="(for a busy profile)", show=False
         ),
     ]
@@ -301,6 +307,15 @@ class HomeScreen(Screen[None]):
     def action_cancel_loading(self) -> None:
         """Stop waiting for another trainer process; the decks stay as last read."""
         self.tapp.cancel_loading()
+
+    def action_import_deck(self) -> None:
+        """Ask for a file to import, and import it."""
+        from trainer.ui.screens.importing import ImportDialog
+
+        if self.tapp.loading:
+            self.notify("Still reading the decks; a moment.")
+            return
+        self.app.push_screen(ImportDialog())
 
     def action_reload(self) -> None:
         """Read changed deck files again (in a worker) and re-count."""

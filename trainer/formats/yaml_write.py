@@ -1,0 +1,146 @@
+"""Decks of entries -> deck format v1 YAML, and the same deck as :class:`Deck`.
+
+The text is written by hand, not by a YAML library: one card per block,
+every value plain when it is plainly text, else quoted (single quotes where
+nothing needs escaping, double quotes with escapes otherwise). The deck built
+alongside is exactly what reading the text back gives (the tests check it),
+so a big import need not parse what it has just written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+from trainer.core.deck import FORMAT_VERSION, entry_cards
+from trainer.core.model import Card, CardKind, CardType, Deck
+from trainer.formats.model import Entry, gap_numbers
+
+IMPORTED_MARK = "# Imported by trainer"
+"""How a deck file that an import wrote begins (so a re-import may replace it)."""
+
+# Plain scalars that any YAML reader reads back as the same text: no leading
+# indicator, no ': ' or ' #', no trailing colon, one line, printable.
+_PLAIN = re.compile(r"[\w(][\w .,;()/'?!+=%$€£~^-]*")
+_PLAIN_END = re.compile(r"[\w).?!'%$€£~^-]")
+# What single quotes can hold as it is: printable characters other than line breaks.
+_SINGLE_BAD = re.compile(
+    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+# JSON's escapes are YAML's too; json.dumps leaves these as they are, YAML needs them escaped.
+_STILL_BAD = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+def _escape(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
+def quote(value: str) -> str:
+    """``value`` as a YAML scalar that reads back as exactly ``value``."""
+    if _PLAIN.fullmatch(value) and _PLAIN_END.match(value[-1]) and value[0] != "-":
+        return value
+    if not _SINGLE_BAD.search(value):
+        return "'" + value.replace("'", "''") + "'"
+    out = json.dumps(value, ensure_ascii=False)
+    if _STILL_BAD.search(out):
+        out = _STILL_BAD.sub(_escape, out)
+    return out
+
+
+def _list(items: Iterable[str]) -> str:
+    return (
+        "["
+        + ", ".join(
+            quote(i) if "," not in i and "]" not in i and "[" not in i else _q(i) for i in items
+        )
+        + "]"
+    )
+
+
+def _q(value: str) -> str:
+    """Quoted even when plain would do (inside a flow list, ',' and brackets matter)."""
+    quoted = quote(value)
+    return quoted if quoted[0] in "'\"" else "'" + value.replace("'", "''") + "'"
+
+
+def comment(text: str) -> str:
+    """One comment line's text: line breaks and control characters left out."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+", " ", text).strip()
+
+
+def render(
+    deck_id: str,
+    title: str,
+    entries: list[Entry],
+    path: str,
+    description: str = "",
+    tags: tuple[str, ...] = (),
+    header: tuple[str, ...] = (),
+) -> tuple[str, Deck]:
+    """The deck file's text, and the :class:`Deck` reading it back gives.
+
+    Args:
+        path: Where the file will be (the deck's ``path``).
+        header: Comment lines for the top of the file.
+    """
+    lines = [f"# {comment(h)}" for h in header]
+    lines.append(f"id: {quote(deck_id)}")
+    if title and title != deck_id:
+        lines.append(f"title: {quote(title)}")
+    if description:
+        lines.append(f"description: {quote(description)}")
+    if tags:
+        lines.append(f"tags: {_list(tags)}")
+    lines.append(f"format: {FORMAT_VERSION}")
+    lines.append("cards:")
+    cards: list[Card] = []
+    for entry in entries:
+        line = len(lines) + 1
+        lines.append(f"  - id: {quote(entry.id)}")
+        if entry.type is not CardType.BASIC:
+            lines.append(f"    type: {entry.type.value}")
+        if entry.kind is not CardKind.OTHER:
+            lines.append(f"    kind: {entry.kind.value}")
+        if entry.when:
+            lines.append(f"    when: {quote(entry.when)}")
+        lines.append(f"    front: {quote(entry.front)}")
+        if entry.back:
+            lines.append(f"    back: {quote(entry.back)}")
+        if entry.ask:
+            lines.append(f"    ask: {quote(entry.ask)}")
+        if entry.ask_reverse:
+            lines.append(f"    ask_reverse: {quote(entry.ask_reverse)}")
+        if entry.accept:
+            lines.append(f"    accept: {_list(entry.accept)}")
+        if entry.accept_reverse:
+            lines.append(f"    accept_reverse: {_list(entry.accept_reverse)}")
+        if entry.tags:
+            lines.append(f"    tags: {_list(entry.tags)}")
+        if entry.source:
+            lines.append(f"    source: {quote(entry.source)}")
+        if entry.note:
+            lines.append(f"    note: {quote(entry.note)}")
+        cards.extend(
+            entry_cards(
+                entry.id,
+                entry.type,
+                entry.kind,
+                entry.front,
+                entry.back,
+                ask=entry.ask or None,
+                ask_reverse=entry.ask_reverse or None,
+                accept=entry.accept,
+                accept_reverse=entry.accept_reverse,
+                when=entry.when,
+                tags=entry.tags,
+                source=entry.source,
+                note=entry.note,
+                line=line,
+                numbers=list(gap_numbers(entry.front)) if entry.type is CardType.CLOZE else None,
+            )
+        )
+    deck = Deck(deck_id, title or deck_id, path, tuple(cards), description, tags)
+    return "\n".join(lines) + "\n", deck
