@@ -29,8 +29,18 @@ def _problems(text: str, name: str = "d.yaml") -> list[str]:
         "cards:\n" + "\n".join("  " * i + "-" for i in range(3_000)),  # a 3,000-level block list
         "cards: " + "{a: " * 500,
         "- " * 2_000 + "x",
+        "# a comment\x85" + "- " * 2_000 + "x",  # YAML breaks lines at NEL, LS and PS too
+        "cards:\u2028" + "\u2028".join("  " * i + "-" for i in range(500)),
     ],
-    ids=["30000-brackets", "400-brackets", "3000-level-list", "500-mappings", "2000-dashes"],
+    ids=[
+        "30000-brackets",
+        "400-brackets",
+        "3000-level-list",
+        "500-mappings",
+        "2000-dashes",
+        "after-a-NEL",
+        "LS-lines",
+    ],
 )
 def test_deep_nesting_is_refused_before_any_parser(text: str) -> None:
     started = time.perf_counter()

@@ -81,6 +81,8 @@ composer recurses and crashes on tens of thousands of levels, and the node
 conversion would exhaust Python's stack long before."""
 
 _FLOW = re.compile(r"[\[\]{}'\"#]")
+# Every line break YAML knows (it reads NEL, LS and PS as breaks too).
+_LINES = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 _DASHES = re.compile(r"(?:-(?: +|$))+")
 
 
@@ -94,7 +96,7 @@ def too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:
     stack: list[int] = []
     flow = 0
     quote = ""
-    for number, line in enumerate(text.split("\n")):
+    for number, line in enumerate(_LINES.split(text)):
         start = 0
         if not quote and not flow:
             stripped = line.lstrip(" ")
