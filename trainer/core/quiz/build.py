@@ -226,15 +226,11 @@ def build_questions(
     if QuestionType.TIMELINE in quotas:
         questions.extend(builder.timelines(quotas.pop(QuestionType.TIMELINE)))
         missing = count - len(questions) - sum(quotas.values())
-        if missing > 0 and quotas:
-            for t in rng.sample(list(quotas), len(quotas)):
-                if missing <= 0:
-                    break
-                quotas[t] += 1
-                missing -= 1
-            while missing > 0:
-                quotas[rng.choice(list(quotas))] += 1
-                missing -= 1
+        while missing > 0 and quotas:
+            # the timelines' unmade share goes to the types with the least
+            low = min(quotas.values())
+            quotas[rng.choice([t for t in quotas if quotas[t] == low])] += 1
+            missing -= 1
     made = dict.fromkeys(quotas, 0)
     typed: dict[int, Fact] = {}
     leftover: list[Fact] = []

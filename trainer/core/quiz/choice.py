@@ -220,7 +220,7 @@ def _score(fact: Fact, cand: Candidate, context: frozenset[str], rng: random.Ran
     union = context | cand.context
     if union:
         similar = len(context & cand.context) / len(union)
-        score += similar * (4 if fact.shape in ("person", "role") else 2)
+        score += similar * (6 if fact.shape in ("person", "role") else 3)
     score -= 0.2 * abs(len(cand.text.split()) - len(fact.answer.split()))
     if fact.answer.startswith("The ") != cand.text.startswith("The "):
         score -= 0.5

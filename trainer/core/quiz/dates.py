@@ -387,9 +387,10 @@ def shift(w: When, k: int) -> When | None:
         start = w.first[0] + 10 * k
         if start < 1:
             return None
-        if span == 9:
-            return _decade(start, "")
-        return When(f"{start}/{start + span}", (start, 1, 1), (start + span, 12, 31), "decade")
+        if start % 100 == 0:
+            return None  # '1500s' reads as a century: never offer that decade
+        text = f"{start}s" if span == 9 else f"{start}/{start + span}"
+        return When(text, (start, 1, 1), (start + span, 12, 31), "decade")
     if w.precision in ("decade", "century"):
         return None  # a range of decades or centuries: only real ones from the decks
     unit = w.precision if w.precision in ("day", "month") else "year"
