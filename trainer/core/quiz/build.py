@@ -11,14 +11,14 @@ sample (``Material``). The same seed and cards give the same quiz.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import operator
 import random
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import attrgetter
 
+from trainer.core import cloze
 from trainer.core.errors import UsageError
 from trainer.core.model import CardKind, CardType, StoredCard
 from trainer.core.quiz.choice import choice_question
@@ -128,7 +128,14 @@ class _Builder:
         """
         if not typed:
             return questions
-        words = {last_name_word(f.answer) for f in typed.values()} - {""}
+        words: set[str] = set()
+        for fact in typed.values():
+            last = last_name_word(fact.answer)
+            if last:
+                words.add(last)
+                raw = fact.answer.split()[-1].lower() if fact.answer.split() else ""
+                if fold(raw) == last:
+                    words.add(raw)  # as written, accents and all
         hits: list[StoredCard] = []
         if people is not None:
             for word in sorted(words):
@@ -136,10 +143,13 @@ class _Builder:
         else:
             hits = self._scan(words)
         index = SurnameIndex()
+        seen: set[tuple[str, tuple[str, ...]]] = set()
         for card in hits:
-            fact = self.facts.get(card)
-            if fact is not None and fact.shape == "person":
-                index.add([fact.answer, *fact.accept])
+            names = _names_on(card)
+            key = (names[0], tuple(names[1:])) if names else None
+            if key and key not in seen:
+                seen.add(key)
+                index.add(names)
         for fact in typed.values():
             index.add([fact.answer, *fact.accept])
         out = []
@@ -150,40 +160,49 @@ class _Builder:
 
     def _scan(self, words: set[str]) -> list[StoredCard]:
         """People's cards that may name someone whose name ends with one of
-        ``words``: their answers (and their cloze texts) are joined into one
-        text and searched with ``str.find``, so the collection is walked in C."""
+        ``words`` (lower case, as written and without accents).
+
+        People's answers, and their cloze texts, are joined into one text and
+        searched with ``str.find``, so the collection is walked in C, not
+        card by card in Python.
+        """
         if not words:
             return []
-        people = list(
-            compress(self.cards, map(operator.is_, map(_KIND, self.cards), repeat(CardKind.PERSON)))
-        )
-        clozes = list(
-            compress(people, map(operator.is_, map(_TYPE, people), repeat(CardType.CLOZE)))
-        )
+        people = list(compress(self.cards, map(operator.is_, map(_KIND, self.cards), repeat(CardKind.PERSON))))
+        clozes = list(compress(people, map(operator.is_, map(_TYPE, people), repeat(CardType.CLOZE))))
         found: list[StoredCard] = []
         for group, texts, ends in (
-            (people, list(map(_BACK, people)), ("\n", " ")),
-            (clozes, list(map(_FRONT, clozes)), ("}", ":")),
+            (people, list(map(_BACK, people)), "\n "),
+            (clozes, list(map(_FRONT, clozes)), "}:"),
         ):
             if not texts:
                 continue
-            joined = "\n".join(texts).lower() + "\n"
-            if not joined.isascii():
-                joined = "\n".join(fold(t) for t in texts) + "\n"
-                texts = joined.split("\n")[:-1]
-            starts = list(accumulate(map(len, texts)))
-            lines: set[int] = set()
+            joined = "\n".join(texts)
+            low = joined.lower()
+            if len(low) != len(joined):  # a letter whose lower case is longer
+                low = "\n".join(t.lower() for t in texts)
+            positions: list[int] = []
             for word in words:
-                at = joined.find(word)
+                at = low.find(word)
                 while at != -1:
-                    before = joined[at - 1] if at else "\n"
-                    if before in " \n:" and joined[at + len(word) : at + len(word) + 1] in ends:
-                        lines.add(
-                            bisect.bisect_left(range(len(starts)), at, key=lambda k: starts[k] + k)
-                        )
-                    at = joined.find(word, at + 1)
-            found.extend(group[k] for k in sorted(lines) if k < len(group))
+                    after = low[at + len(word) : at + len(word) + 1]
+                    if (at == 0 or low[at - 1] in " \n:") and (not after or after in ends):
+                        positions.append(at)
+                    at = low.find(word, at + 1)
+            line, last = 0, 0
+            for at in sorted(positions):
+                line += low.count("\n", last, at)
+                last = at
+                found.append(group[line])
         return found
+
+
+def _names_on(card: StoredCard) -> list[str]:
+    """The name a person's card answers with, and its accepted forms."""
+    if card.type is CardType.CLOZE:
+        gaps = {g.answer.strip() for g in cloze.scan(card.front)[0] if g.number == card.ordinal}
+        return list(gaps) if len(gaps) == 1 else []
+    return [card.back.strip(), *card.accept]
 
 
 def build_questions(

@@ -234,8 +234,8 @@ def _ranked(
     pool: list[Candidate] = []
     for shape in shapes:
         pool.extend(material.shape(shape))
-    if len(pool) > 48:
-        pool = rng.sample(pool, 48)
+    if len(pool) > 32:
+        pool = rng.sample(pool, 32)
     out = []
     loose = fact.shape in ("text", "name")
     for cand in pool:

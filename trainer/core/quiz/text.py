@@ -161,6 +161,8 @@ def distance(a: str, b: str, limit: int) -> int:
         return 0
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    if len(set(a) ^ set(b)) > 2 * limit:
+        return limit + 1  # each edit changes at most two letters of the alphabet used
     start = 0
     while start < len(a) and start < len(b) and a[start] == b[start]:
         start += 1
