@@ -160,12 +160,13 @@ def choice_figures(half: str, decks: dict[str, list[StoredCard]], verbose: bool)
     bad: list[str] = []
     for deck_id, cards in decks.items():
         material = _setting(decks, deck_id, 7)
-        for i, card in enumerate(cards):
+        rng = random.Random(deck_id)  # one generator per deck, as in a quiz
+        for card in cards:
             fact = fact_of(card)
             if fact is None:
                 continue
             c["facts"] += 1
-            q = choice_question(fact, material, random.Random(i))
+            q = choice_question(fact, material, rng)
             if q is None:
                 c["no_choice"] += 1
                 continue
@@ -234,7 +235,8 @@ def truefalse_figures(half: str, decks: dict[str, list[StoredCard]], verbose: bo
     fallbacks: list[str] = []
     for deck_id, cards in decks.items():
         material = _setting(decks, deck_id, 11)
-        for i, card in enumerate(cards):
+        rng = random.Random(deck_id)
+        for card in cards:
             fact = fact_of(card)
             if fact is None:
                 continue
@@ -244,7 +246,7 @@ def truefalse_figures(half: str, decks: dict[str, list[StoredCard]], verbose: bo
             else:
                 fallbacks.append(f"    fallback form: {fact.prompt!r}")
             for truth in (True, False):
-                q = truefalse_question(fact, material, random.Random(i), truth)
+                q = truefalse_question(fact, material, rng, truth)
                 if q is None:
                     c["none_false"] += 1
                     continue

@@ -177,3 +177,27 @@ def test_usage_errors_say_what_and_what_to_do(
 def test_a_count_below_one_is_refused() -> None:
     with pytest.raises(UsageError):
         build_questions([card("Q?", "A")], 0, ALL, random.Random(1))
+
+
+def test_true_and_false_statements_stay_even() -> None:
+    # people have wrong values of their kind; the lone country has none (no false statement)
+    cards = [
+        card(f"Who founded society {i}?", n, kind="person")
+        for i, n in enumerate(("Ada Varga", "Boris Okafor", "Clara Moreau", "Dmitri Tanaka"))
+    ]
+    cards += [
+        card(
+            f"In which year was treaty {i} signed?",
+            str(1900 + 9 * i),
+            kind="date",
+            when=str(1900 + 9 * i),
+        )
+        for i in range(6)
+    ]
+    cards += [card("What is the capital of nowhere in particular?", "a town with no name")]
+    for seed in range(6):
+        answers = Counter(
+            q.answer
+            for q in build_questions(cards, 11, [QuestionType.TRUE_FALSE], random.Random(seed))
+        )
+        assert abs(answers["True"] - answers["False"]) <= 1, answers

@@ -75,6 +75,7 @@ class _Builder:
         self.facts = Facts()
         self.material = Material(cards, pool, rng, self.facts)
         self.taken: set[tuple[str, str]] = set()
+        self.truths: list[bool] = []
 
     def timelines(self, wanted: int) -> list[Question]:
         """Up to ``wanted`` timelines from the quizzed cards' dated events."""
@@ -112,7 +113,14 @@ class _Builder:
         if kind is QuestionType.CHOICE:
             return choice_question(fact, self.material, self.rng)
         if kind is QuestionType.TRUE_FALSE:
-            return truefalse_question(fact, self.material, self.rng, self.rng.random() < 0.5)
+            # Keep true and false even: a false statement needs a wrong value and
+            # some cards have none, so a coin per question would lean to true.
+            true, false = self.truths.count(True), self.truths.count(False)
+            truth = self.rng.random() < 0.5 if true == false else true < false
+            question = truefalse_question(fact, self.material, self.rng, truth)
+            if question is not None:
+                self.truths.append(truth)
+            return question
         return None
 
     def add_surnames(
