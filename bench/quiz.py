@@ -216,7 +216,9 @@ def main() -> None:
     for seed in range(args.runs):
         for figures, kept in ((plain, None), (indexed, people)):
             t, c = time.perf_counter(), time.process_time()
-            questions = build_questions(cards, args.questions, types, random.Random(seed), people=kept)
+            questions = build_questions(
+                cards, args.questions, types, random.Random(seed), people=kept
+            )
             figures["wall"].append(time.perf_counter() - t)
             figures["cpu"].append(time.process_time() - c)
         counts.append(len(questions))

@@ -176,8 +176,12 @@ class _Builder:
         """
         if not words:
             return []
-        people = list(compress(self.cards, map(operator.is_, map(_KIND, self.cards), repeat(CardKind.PERSON))))
-        clozes = list(compress(people, map(operator.is_, map(_TYPE, people), repeat(CardType.CLOZE))))
+        people = list(
+            compress(self.cards, map(operator.is_, map(_KIND, self.cards), repeat(CardKind.PERSON)))
+        )
+        clozes = list(
+            compress(people, map(operator.is_, map(_TYPE, people), repeat(CardType.CLOZE)))
+        )
         found: list[StoredCard] = []
         for group, texts, ends in (
             (people, list(map(_BACK, people)), "\n "),

@@ -209,9 +209,9 @@ def date_options(
 
 def _score(fact: Fact, cand: Candidate, context: frozenset[str], rng: random.Random) -> float:
     score = 0.0
-    if fact.focus and cand.focus == fact.focus:
+    if _noun(fact.focus) and cand.focus == fact.focus:
         score += 3
-    elif fact.focus and cand.focus:
+    elif _noun(fact.focus) and _noun(cand.focus):
         score -= 2
     if cand.kind is fact.card.kind:
         score += 2
@@ -250,10 +250,21 @@ def _ranked(
 
 def _related(fact: Fact, cand: Candidate, context: frozenset[str]) -> bool:
     """Whether another answer is about the same sort of thing: the same asked
-    noun, or questions that share meaningful words."""
+    noun, or (unless they ask for different nouns) questions that share
+    meaningful words."""
+    if _noun(fact.focus) and _noun(cand.focus) and fact.focus != cand.focus:
+        return False
     if fact.focus and cand.focus == fact.focus:
         return True
-    return bool(context & cand.context - {"@office"})
+    shared = len(context & cand.context - {"@office"})
+    # a question that names what it asks for needs more than one word in common
+    return shared >= (2 if _noun(fact.focus) else 1)
+
+
+def _noun(focus: str) -> bool:
+    """Whether an asked noun says what kind of thing the answer is ('city'),
+    rather than only that it is a person, a time or a place ('who')."""
+    return bool(focus) and focus not in ("who", "when", "where")
 
 
 def _substitutes(fact: Fact, material: Material, rng: random.Random) -> list[str]:

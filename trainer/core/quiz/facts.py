@@ -97,6 +97,11 @@ def focus_of(prompt: str) -> str:
         rest = re.sub(r"^(?:what|which) (?:is|was|are|were) (?:the |a |an )?", "", low)
         rest = re.sub(r"^name of (?:the |a |an )?", "", rest)
         head = re.split(r"\b(?:of|in|on|at|for|to|with|by|called|that|who)\b|[?,]", rest)[0].split()
+        # the head noun ends before a participle: 'the dog carried into orbit'
+        for i, w in enumerate(head):
+            if i and (w.endswith(("ed", "ing")) or _is_verb_form(w)):
+                head = head[:i]
+                break
         noun = head[-1] if head else ""
     if noun.endswith("ies") and len(noun) > 4:
         noun = noun[:-3] + "y"
@@ -163,6 +168,15 @@ def shape_of(answer: str, kind: CardKind, focus: str, date: When | None, is_cloz
     return "text"
 
 
+def hint_focus(hint: str) -> str:
+    """The noun a cloze gap's hint names ('a city' -> 'city'), or ''."""
+    words = [w for w in hint.lower().split() if w.isalpha() and w not in ("a", "an", "the")]
+    if len(words) != 1:
+        return ""
+    noun = words[0]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3 else noun
+
+
 def cloze_prompt(text: str, number: int) -> str:
     """A cloze card's question: its text with gap ``number`` shown as [...] or [hint]."""
     return "".join(part for part, _ in cloze.segments(text, number, reveal=False))
@@ -197,18 +211,20 @@ def fact_of(card: StoredCard) -> Fact | None:
             return None
         prompt = _gap_prompt(card.front, gaps, card.ordinal)
         answer = answers.pop()
+        hint = next((g.hint for g in gaps if g.number == card.ordinal and g.hint), "")
         # An entry's 'accept' cannot say which gap it is for: only a lone gap uses it.
         accept = card.accept if len({g.number for g in gaps}) == 1 else ()
         text = card.front
     else:
         prompt, answer, accept, text = card.front.strip(), card.back.strip(), card.accept, ""
+        hint = ""
     if not prompt or not answer:
         return None
     reading = read_date(answer)
     date = reading.values[0] if reading and not reading.ambiguous else None
     if date is None and card.kind is CardKind.DATE and not text:
         date = parse_card_when(card.when) if _asks_time(prompt) else None
-    focus = focus_of(prompt) if not text and date is None else ""
+    focus = "" if date is not None else hint_focus(hint) if text else focus_of(prompt)
     shape = shape_of(answer, card.kind, focus, date, bool(text))
     return Fact(
         card, prompt, answer, tuple(a for a in accept if a.strip()), date, shape, focus, text

@@ -115,7 +115,7 @@ def context_of(prompt: str) -> frozenset[str]:
     """The meaningful words of a question, with every office (president, prime
     minister, chancellor, leader) also read as one word, so that people with
     comparable roles look alike."""
-    words = set(content(prompt)) - lexicon.QUESTION_WORDS
+    words = {w for w in content(prompt) if not w.isdigit()} - lexicon.QUESTION_WORDS
     if words & lexicon.OFFICES:
         words.add("@office")
     return frozenset(words)

@@ -306,6 +306,13 @@ def _value(value: str, shape: str) -> str:
     """A value as it reads inside a sentence ('term' is a one-word common noun)."""
     if shape in ("text", "term") and value[:1].isupper() and not is_acronym(value.split()[0]):
         return value[:1].lower() + value[1:]
+    if (
+        shape == "organisation"
+        and len(value.split()) > 1
+        and value.split()[0] not in ("The", "A", "An")
+        and not is_acronym(value.split()[0].rstrip(","))
+    ):
+        return "the " + value  # 'established the North Atlantic Treaty Organization'
     return mid_sentence(value)
 
 
@@ -524,6 +531,8 @@ def natural(fact: Fact, value: str, date: When | None) -> str | None:
     shape = fact.shape
     if fact.card.kind is CardKind.TERM and shape == "name" and len(value.split()) == 1:
         shape = "term"  # 'Penicillin' is capitalised only because it starts the answer
+    if shape == "organisation" and " stand for" in fact.prompt.lower():
+        shape = "name"  # 'NATO stands for North Atlantic ...', with no article
     got = turn(fact.prompt, value, shape, date)
     if got:
         return got
