@@ -162,8 +162,8 @@ class _Builder:
             index.add([fact.answer, *fact.accept])
         out = []
         for i, q in enumerate(questions):
-            fact = typed.get(i)
-            out.append(dataclasses.replace(q, surnames=index.unique(fact.answer)) if fact else q)
+            person = typed.get(i)
+            out.append(dataclasses.replace(q, surnames=index.unique(person.answer)) if person else q)
         return out
 
     def _scan(self, words: set[str]) -> list[StoredCard]:
