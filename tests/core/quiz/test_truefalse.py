@@ -66,6 +66,13 @@ from .decks import Deck, decks
             "Since 2018, Russia has kept up pressure on Armenia.",
         ),
         (
+            "In which year was the first part of the treaty signed?",
+            "1605",
+            "date",
+            "1605",
+            "In 1605, the first part of the treaty was signed.",
+        ),
+        (
             "In which decade did Maxwell publish his equations?",
             "the 1860s",
             "date",

@@ -163,7 +163,9 @@ class _Builder:
         out = []
         for i, q in enumerate(questions):
             person = typed.get(i)
-            out.append(dataclasses.replace(q, surnames=index.unique(person.answer)) if person else q)
+            out.append(
+                dataclasses.replace(q, surnames=index.unique(person.answer)) if person else q
+            )
         return out
 
     def _scan(self, words: set[str]) -> list[StoredCard]:

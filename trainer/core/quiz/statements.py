@@ -59,6 +59,7 @@ _PREPOSITIONS = frozenset(
         "up",
     }
 )
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that", "these"})
 _WH = re.compile(r"\b(which|what|who|whom|whose|when|where)\b", re.IGNORECASE)
 _TIME_Q = re.compile(
     r"^(?:(in|on|over|during|between|since|by|from|until|till|before|after)\s+)?"
@@ -235,16 +236,23 @@ def _declarative(aux: str, body: str) -> tuple[_Clause, bool] | None:
         return None
     if aux in ("was", "were", "is", "are", "has", "have", "had"):
         start = None
+        # a participle is the surest start of the predicate: 'was ... signed'
         for i in range(1, len(words)):
+            if _bare(words[i - 1]) in _DETERMINERS or not _is_participle(words[i]):
+                continue  # a subject never ends with 'the': 'the first part of ...'
+            start = i - 1 if _bare(words[i - 1]) in lexicon.ADVERBS and i > 1 else i
+            break
+        for i in range(1, len(words)) if start is None else ():
             w = _bare(words[i])
-            if _is_participle(words[i]):
+            if _bare(words[i - 1]) in _DETERMINERS:
+                continue
+            if (
+                w in lexicon.ADVERBS
+                and i + 1 < len(words)
+                and _bare(words[i + 1]) in lexicon.PREDICATE_ADJECTIVES
+            ):
                 start = i
                 break
-            if w in lexicon.ADVERBS and i + 1 < len(words):
-                nxt = words[i + 1]
-                if _is_participle(nxt) or _bare(nxt) in lexicon.PREDICATE_ADJECTIVES:
-                    start = i
-                    break
             if (
                 aux not in ("has", "have", "had")
                 and w in lexicon.PREDICATE_ADJECTIVES
