@@ -159,6 +159,7 @@ def test_a_kept_people_index_gives_the_same_surnames(cards: list[StoredCard]) ->
     [
         ([], ALL, "no cards"),
         ([card("Q?", "A")], [], "no question type"),
+        ([card("Q?", "A")], ["essay"], "not a question type"),
         (
             [card("Who founded it?", "Ada Varga", kind="person")],
             [QuestionType.CHOICE],
@@ -201,3 +202,34 @@ def test_true_and_false_statements_stay_even() -> None:
             for q in build_questions(cards, 11, [QuestionType.TRUE_FALSE], random.Random(seed))
         )
         assert abs(answers["True"] - answers["False"]) <= 1, answers
+
+
+def test_the_same_seed_gives_the_same_quiz_in_another_process() -> None:
+    """No set or dict order leaks into a quiz: string hashing differs per process."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import random, hashlib\n"
+        "from tests.core.quiz.test_build import bundled\n"
+        "from trainer.core.quiz.build import build_questions\n"
+        "from trainer.core.quiz.model import QuestionType\n"
+        "qs = build_questions(bundled(), 30, list(QuestionType), random.Random(5))\n"
+        "print(hashlib.sha256(repr(qs).encode()).hexdigest())\n"
+    )
+    here = hashlib.sha256(
+        repr(build_questions(bundled(), 30, ALL, random.Random(5))).encode()
+    ).hexdigest()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env=env,
+        )
+        assert out.stdout.strip() == here

@@ -245,7 +245,17 @@ def build_questions(
     Raises:
         UsageError: When not one question can be built.
     """
-    kinds = list(dict.fromkeys(QuestionType(t) for t in types))
+    kinds: list[QuestionType] = []
+    for t in types:
+        try:
+            kind = QuestionType(t)
+        except ValueError:
+            raise UsageError(
+                f"'{t}' is not a question type",
+                "use choice, typed, truefalse or timeline",
+            ) from None
+        if kind not in kinds:
+            kinds.append(kind)
     if not kinds:
         raise UsageError(
             "no question type was chosen",
