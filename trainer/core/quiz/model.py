@@ -51,8 +51,12 @@ class Question:
         kind: What the fact is about (date, person, treaty, ...).
         accept: Typed: other answers that count as right.
         when: The card's ``when`` (typed date answers are matched against it).
+            Set when the answer itself is a date, in the deck's ``when``
+            syntax: the answer's own span (a cloze gap's date, not the
+            whole card's range), else empty.
         surnames: Typed answers about people: the surnames that name one
-            person only in the decks quizzed, so a surname alone counts.
+            person only in the decks quizzed, so a surname alone counts
+            (folded: lower case, no accents, particles kept: "von braun").
         explanation: Shown after answering (for a false statement, the truth).
         source: Where the fact comes from.
         events_when: Timeline: each choice's ``when`` label, for the review.

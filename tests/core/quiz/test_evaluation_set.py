@@ -1,0 +1,41 @@
+"""The quiz's evaluation set (tests/data/quiz) stays usable: both halves load,
+every typed reply names a real card, and the halves share no deck."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from trainer.core.deck import load_deck
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "tests" / "data" / "quiz"
+BUNDLED = [ROOT / "decks" / n for n in ("dates.yaml", "people.yaml", "treaties.yaml")]
+
+
+def _decks(half: str) -> dict[str, set[str]]:
+    paths = sorted((DATA / half / "decks").glob("*.yaml")) + (BUNDLED if half == "tune" else [])
+    decks = {}
+    for path in paths:
+        deck = load_deck(path)
+        decks[deck.id] = {c.id for c in deck.cards}
+    return decks
+
+
+@pytest.mark.parametrize("half", ["tune", "heldout"])
+def test_every_typed_row_names_a_card_of_its_half(half: str) -> None:
+    decks = _decks(half)
+    rows = yaml.safe_load((DATA / half / "typed.yaml").read_text(encoding="utf-8"))["replies"]
+    assert len(rows) >= 200
+    assert {True, False} == {row["right"] for row in rows}
+    for row in rows:
+        assert row["card"] in decks[row["deck"]], row
+        assert isinstance(row["reply"], str) and row["why"]
+
+
+def test_the_halves_share_no_deck() -> None:
+    tune, held = _decks("tune"), _decks("heldout")
+    assert len(held) >= 3 and len(tune) >= 3
+    assert not set(tune) & set(held)

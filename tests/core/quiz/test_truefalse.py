@@ -1,0 +1,314 @@
+"""True / false: statements that read as sentences, true or plausibly false."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from trainer.core.quiz.check import check
+from trainer.core.quiz.choice import answer_text
+from trainer.core.quiz.dates import read_date
+from trainer.core.quiz.facts import fact_of
+from trainer.core.quiz.material import Facts, Material
+from trainer.core.quiz.statements import natural, statement
+from trainer.core.quiz.truefalse import truefalse_question
+
+from .cards import card, cloze, reversed_pair
+from .decks import Deck, decks
+
+
+@pytest.mark.parametrize(
+    ("front", "back", "kind", "when", "sentence"),
+    [
+        (
+            "In which year did the Soviet Union collapse?",
+            "1991",
+            "date",
+            "1991",
+            "In 1991, the Soviet Union collapsed.",
+        ),
+        (
+            "When was Sputnik 1 launched?",
+            "4 October 1957",
+            "date",
+            "1957-10-04",
+            "On 4 October 1957, Sputnik 1 was launched.",
+        ),
+        (
+            "When did the two leaders meet in Abu Dhabi?",
+            "July 2025",
+            "date",
+            "2025-07",
+            "In July 2025, the two leaders met in Abu Dhabi.",
+        ),
+        (
+            "Over which years was the first Karabakh war fought?",
+            "1988 to 1994",
+            "date",
+            "1988/1994",
+            "From 1988 to 1994, the first Karabakh war was fought.",
+        ),
+        (
+            "Between which years were Armenia and Azerbaijan briefly independent?",
+            "1918 to 1920",
+            "date",
+            "1918/1920",
+            "Between 1918 and 1920, Armenia and Azerbaijan were briefly independent.",
+        ),
+        (
+            "Since which year has Russia kept up pressure on Armenia?",
+            "2018",
+            "date",
+            "2018",
+            "Since 2018, Russia has kept up pressure on Armenia.",
+        ),
+        (
+            "In which year was the first part of the treaty signed?",
+            "1605",
+            "date",
+            "1605",
+            "In 1605, the first part of the treaty was signed.",
+        ),
+        (
+            "In which decade did Maxwell publish his equations?",
+            "the 1860s",
+            "date",
+            "1860s",
+            "In the 1860s, Maxwell published his equations.",
+        ),
+        (
+            "In which year did Armenians flee massacres?",
+            "1915",
+            "date",
+            "1915",
+            "In 1915, Armenians fled massacres.",
+        ),
+        (
+            "Who wrote War and Peace?",
+            "Leo Tolstoy",
+            "person",
+            "",
+            "Leo Tolstoy wrote War and Peace.",
+        ),
+        (
+            "Who was Yuri Gagarin?",
+            "First human in space",
+            "person",
+            "",
+            "Yuri Gagarin was the first human in space.",
+        ),
+        (
+            "Who is Armenia's prime minister?",
+            "Nikol Pashinyan",
+            "person",
+            "",
+            "Nikol Pashinyan is Armenia's prime minister.",
+        ),
+        (
+            "Whose photograph revealed the helix?",
+            "Rosalind Franklin",
+            "person",
+            "",
+            "Rosalind Franklin's photograph revealed the helix.",
+        ),
+        (
+            "What is the capital of Australia?",
+            "Canberra",
+            "place",
+            "",
+            "The capital of Australia is Canberra.",
+        ),
+        (
+            "Into which sea does the Danube flow?",
+            "The Black Sea",
+            "place",
+            "",
+            "The Danube flows into the Black Sea.",
+        ),
+        (
+            "In which city does the European Parliament sit?",
+            "Strasbourg",
+            "place",
+            "",
+            "The European Parliament sits in Strasbourg.",
+        ),
+        (
+            "In which country is Mount Kilimanjaro?",
+            "Tanzania",
+            "place",
+            "",
+            "Mount Kilimanjaro is in Tanzania.",
+        ),
+        (
+            "What does NATO stand for?",
+            "North Atlantic Treaty Organization",
+            "treaty",
+            "",
+            "NATO stands for North Atlantic Treaty Organization.",
+        ),
+        (
+            "Which treaty forbids claims on the Moon?",
+            "The Outer Space Treaty",
+            "treaty",
+            "",
+            "The Outer Space Treaty forbids claims on the Moon.",
+        ),
+        (
+            "Which antibiotic did Fleming discover?",
+            "Penicillin",
+            "term",
+            "",
+            "Fleming discovered penicillin.",
+        ),
+        (
+            "What did Russia and Azerbaijan sign in February 2022?",
+            "A pact for strategic cooperation",
+            "treaty",
+            "",
+            "Russia and Azerbaijan signed a pact for strategic cooperation in February 2022.",
+        ),
+        (
+            "Mount Everest stands between Nepal and which other country?",
+            "China",
+            "place",
+            "",
+            "Mount Everest stands between Nepal and China.",
+        ),
+        (
+            "After the war, who brokered the ceasefire?",
+            "Russia",
+            "treaty",
+            "",
+            "After the war, Russia brokered the ceasefire.",
+        ),
+        (
+            "What is the model with the Sun at the centre called?",
+            "Heliocentrism",
+            "term",
+            "",
+            "The model with the Sun at the centre is called heliocentrism.",
+        ),
+    ],
+)
+def test_questions_turn_into_sentences(
+    front: str, back: str, kind: str, when: str, sentence: str
+) -> None:
+    fact = fact_of(card(front, back, kind=kind, when=when))
+    assert fact is not None
+    assert natural(fact, answer_text(fact), fact.date) == sentence
+
+
+def test_bare_fronts_and_clozes_read_as_sentences() -> None:
+    name_to_role, role_to_name = reversed_pair("Nikol Pashinyan", "Prime Minister of Armenia")
+    for c in (name_to_role, role_to_name):
+        fact = fact_of(c)
+        assert fact is not None
+        assert (
+            natural(fact, fact.answer, None) == "Nikol Pashinyan is the Prime Minister of Armenia."
+        )
+    (gap,) = cloze("The first Karabakh war ended in {{c1::1994}}.", kind="date", when="1994")
+    fact = fact_of(gap)
+    assert fact is not None
+    assert natural(fact, "1997", None) == "The first Karabakh war ended in 1997."
+    dated = fact_of(card("Eternal Friendship Treaty", "1997", kind="treaty", when="1997"))
+    assert (
+        dated is not None
+        and natural(dated, "1997", dated.date) == "Eternal Friendship Treaty dates from 1997."
+    )
+
+
+def test_a_question_no_rule_fits_falls_back_to_a_sentence() -> None:
+    fact = fact_of(
+        card(
+            "Which two countries signed the treaty, and in which year?",
+            "Armenia and Russia, in 1997",
+        )
+    )
+    assert fact is not None
+    assert natural(fact, fact.answer, None) is None
+    assert statement(fact, fact.answer, None) == (
+        "The answer to “Which two countries signed the treaty, and in which year?” is Armenia and Russia, in 1997."
+    )
+
+
+def _deck() -> list:
+    return [
+        card("In which year did the Soviet Union collapse?", "1991", kind="date", when="1991"),
+        card("Who wrote War and Peace?", "Leo Tolstoy", kind="person"),
+        card("Who wrote Crime and Punishment?", "Fyodor Dostoevsky", kind="person"),
+        card("Who wrote Dead Souls?", "Nikolai Gogol", kind="person"),
+        card("Who wrote The Cherry Orchard?", "Anton Chekhov", kind="person"),
+    ]
+
+
+def test_true_and_false_statements() -> None:
+    cards = _deck()
+    material = Material(cards, (), random.Random(1), Facts())
+    fact = fact_of(cards[0])
+    assert fact is not None
+    true = truefalse_question(fact, material, random.Random(1), True)
+    false = truefalse_question(fact, material, random.Random(1), False)
+    assert true is not None and false is not None
+    assert (
+        true.prompt == "In 1991, the Soviet Union collapsed."
+        and true.answer == "True"
+        and true.correct == (1,)
+    )
+    assert false.answer == "False" and false.correct == (0,)
+    assert false.prompt != true.prompt and "1991" not in false.prompt
+    year = read_date(false.prompt.split(",")[0].removeprefix("In "))
+    assert year is not None and year.values[0].precision == "year"
+    assert false.explanation == "False: In 1991, the Soviet Union collapsed."
+    assert check(true, True).correct and not check(true, False).correct
+    assert check(false, False).correct and not check(false, True).correct
+    assert check(false, True).reason == "the statement is false"
+
+
+def test_a_false_statement_about_a_person_names_another_person_of_the_deck() -> None:
+    cards = _deck()
+    fact = fact_of(cards[1])
+    assert fact is not None
+    q = truefalse_question(
+        fact, Material(cards, (), random.Random(3), Facts()), random.Random(3), False
+    )
+    assert q is not None
+    assert q.prompt.endswith("wrote War and Peace.")
+    assert q.prompt.split(" wrote")[0] in {"Fyodor Dostoevsky", "Nikolai Gogol", "Anton Chekhov"}
+
+
+def test_no_false_statement_without_a_wrong_value_of_the_same_kind() -> None:
+    cards = [card("Who wrote War and Peace?", "Leo Tolstoy", kind="person")]
+    fact = fact_of(cards[0])
+    assert fact is not None
+    assert (
+        truefalse_question(
+            fact, Material(cards, (), random.Random(1), Facts()), random.Random(1), False
+        )
+        is None
+    )
+
+
+@settings(max_examples=30, deadline=None)
+@given(deck=decks(), seed=st.integers(0, 10_000))
+def test_statements_read_as_sentences_and_false_ones_are_false(deck: Deck, seed: int) -> None:
+    material = Material(deck.cards, (), random.Random(seed), Facts())
+    for i, c in enumerate(deck.cards):
+        fact = fact_of(c)
+        assert fact is not None
+        for truth in (True, False):
+            q = truefalse_question(fact, material, random.Random(seed + i), truth)
+            if q is None:
+                assert not truth
+                continue
+            text = q.prompt
+            assert text[0].isupper() and text.endswith(".")
+            assert not any(mark in text for mark in ("[...]", "{{", "}}", "None", "  ", " ,", ".."))
+            true_statement = statement(fact, answer_text(fact), fact.date)
+            if truth:
+                assert text == true_statement
+            else:
+                assert text != true_statement
+                assert q.explanation.startswith(f"False: {true_statement}")

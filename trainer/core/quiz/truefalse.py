@@ -1,0 +1,45 @@
+"""True or false: a statement pairing a fact with its true value or with a
+plausible wrong one of the same shape (a distractor), written as a sentence."""
+
+from __future__ import annotations
+
+import random
+
+from trainer.core.quiz.choice import Judge, answer_text, options_for
+from trainer.core.quiz.dates import when_text
+from trainer.core.quiz.facts import Fact
+from trainer.core.quiz.material import Material
+from trainer.core.quiz.model import Question, QuestionType
+from trainer.core.quiz.statements import statement
+
+
+def truefalse_question(
+    fact: Fact, material: Material, rng: random.Random, truth: bool
+) -> Question | None:
+    """A true/false question about ``fact``: true when ``truth``, else paired
+    with a wrong value of the answer's shape (None when there is none)."""
+    right = answer_text(fact)
+    true_statement = statement(fact, right, fact.date)
+    if truth:
+        shown, explanation = true_statement, ""
+    else:
+        wrong = options_for(fact, material, rng, 1, Judge(fact))
+        if not wrong:
+            return None
+        value, date = wrong[0]
+        shown = statement(fact, value, date)
+        explanation = f"False: {true_statement}"
+    card = fact.card
+    if card.note:
+        explanation = f"{explanation} {card.note}".strip()
+    return Question(
+        type=QuestionType.TRUE_FALSE,
+        prompt=shown,
+        answer="True" if truth else "False",
+        correct=(1,) if truth else (0,),
+        cards=(fact.ref,),
+        kind=card.kind.value,
+        when=when_text(fact.date) if fact.date is not None else "",
+        explanation=explanation,
+        source=card.source,
+    )
