@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 COMMANDS = (
     "home",
     "study",
+    "quiz",
     "check",
     "decks",
     "unsuspend",
@@ -41,6 +42,7 @@ EPILOG = """\
 commands:
   (none)             open the home screen: every deck with today's counts
   study [DECK...]    study today's cards straight away (all decks by default)
+  quiz DECK...       a quiz or timed exam on decks (--count, --minutes, --types, --format)
   check PATH...      validate deck files; exit 0 when clean, 2 when not
   decks [--json]     list the decks and today's new / learning / due counts
   unsuspend DECK [CARD...]  bring suspended cards back into study
@@ -112,6 +114,38 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DECK",
         help="deck ids, deck file names or paths (default: every deck)",
     )
+
+    quiz = sub.add_parser(
+        "quiz",
+        parents=[common],
+        help="a quiz or a timed exam",
+        description="A quiz on decks: multiple choice, typed answers, true or false and "
+        "timelines, scored, with a review of every mistake. With --minutes it is a timed exam: "
+        "at zero it ends and unanswered questions count as wrong. With --format it writes the "
+        "questions (and an answer key) instead, to print or hand round. A quiz leaves the study "
+        "schedule alone unless you send the missed cards into relearning from its result.",
+    )
+    quiz.add_argument(
+        "decks", nargs="*", metavar="DECK", help="deck ids, file names, paths or tags"
+    )
+    quiz.add_argument("--count", type=int, default=20, metavar="N", help="questions (default 20)")
+    quiz.add_argument("--minutes", type=float, metavar="M", help="a time limit: a timed exam")
+    quiz.add_argument(
+        "--types",
+        default="choice,typed,truefalse,timeline",
+        metavar="T,T",
+        help="question types to mix: choice, typed, truefalse, timeline (default: all)",
+    )
+    quiz.add_argument("--seed", type=int, metavar="S", help="the same seed gives the same quiz")
+    quiz.add_argument(
+        "--format",
+        choices=("json", "markdown"),
+        help="write the questions to stdout instead of opening the quiz",
+    )
+    quiz.add_argument(
+        "--history", action="store_true", help="list the quizzes taken (with --json for scripts)"
+    )
+    quiz.add_argument("--json", action="store_true", help="with --history: print JSON")
 
     unsuspend = sub.add_parser(
         "unsuspend",
@@ -372,6 +406,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_decks(args.profile, args.extra, args.json)
     if command == "generate":
         return cmd_generate(args.articles, args.output, args.title, args.deck_id, args.force)
+    if command == "quiz":
+        return cmd_quiz(args)
     if command == "backup":
         return cmd_backup(args.profile)
     if command == "restore":
@@ -642,6 +678,110 @@ def cmd_plan(
         f"Every card of these decks comes up at least once in the last {WINDOW_DAYS} days"
         " before the exam."
     )
+    return 0
+
+
+QUIZ_TYPES = ("choice", "typed", "truefalse", "timeline")
+
+
+def cmd_quiz(args: argparse.Namespace) -> int:
+    """``trainer quiz``: the quiz screen, the questions as JSON or Markdown, or the history."""
+    import random
+
+    from trainer.workspace import deck_paths
+
+    if args.history:
+        return _quiz_history(args.profile, args.json)
+    if not args.decks:
+        raise UsageError(
+            "name the decks to quiz",
+            "e.g. 'trainer quiz south-caucasus' ('trainer decks' lists them)",
+        )
+    if not 1 <= args.count <= 500:
+        raise UsageError(f"--count {args.count} is out of range", "ask for 1 to 500 questions")
+    if args.minutes is not None and not 0 < args.minutes <= 600:
+        raise UsageError(f"--minutes {args.minutes:g} is out of range", "give 1 to 600 minutes")
+    types = [t.strip() for t in args.types.split(",") if t.strip()]
+    wrong = [t for t in types if t not in QUIZ_TYPES]
+    if wrong or not types:
+        raise UsageError(
+            f"--types {args.types!r}: {', '.join(wrong) or 'none given'} is not a question type",
+            "use any of: " + ",".join(QUIZ_TYPES),
+        )
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    if args.format is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "the quiz screen needs a terminal",
+            "run it in a terminal, or write the questions with --format json|markdown",
+        )
+    if args.format is None:
+        from trainer.ui.run import QuizOptions, run_app
+        from trainer.workspace import Workspace, warn
+
+        ws = Workspace(args.profile, deck_paths(args.decks), notify=warn, load=False)
+        try:
+            options = QuizOptions(tuple(args.decks), args.count, args.minutes, tuple(types), seed)
+            return run_app(ws, quiz=options)
+        finally:
+            ws.close()
+    from trainer.core.quiz.export import as_json, as_markdown
+    from trainer.core.quiz.model import QuestionType
+
+    ws = _workspace(args.profile, deck_paths(args.decks))
+    try:
+        ids = ws.resolve_decks(args.decks)
+        questions = ws.quiz_questions(
+            ids, args.count, [QuestionType(t) for t in types], random.Random(seed)
+        )
+        title = f"Practice exam: {ws.title(ids)}"
+    finally:
+        ws.close()
+    sys.stdout.write(as_json(questions) if args.format == "json" else as_markdown(questions, title))
+    return 0
+
+
+def _quiz_history(profile: str | None, as_json: bool) -> int:
+    from datetime import UTC, datetime
+
+    ws = _workspace(profile, load=False)
+    try:
+        records = ws.quiz_history()
+        tz = ws.clock.tz
+    finally:
+        ws.close()
+    if as_json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "started": datetime.fromtimestamp(r.started_at, UTC).isoformat(),
+                        "finished": datetime.fromtimestamp(r.finished_at, UTC).isoformat(),
+                        "decks": list(r.decks),
+                        "options": r.options,
+                        "right": r.right,
+                        "total": r.total,
+                        "score": round(r.right / r.total, 4) if r.total else 0.0,
+                        "pass_mark": r.pass_mark,
+                        "passed": r.passed,
+                        "timed_out": r.timed_out,
+                    }
+                    for r in records
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return 0
+    if not records:
+        print("no quizzes taken yet; 'trainer quiz DECK...' starts one")
+        return 0
+    for r in records:
+        when = datetime.fromtimestamp(r.finished_at, UTC).astimezone(tz)
+        score = f"{r.right}/{r.total} ({r.right / r.total:.0%})" if r.total else "0/0"
+        verdict = "passed" if r.passed else "failed"
+        extra = ", time ran out" if r.timed_out else ""
+        print(f"{when:%Y-%m-%d %H:%M}  {score:>14}  {verdict}{extra}  {', '.join(r.decks)}")
     return 0
 
 

@@ -13,7 +13,7 @@ import re
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -22,13 +22,19 @@ from typing import TYPE_CHECKING
 from trainer.core.config import parse_config
 from trainer.core.deckfiles import deck_argument, find_decks
 from trainer.core.errors import ConfigError, StoreBusyError, TrainerError, UsageError
+from trainer.core.model import Rating, State, StoredCard
 from trainer.core.plan import Exam, Moments, Plan, make_plan, moments, new_per_day
 from trainer.core.queue import Counts, today
+from trainer.core.quiz.build import build_questions
+from trainer.core.quiz.model import Question, QuestionType
+from trainer.core.quiz.people import PeopleIndex
+from trainer.core.quiz.run import Result
 from trainer.core.scheduler import DeckLimits, Scheduler, Settings, study_day
 from trainer.core.session import Session
 from trainer.store import backup as backup_store
 from trainer.store import exams as exam_store
 from trainer.store import paths as paths_mod
+from trainer.store import quizzes as quiz_store
 from trainer.store.catalog import DeckFile, DeckSource, DeckStatus, sync
 from trainer.store.db import checkpoint, connect, integrity, migrate, store_error
 from trainer.store.progress import Store
@@ -123,6 +129,9 @@ class Workspace:
         self.busy_ms = 30_000
         self.store = Store(self.conn, self.paths.seen)
         self.files: list[DeckFile] = []
+        self._quiz_material: dict[
+            tuple[str, ...], tuple[list[StoredCard], list[StoredCard], PeopleIndex]
+        ] = {}
         if load:
             self.reload(notify)
 
@@ -150,6 +159,7 @@ class Workspace:
         ``cancelled`` returns True, before giving up with StoreBusyError.
         """
         sources = deck_sources(self.paths, self.extra)
+        self._quiz_material.clear()
         started = time.monotonic()
         said = False
         self.conn.execute("PRAGMA busy_timeout = 250")
@@ -252,6 +262,77 @@ class Workspace:
     def clear_exam(self, deck_ids: Sequence[str]) -> int:
         """Forget the exam dates of some decks; returns how many had one."""
         return sum(exam_store.clear_exam(self.conn, d) for d in deck_ids)
+
+    # -- quizzes -------------------------------------------------------------
+
+    def quiz_questions(
+        self,
+        deck_ids: Sequence[str],
+        count: int,
+        types: Sequence[QuestionType],
+        rng: random.Random,
+    ) -> list[Question]:
+        """Questions on the decks' cards; the other loaded decks lend distractors.
+
+        Raises:
+            UsageError: when the decks give no question of the types asked.
+        """
+        key = tuple(sorted(deck_ids))
+        if key not in self._quiz_material:
+            # Read once per set of decks (until the decks are read again): later
+            # quizzes on them build from memory, the namesakes already indexed.
+            cards = self.store.cards_of(deck_ids)
+            others = [f.deck_id for f in self.decks if f.deck_id not in deck_ids]
+            self._quiz_material[key] = (cards, self.store.cards_of(others), PeopleIndex(cards))
+        cards, pool, people = self._quiz_material[key]
+        if not cards:
+            raise UsageError("these decks hold no cards to ask", "choose other decks")
+        return build_questions(cards, count, types, rng, pool, people=people)
+
+    def save_quiz(
+        self,
+        result: Result,
+        started: datetime,
+        deck_ids: Sequence[str],
+        options: Mapping[str, object],
+    ) -> int:
+        """Keep a finished quiz in the profile's history; returns its id."""
+        finished = started.timestamp() + result.seconds
+        self.store.changed = True
+        return quiz_store.save(self.conn, result, started.timestamp(), finished, deck_ids, options)
+
+    def quiz_history(self) -> list[quiz_store.QuizRecord]:
+        """The finished quizzes, newest first."""
+        return quiz_store.history(self.conn)
+
+    def relearn(self, result: Result, rng: random.Random) -> tuple[int, int]:
+        """Send the cards a quiz found forgotten into relearning, as an Again would.
+
+        Each missed card that has been studied is answered Again now (a row in
+        the review log, FSRS's memory state updated, due again in its
+        relearning step). A card never studied stays new: it comes in with the
+        new cards.
+
+        Returns:
+            How many cards went into relearning, and how many were new.
+        """
+        now = self.clock.now()
+        sent = new = 0
+        seen: set[int] = set()
+        for answered in result.mistakes:
+            for ref in answered.question.cards:
+                rowid = self.store.card_rowid(ref.deck_id, ref.card_id)
+                if rowid is None or rowid in seen:
+                    continue
+                seen.add(rowid)
+                memory = self.store.memory(rowid)
+                if memory.state is State.NEW:
+                    new += 1
+                    continue
+                after = self.scheduler.review(memory, Rating.AGAIN, now, rng.random())
+                self.store.record(rowid, memory, after, Rating.AGAIN, now.timestamp(), 0)
+                sent += 1
+        return sent, new
 
     # -- counts and sessions --------------------------------------------------
 

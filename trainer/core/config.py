@@ -29,6 +29,7 @@ _KEYS = {
     "day_rollover_hour",
     "learn_ahead_minutes",
     "bury_siblings",
+    "quiz_pass_mark",
     "fsrs_parameters",
     "decks",
 }
@@ -115,6 +116,14 @@ def parse_config(text: str, path: str) -> Settings:
         except ValueError as exc:
             errors.append(f"{key}: {exc}")
             steps[key] = default
+    pass_mark = data.get("quiz_pass_mark", d.quiz_pass_mark)
+    if (
+        isinstance(pass_mark, bool)
+        or not isinstance(pass_mark, int | float)
+        or not 0.1 <= pass_mark <= 1.0
+    ):
+        errors.append(f"quiz_pass_mark must be a share from 0.1 to 1.0, not {pass_mark!r}")
+        pass_mark = d.quiz_pass_mark
     fuzz = data.get("fuzz", d.fuzz)
     bury = data.get("bury_siblings", d.bury_siblings)
     for key, value in (("fuzz", fuzz), ("bury_siblings", bury)):
@@ -164,6 +173,7 @@ def parse_config(text: str, path: str) -> Settings:
             data, "learn_ahead_minutes", 0, 1440, d.learn_ahead_minutes, errors
         ),
         bury_siblings=bury if isinstance(bury, bool) else d.bury_siblings,
+        quiz_pass_mark=float(pass_mark),
         parameters=tuple(float(x) for x in params) if params else None,
         deck_limits=deck_limits,
     )

@@ -44,6 +44,7 @@ class Settings:
     day_rollover_hour: int = 4
     learn_ahead_minutes: int = 20
     bury_siblings: bool = True
+    quiz_pass_mark: float = 0.7
     parameters: tuple[float, ...] | None = None
     deck_limits: Mapping[str, DeckLimits] = field(default_factory=dict)
 

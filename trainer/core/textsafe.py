@@ -42,9 +42,9 @@ def control_name(text: str) -> str | None:
     return f"U+{ord(m.group()):04X}" if m else None
 
 
-_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_BREAKS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def one_line(text: str) -> bool:
-    """Whether ``text`` is one line with no control character (a good id)."""
+    """Whether ``text`` is one line with no control character but tab (a good id)."""
     return not _BREAKS.search(text)

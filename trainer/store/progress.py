@@ -12,6 +12,7 @@ import os
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from trainer.core.errors import ConflictError
 from trainer.core.model import CardKind, CardType, Memory, Rating, State, StoredCard
@@ -192,33 +193,18 @@ class Store:
 
     # -- one card ----------------------------------------------------------
 
-    def card(self, rowid: int) -> StoredCard:
-        """One card's content."""
-        row = self.conn.execute(
-            "SELECT c.deck_rowid, c.card_id, c.entry_id, c.type, c.ordinal, c.kind,"
-            " CASE WHEN c.type = 'cloze' THEN COALESCE(t.front, c.front) ELSE c.front END,"
-            " c.back, c.accept, c.when_text, c.tags, c.source, c.note FROM cards c"
-            " LEFT JOIN entry_texts t ON c.type = 'cloze' AND t.deck_rowid = c.deck_rowid"
-            " AND t.entry_id = c.entry_id WHERE c.rowid = ?",
-            (rowid,),
-        ).fetchone()
-        if row is None:
-            raise KeyError(rowid)
-        (
-            deck_row,
-            card_id,
-            entry,
-            ctype,
-            ordinal,
-            kind,
-            front,
-            back,
-            accept,
-            when,
-            tags,
-            source,
-            note,
-        ) = row
+    # The columns of a StoredCard; a cloze card's text comes from entry_texts.
+    _CARD = (
+        "SELECT c.rowid, c.deck_rowid, c.card_id, c.entry_id, c.type, c.ordinal, c.kind,"
+        " CASE WHEN c.type = 'cloze' THEN COALESCE(t.front, c.front) ELSE c.front END,"
+        " c.back, c.accept, c.when_text, c.tags, c.source, c.note FROM cards c"
+        " LEFT JOIN entry_texts t ON c.type = 'cloze' AND t.deck_rowid = c.deck_rowid"
+        " AND t.entry_id = c.entry_id"
+    )
+
+    def _stored(self, row: tuple[Any, ...]) -> StoredCard:
+        rowid, deck_row, card_id, entry, ctype, ordinal, kind, front, back = row[:9]
+        accept, when, tags, source, note = row[9:]
         if deck_row not in self._deck_keys:
             self._refresh_decks()
         return StoredCard(
@@ -237,6 +223,27 @@ class Store:
             source,
             note,
         )
+
+    def card(self, rowid: int) -> StoredCard:
+        """One card's content."""
+        row = self.conn.execute(self._CARD + " WHERE c.rowid = ?", (rowid,)).fetchone()
+        if row is None:
+            raise KeyError(rowid)
+        return self._stored(row)
+
+    def cards_of(self, deck_ids: Sequence[str]) -> list[StoredCard]:
+        """Every card of the decks that is not retired, in deck order."""
+        rows = self._rows(deck_ids)
+        if not rows:
+            return []
+        return [
+            self._stored(row)
+            for row in self.conn.execute(
+                self._CARD + f" WHERE c.deck_rowid IN ({self._marks(len(rows))})"
+                " AND NOT c.retired ORDER BY c.deck_rowid, c.ord",
+                rows,
+            )
+        ]
 
     def memory(self, rowid: int) -> Memory:
         """One card's memory state."""

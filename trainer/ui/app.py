@@ -16,10 +16,15 @@ from textual.theme import Theme
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from trainer.core.errors import TrainerError
+from trainer.core.quiz.model import QuestionType
+from trainer.core.quiz.run import QuizRun
 from trainer.ui.guard import guarded
 from trainer.ui.keys import binding_text, keys_of
 from trainer.ui.screens.dialogs import DamageDialog, ErrorDialog, HelpScreen
 from trainer.ui.screens.home import HomeScreen
+from trainer.ui.screens.quiz import QuizScreen
+from trainer.ui.screens.quiz_result import QuizResultScreen
+from trainer.ui.screens.quiz_setup import QuizOptions, QuizSetup
 from trainer.ui.screens.study import StudyScreen
 
 if TYPE_CHECKING:
@@ -39,6 +44,7 @@ class TrainerApp(App[None]):
         start_study: Open the study screen once the decks are read.
         decks: The DECK arguments to study (every deck when empty).
         rng: Draws interval fuzz; tests seed it.
+        quiz: Open a quiz with these options once the decks are read.
     """
 
     CSS_PATH = "app.tcss"
@@ -59,8 +65,10 @@ class TrainerApp(App[None]):
         start_study: bool = False,
         decks: Sequence[str] = (),
         rng: random.Random | None = None,
+        quiz: QuizOptions | None = None,
     ) -> None:
         super().__init__()
+        self._start_quiz = quiz
         self.workspace = workspace
         self.clock = workspace.clock
         self.rng = rng or random.Random()
@@ -184,6 +192,9 @@ class TrainerApp(App[None]):
     def _decks_loaded(self) -> None:
         home = self._home()
         home.refresh_decks()
+        if self._start_quiz is not None:
+            options, self._start_quiz = self._start_quiz, None
+            self.start_quiz(options)
         if self._start_study:
             self._start_study = False
             try:
@@ -211,6 +222,59 @@ class TrainerApp(App[None]):
     def show_error(self, title: str, exc: TrainerError) -> None:
         """A dialog for an error that stops what the user asked for."""
         self.push_screen(ErrorDialog(title, exc.message, exc.hint))
+
+    @guarded("Cannot start the quiz")
+    def start_quiz(self, options: QuizOptions) -> None:
+        """Build the questions and open the quiz screen; its result is saved when it ends."""
+        if self.loading:
+            self.notify("Still reading the decks; a moment.")
+            return
+        ids = (
+            self.workspace.resolve_decks(options.decks)
+            if options.decks
+            else [f.deck_id for f in self.workspace.decks]
+        )
+        rng = random.Random(options.seed) if options.seed is not None else self.rng
+        questions = self.workspace.quiz_questions(
+            ids, options.count, [QuestionType(t) for t in options.types], rng
+        )
+        title = self.workspace.title(ids)
+        run = QuizRun(
+            questions,
+            self.clock.now(),
+            options.minutes,
+            self.workspace.settings.quiz_pass_mark,
+        )
+        saved = {
+            "count": options.count,
+            "minutes": options.minutes,
+            "types": list(options.types),
+            "seed": options.seed,
+        }
+
+        def finished(screen: QuizScreen) -> None:
+            assert run.result is not None
+            try:
+                self.workspace.save_quiz(run.result, run.started, ids, saved)
+            except TrainerError as exc:
+                self.show_error("The quiz was not saved in the history", exc)
+            self.switch_screen(QuizResultScreen(run.result, title))
+
+        self.push_screen(QuizScreen(run, title, finished))
+
+    def ask_quiz(self, decks: tuple[str, ...]) -> None:
+        """The quiz form for some decks (all of them when empty)."""
+        if self.loading:
+            self.notify("Still reading the decks; a moment.")
+            return
+        ids = list(decks) if decks else [f.deck_id for f in self.workspace.decks]
+        title = self.workspace.title(ids)
+
+        def chosen(options: QuizOptions | None) -> None:
+            if options is not None:
+                self.start_quiz(options)
+
+        self.push_screen(QuizSetup(decks, title), chosen)
 
     @guarded("The backup was not restored")
     def restore_backup(self, path: Path) -> None:

@@ -7,6 +7,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from trainer.ui.app import TrainerApp
+from trainer.ui.screens.quiz_setup import QuizOptions
+
+__all__ = ["QuizOptions", "build_app", "run_app"]
 
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
@@ -17,17 +20,25 @@ def build_app(
     study: bool = False,
     decks: Sequence[str] = (),
     rng: random.Random | None = None,
+    quiz: QuizOptions | None = None,
 ) -> TrainerApp:
-    """The app on ``workspace``: the home screen, or straight into study.
+    """The app on ``workspace``: the home screen, straight into study, or into a quiz.
 
     Tests build it the same way, with a temporary store, a fixed clock and a
     seeded generator.
     """
-    return TrainerApp(workspace, start_study=study, decks=decks, rng=rng or random.Random())
+    return TrainerApp(
+        workspace, start_study=study, decks=decks, rng=rng or random.Random(), quiz=quiz
+    )
 
 
-def run_app(workspace: Workspace, study: bool = False, decks: Sequence[str] = ()) -> int:
+def run_app(
+    workspace: Workspace,
+    study: bool = False,
+    decks: Sequence[str] = (),
+    quiz: QuizOptions | None = None,
+) -> int:
     """Run the app until the user quits; returns the exit code."""
-    app = build_app(workspace, study, decks)
+    app = build_app(workspace, study, decks, quiz=quiz)
     app.run()
     return app.return_code or 0

@@ -120,3 +120,34 @@ class DamageDialog(ModalScreen[None]):
             self.app.restore_backup(path)  # type: ignore[attr-defined]
         else:
             self.dismiss()
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """A yes-or-no question; Enter says yes, Esc says no."""
+
+    BINDINGS = [
+        Binding("escape", "no", "No"),
+        Binding("enter", "yes", "Yes", show=False),
+    ]
+
+    def __init__(self, title: str, message: str, yes: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="error-box"):
+            yield Static(Text(self.title_text, style="bold"))
+            yield Static(Text(visible(self.message)))
+            yield Button(self.yes, variant="warning", id="confirm-yes")
+            yield Button("Go back", id="confirm-no")
+
+    def action_yes(self) -> None:
+        self.dismiss(True)
+
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-yes")

@@ -41,6 +41,12 @@ class HomeScreen(Screen[None]):
         ),
         Binding("a", "study_all", "Study all", tooltip="(everything due in every deck)"),
         Binding(
+            "t",
+            "quiz",
+            "Quiz",
+            tooltip="(test yourself on the selected deck; on Total, every deck)",
+        ),
+        Binding(
             "u",
             "unsuspend",
             "Unsuspend",
@@ -274,6 +280,16 @@ class HomeScreen(Screen[None]):
             self.notify("Your copy of this deck is studied instead; choose it above.")
         else:
             self.notify("This deck has errors; fix them and press r.", severity="warning")
+
+    def action_quiz(self) -> None:
+        """A quiz or timed exam on the highlighted deck (every deck on the Total row)."""
+        key, row = self._selected()
+        if key == TOTAL or row is None:
+            self.tapp.ask_quiz(())
+        elif row.file.ok:
+            self.tapp.ask_quiz((row.file.deck_id,))
+        else:
+            self.notify("This deck cannot be loaded; fix it and press r.", severity="warning")
 
     def action_study_all(self) -> None:
         """Study everything due today in every deck."""
