@@ -33,6 +33,7 @@ COMMANDS = (
     "restore",
     "paths",
     "generate",
+    "stats",
 )
 
 EPILOG = """\
@@ -47,6 +48,7 @@ commands:
   restore [BACKUP]   list the backups, or put one back (the present is backed up first)
   paths              show where decks, progress and settings live
   generate ARTICLE...  draft a deck of dates, people and treaties from articles
+  stats [DECK...]    reviews, streak, retention, forecast and cards by state
 
 A DECK is a deck id (see 'trainer decks'), a deck file's name, or a path.
 Profiles: --profile NAME, else $TRAINER_PROFILE, else your login name.
@@ -199,6 +201,30 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--id", dest="deck_id", help="the deck's id (default: from the file name)")
     gen.add_argument("--force", action="store_true", help="overwrite an existing output file")
 
+    stats = sub.add_parser(
+        "stats",
+        parents=[common],
+        help="statistics: reviews, streak, retention, forecast",
+        description="Reviews per day over the last year, the current and longest streak, "
+        "reviews and time over the last 30 days, true retention of young and mature cards "
+        "over 7, 30 and 365 days, the cards due in the next 30 days, cards by state, the "
+        "predicted recall now and the quiz history (docs/stats.md).",
+    )
+    stats.add_argument(
+        "decks",
+        nargs="*",
+        metavar="DECK",
+        help="deck ids, file names, paths or tags (default: all)",
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON for scripts")
+    stats.add_argument(
+        "--width",
+        type=int,
+        default=0,
+        metavar="N",
+        help="draw for N columns (default: the terminal's)",
+    )
+
     paths = sub.add_parser(
         "paths",
         parents=[common],
@@ -327,6 +353,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_plan(args.profile, args.decks, args.exam, args.target, args.clear, args.json)
     if command == "unsuspend":
         return cmd_unsuspend(args.profile, args.deck, args.cards)
+    if command == "stats":
+        return cmd_stats(args.profile, args.decks, args.json, args.width)
     if command == "study":
         return cmd_tui(args.profile, args.decks, study=True)
     return cmd_tui(args.profile, [str(p) for p in args.decks], study=False)
@@ -508,6 +536,32 @@ def cmd_unsuspend(profile: str | None, deck: str, cards: Sequence[str]) -> int:
         print(f"{deck_id}: {len(back)} card{'s' if len(back) != 1 else ''} back in study")
     else:
         print(f"{deck_id}: no suspended cards")
+    return 0
+
+
+def cmd_stats(profile: str | None, decks: Sequence[str], as_json: bool, width: int) -> int:
+    """``trainer stats``: the statistics screen as text, or its figures as JSON."""
+    import shutil
+
+    from trainer.core.stats import as_json as stats_json
+    from trainer.core.statsdraw import draw, plain
+    from trainer.workspace import deck_paths
+
+    ws = _workspace(profile, deck_paths(decks))
+    try:
+        ids = ws.resolve_decks(decks) if decks else None
+        stats = ws.stats(ids)
+        title = ws.title(ids if ids is not None else [f.deck_id for f in ws.decks])
+    finally:
+        ws.close()
+    if as_json:
+        print(json.dumps({"decks": ids, **stats_json(stats)}, indent=2, ensure_ascii=False))
+        return 0
+    if width <= 0:
+        width = min(100, shutil.get_terminal_size((80, 24)).columns)
+    if width < 40:
+        raise UsageError(f"--width {width} is too narrow", "give 40 columns or more")
+    print(plain(draw(stats, width, f"Statistics: {title}")))
     return 0
 
 

@@ -25,6 +25,7 @@ from trainer.core.plan import Exam, Moments, Plan, make_plan, moments, new_per_d
 from trainer.core.queue import Counts, today
 from trainer.core.scheduler import DeckLimits, Scheduler, Settings, study_day
 from trainer.core.session import Session
+from trainer.core.stats import Stats
 from trainer.store import backup as backup_store
 from trainer.store import exams as exam_store
 from trainer.store import paths as paths_mod
@@ -247,6 +248,18 @@ class Workspace:
     def clear_exam(self, deck_ids: Sequence[str]) -> int:
         """Forget the exam dates of some decks; returns how many had one."""
         return sum(exam_store.clear_exam(self.conn, d) for d in deck_ids)
+
+    # -- statistics ------------------------------------------------------------
+
+    def stats(self, deck_ids: Sequence[str] | None = None) -> Stats:
+        """Every statistic of some decks (every loaded deck when None), now."""
+        from trainer.core.stats import day_shift
+        from trainer.store.stats import collect
+
+        ids = list(deck_ids) if deck_ids is not None else [f.deck_id for f in self.decks]
+        now = self.clock.now()
+        shift = day_shift(now, self.clock.tz, self.settings.day_rollover_hour)
+        return collect(self.conn, ids, now.timestamp(), shift, self.scheduler.curve())
 
     # -- counts and sessions --------------------------------------------------
 

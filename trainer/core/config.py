@@ -31,7 +31,13 @@ _KEYS = {
     "bury_siblings",
     "fsrs_parameters",
     "decks",
+    "leech_threshold",
+    "leech_action",
+    "quiz_pass_mark",
+    "theme",
 }
+
+LEECH_ACTIONS = ("suspend", "tag")
 
 
 MAX_STEP_DAYS = 365
@@ -151,6 +157,14 @@ def parse_config(text: str, path: str) -> Settings:
             _int(table, "new_per_day", 0, 9999, new_default, errors, f"decks.{deck_id}."),
             _int(table, "reviews_per_day", 0, 99999, review_default, errors, f"decks.{deck_id}."),
         )
+    leech_action = data.get("leech_action", d.leech_action)
+    if leech_action not in LEECH_ACTIONS:
+        errors.append(f'leech_action must be "suspend" or "tag", not {leech_action!r}')
+        leech_action = d.leech_action
+    theme = data.get("theme", d.theme)
+    if not isinstance(theme, str) or len(theme) > 64 or "\n" in theme:
+        errors.append(f'theme must be a theme\'s name, such as "nord", not {theme!r}')
+        theme = d.theme
     settings = Settings(
         desired_retention=float(retention),
         learning_steps=steps["learning_steps"],
@@ -166,6 +180,10 @@ def parse_config(text: str, path: str) -> Settings:
         bury_siblings=bury if isinstance(bury, bool) else d.bury_siblings,
         parameters=tuple(float(x) for x in params) if params else None,
         deck_limits=deck_limits,
+        leech_threshold=_int(data, "leech_threshold", 0, 99, d.leech_threshold, errors),
+        leech_action=str(leech_action),
+        quiz_pass_mark=_int(data, "quiz_pass_mark", 1, 100, d.quiz_pass_mark, errors),
+        theme=theme,
     )
     if params:
         try:
