@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer.core.config import parse_config
 from trainer.core.deckfiles import deck_argument, find_decks
@@ -26,6 +27,10 @@ from trainer.core.queue import Counts, today
 from trainer.core.scheduler import DeckLimits, Scheduler, Settings, study_day
 from trainer.core.session import Session
 from trainer.core.stats import Stats
+from trainer.store.search import Found
+
+if TYPE_CHECKING:
+    from trainer.core.browse import Actions
 from trainer.store import backup as backup_store
 from trainer.store import exams as exam_store
 from trainer.store import paths as paths_mod
@@ -260,6 +265,62 @@ class Workspace:
         now = self.clock.now()
         shift = day_shift(now, self.clock.tz, self.settings.day_rollover_hour)
         return collect(self.conn, ids, now.timestamp(), shift, self.scheduler.curve())
+
+    # -- the card browser ------------------------------------------------------
+
+    def search(self, query: str, deck_ids: Sequence[str] | None = None) -> tuple[list[Found], int]:
+        """Cards of some decks (every loaded deck when None) a browser search finds.
+
+        Raises:
+            UsageError: for a search that cannot be read, with where and why.
+        """
+        from trainer.core.search import parse
+        from trainer.store.search import search
+
+        node = parse(query)
+        ids = list(deck_ids) if deck_ids is not None else [f.deck_id for f in self.decks]
+        day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+        return search(self.conn, node, ids, day.number, day.end.timestamp())
+
+    def actions(self) -> Actions:
+        """The browser's actions (suspend, bury, reset) on this profile, with their undo."""
+        from trainer.core.browse import Actions
+        from trainer.store.browse import BrowseStore
+
+        day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+        return Actions(BrowseStore(self.store), day.number)
+
+    def card_location(self, rowid: int) -> tuple[Path, int]:
+        """The deck file a card comes from and the line its entry starts on (1 if unknown)."""
+        from trainer.core.deck import parse_deck
+        from trainer.core.deckfiles import read_deck_bytes
+
+        card = self.store.card(rowid)
+        row = self.conn.execute(
+            "SELECT path FROM decks WHERE deck_id = ?", (card.deck_id,)
+        ).fetchone()
+        if row is None:
+            raise UsageError(f"deck {card.deck_id} has no file", "reload the decks (r)")
+        path = Path(row[0])
+        try:
+            deck, _ = parse_deck(read_deck_bytes(path), path=str(path), default_id=path.stem)
+        except TrainerError:
+            return path, 1
+        line = next((c.line for c in deck.cards if c.id == card.id), 0) if deck else 0
+        if not line:
+            # A deck with errors cannot be parsed: find the entry's id by eye.
+            key = card.entry or card.id
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                    if re.search(rf"\bid:\s*['\"]?{re.escape(key)}['\"]?\s*(?:[,}}#]|$)", text):
+                        line = number
+                        break
+        return path, max(1, line)
+
+    def deck_file(self, path: Path) -> DeckFile | None:
+        """What the last reading found in a deck file."""
+        target = path.resolve()
+        return next((f for f in self.files if Path(f.path).resolve() == target), None)
 
     # -- counts and sessions --------------------------------------------------
 
