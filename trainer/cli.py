@@ -57,6 +57,9 @@ Run 'trainer COMMAND --help' for a command's options.
 """
 
 
+PLAIN_HELP = "no colour, and words instead of charts: for screen readers (also NO_COLOR)"
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors with exit code 2 in our style."""
 
@@ -70,10 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     # not overwrite a value given before it, hence SUPPRESS.
     top = argparse.ArgumentParser(add_help=False)
     top.add_argument("--profile", metavar="NAME", help="whose progress to use")
+    top.add_argument("--plain", action="store_true", help=PLAIN_HELP)
     common = _Parser(add_help=False)
     common.add_argument(
         "--profile", metavar="NAME", default=argparse.SUPPRESS, help="whose progress to use"
     )
+    common.add_argument("--plain", action="store_true", default=argparse.SUPPRESS, help=PLAIN_HELP)
     parser = _Parser(
         prog="trainer",
         description="A terminal flashcard and quiz trainer with spaced repetition (FSRS).",
@@ -278,6 +283,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`trainer stats | head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+        return 0
     except sqlite3.Error as exc:  # the profile database failed under a command
         from trainer.store.db import store_error
 
@@ -354,10 +364,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "unsuspend":
         return cmd_unsuspend(args.profile, args.deck, args.cards)
     if command == "stats":
-        return cmd_stats(args.profile, args.decks, args.json, args.width)
+        plain = bool(getattr(args, "plain", False)) or "NO_COLOR" in os.environ
+        return cmd_stats(args.profile, args.decks, args.json, args.width, plain)
+    plain = bool(getattr(args, "plain", False))
     if command == "study":
-        return cmd_tui(args.profile, args.decks, study=True)
-    return cmd_tui(args.profile, [str(p) for p in args.decks], study=False)
+        return cmd_tui(args.profile, args.decks, study=True, plain=plain)
+    return cmd_tui(args.profile, [str(p) for p in args.decks], study=False, plain=plain)
 
 
 def _print_problem(p: Problem) -> None:
@@ -539,12 +551,15 @@ def cmd_unsuspend(profile: str | None, deck: str, cards: Sequence[str]) -> int:
     return 0
 
 
-def cmd_stats(profile: str | None, decks: Sequence[str], as_json: bool, width: int) -> int:
+def cmd_stats(
+    profile: str | None, decks: Sequence[str], as_json: bool, width: int, plain: bool = False
+) -> int:
     """``trainer stats``: the statistics screen as text, or its figures as JSON."""
     import shutil
 
     from trainer.core.stats import as_json as stats_json
-    from trainer.core.statsdraw import draw, plain
+    from trainer.core.statsdraw import draw
+    from trainer.core.statsdraw import plain as text_of
     from trainer.workspace import deck_paths
 
     ws = _workspace(profile, deck_paths(decks))
@@ -561,7 +576,7 @@ def cmd_stats(profile: str | None, decks: Sequence[str], as_json: bool, width: i
         width = min(100, shutil.get_terminal_size((80, 24)).columns)
     if width < 40:
         raise UsageError(f"--width {width} is too narrow", "give 40 columns or more")
-    print(plain(draw(stats, width, f"Statistics: {title}")))
+    print(text_of(draw(stats, width, f"Statistics: {title}", words=plain)))
     return 0
 
 
@@ -745,7 +760,7 @@ def cmd_generate(
     return 0
 
 
-def cmd_tui(profile: str | None, decks: Sequence[str], study: bool) -> int:
+def cmd_tui(profile: str | None, decks: Sequence[str], study: bool, plain: bool = False) -> int:
     """The TUI: the home screen, or straight into study. Decks are read inside it."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
@@ -753,10 +768,11 @@ def cmd_tui(profile: str | None, decks: Sequence[str], study: bool) -> int:
         )
     from trainer.workspace import Workspace, deck_paths, warn
 
-    ws = Workspace(profile, deck_paths(decks), notify=warn, load=False)
+    ws = Workspace(profile, deck_paths(decks), notify=warn, load=False, lenient=True)
     try:
         from trainer.ui.run import run_app
 
-        return run_app(ws, study=study, decks=decks)
+        plain = plain or "NO_COLOR" in os.environ
+        return run_app(ws, study=study, decks=decks, plain=plain)
     finally:
         ws.close()

@@ -30,7 +30,8 @@ from trainer.core.stats import Stats
 from trainer.store.search import Found
 
 if TYPE_CHECKING:
-    from trainer.core.browse import Actions
+    from trainer.core.browse import Actions, CardDetails
+    from trainer.core.configedit import Value
 from trainer.store import backup as backup_store
 from trainer.store import exams as exam_store
 from trainer.store import paths as paths_mod
@@ -82,13 +83,10 @@ def deck_paths(names: Sequence[str]) -> list[Path]:
 
 def load_settings(path: Path) -> Settings:
     """The settings file's settings, or the defaults when there is no file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}", "fix or delete the file") from exc
-    return parse_config(text, str(path))
+    from trainer.store import configfile
+
+    text = configfile.read(path)
+    return parse_config(text, str(path)) if text else Settings()
 
 
 class Workspace:
@@ -100,6 +98,9 @@ class Workspace:
         clock: Where ``now`` comes from.
         notify: Called with a message when start-up has to wait (another process).
         load: Read the deck files now (the UI does it later, in a worker).
+        lenient: With a settings file that cannot be used, keep the error in
+            ``config_error`` and go on with the defaults (the TUI shows it)
+            instead of raising it.
     """
 
     def __init__(
@@ -109,6 +110,7 @@ class Workspace:
         clock: Clock | None = None,
         notify: Callable[[str], None] | None = None,
         load: bool = True,
+        lenient: bool = False,
     ) -> None:
         self.paths = paths_mod.resolve(profile)
         self.clock = clock or Clock()
@@ -116,7 +118,16 @@ class Workspace:
         for p in self.extra:
             if not p.exists():
                 raise UsageError(f"{p}: no such file or folder", "check the path")
-        self.settings = load_settings(self.paths.config_file)
+        self.config_error: ConfigError | None = None
+        try:
+            self.settings = load_settings(self.paths.config_file)
+        except ConfigError as exc:
+            if not lenient:
+                raise
+            self.config_error = exc
+            self.settings = _lenient(
+                configfile_text(self.paths.config_file), str(self.paths.config_file)
+            )
         self.scheduler = Scheduler(self.settings)
         paths_mod.private_dir(self.paths.data)
         paths_mod.private_dir(self.paths.profiles)
@@ -266,6 +277,33 @@ class Workspace:
         shift = day_shift(now, self.clock.tz, self.settings.day_rollover_hour)
         return collect(self.conn, ids, now.timestamp(), shift, self.scheduler.curve())
 
+    # -- settings ----------------------------------------------------------------
+
+    def save_setting(self, key: str, value: Value | None, deck: str | None = None) -> None:
+        """Change one setting in the settings file (None removes it: its default applies).
+
+        The value is checked first, the file keeps its comments and is written
+        atomically, and the settings in use are read again from it.
+
+        Raises:
+            UsageError: for a value out of range (naming the range), or a file
+                whose TOML cannot be read; nothing is written then.
+        """
+        from trainer.core.configedit import set_value
+        from trainer.store import configfile
+
+        path = self.paths.config_file
+        text = set_value(configfile.read(path), key, value, str(path), deck)
+        configfile.write(path, text)
+        try:
+            self.settings = parse_config(text, str(path))
+            self.config_error = None
+        except ConfigError as exc:
+            # Another setting in the file is still wrong: it keeps its default.
+            self.config_error = exc
+            self.settings = _lenient(text, str(path))
+        self.scheduler = Scheduler(self.settings)
+
     # -- the card browser ------------------------------------------------------
 
     def search(self, query: str, deck_ids: Sequence[str] | None = None) -> tuple[list[Found], int]:
@@ -289,6 +327,31 @@ class Workspace:
 
         day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
         return Actions(BrowseStore(self.store), day.number)
+
+    def card_details(self, rowid: int) -> CardDetails:
+        """One card's fields, state, predicted recall and history, for the browser."""
+        from trainer.core.browse import CardDetails
+        from trainer.store import browse
+
+        memory, suspended, leech, buried_day, retired = browse.state(self.conn, rowid)
+        day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+        studied = memory.last_review is not None and memory.stability is not None
+        return CardDetails(
+            card=self.store.card(rowid),
+            memory=memory,
+            suspended=suspended,
+            leech=leech,
+            buried=buried_day >= day.number and not suspended and not retired,
+            retired=retired,
+            lapses=self.store.lapses(rowid),
+            recall=(
+                self.scheduler.retrievability(memory, self.clock.now().timestamp())
+                if studied
+                else None
+            ),
+            history=browse.history(self.conn, rowid),
+            resets=browse.resets(self.conn, rowid),
+        )
 
     def card_location(self, rowid: int) -> tuple[Path, int]:
         """The deck file a card comes from and the line its entry starts on (1 if unknown)."""
@@ -575,3 +638,39 @@ def as_trainer_error(error: Exception) -> Exception:
 def warn(message: str) -> None:
     """Print a line for the user on stderr."""
     print(message, file=sys.stderr)
+
+
+def _lenient(text: str, path: str) -> Settings:
+    """The settings of a file with some wrong values: each wrong one left at its default."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return Settings()
+    good: dict[str, object] = {}
+    for key, value in data.items():
+        trial = dict(good)
+        trial[key] = value
+        try:
+            parse_config(_toml(trial), path)
+        except ConfigError:
+            continue
+        good[key] = value
+    return parse_config(_toml(good), path)
+
+
+def _toml(data: dict[str, object]) -> str:
+    import tomlkit
+
+    return tomlkit.dumps(data)
+
+
+def configfile_text(path: Path) -> str:
+    """The settings file's text, '' when missing or unreadable (for the lenient reading)."""
+    from trainer.store import configfile
+
+    try:
+        return configfile.read(path)
+    except ConfigError:
+        return ""

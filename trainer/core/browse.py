@@ -12,10 +12,47 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, Protocol
 
+from trainer.core.model import Memory, Rating, State, StoredCard
+
 Marks = dict[int, tuple[bool, int]]
 """By card row id: (suspended, buried study day)."""
 
 Kind = Literal["suspend", "unsuspend", "bury", "reset"]
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One answer in a card's history."""
+
+    at: float
+    rating: Rating
+    duration_ms: int
+    state_before: State
+    interval: float
+
+
+@dataclass(frozen=True, slots=True)
+class CardDetails:
+    """Everything the browser shows of one card.
+
+    Attributes:
+        recall: FSRS's predicted chance of recalling it now (None if never studied).
+        lapses: Agains on it in review since its last reset.
+        buried: Hidden until today's study day is over.
+        history: Its answers, oldest first.
+        resets: When its progress was reset (timestamps), oldest first.
+    """
+
+    card: StoredCard
+    memory: Memory
+    suspended: bool
+    leech: bool
+    buried: bool
+    retired: bool
+    lapses: int
+    recall: float | None
+    history: list[Review]
+    resets: list[float]
 
 
 class BrowseStore(Protocol):

@@ -86,6 +86,9 @@ def heatmap(days: Sequence[DayCount], width: int) -> list[Line]:
             level = heat_level(counts.get(day, 0), levels)
             row.append((SHADES[level], f"heat{level}"))
         lines.append(row)
+    if not any(counts.values()):
+        lines.append([("    · no reviews in this year yet", "dim")])
+        return lines
     bounds = [_n(b) for b in levels]
     legend: Line = [("    ", "")]
     for level, (shade, words) in enumerate(
@@ -200,8 +203,53 @@ def state_bar(cards: CardCounts, width: int) -> list[Line]:
     return lines
 
 
-def draw(stats: Stats, width: int = 80, title: str = "") -> list[Line]:
-    """Every section, in reading order, no line wider than ``width`` (at least 40)."""
+def months(days: Sequence[DayCount]) -> list[Line]:
+    """The year as words: reviews and study days per month (for a screen reader)."""
+    totals: dict[tuple[int, int], list[int]] = {}
+    for d in days:
+        entry = totals.setdefault((d.day.year, d.day.month), [0, 0])
+        entry[0] += d.reviews
+        entry[1] += d.reviews > 0
+    return [
+        [(f"  {date(y, m, 1):%B %Y}: {_n(n)} reviews on {k} day{'s' if k != 1 else ''}", "")]
+        for (y, m), (n, k) in totals.items()
+    ]
+
+
+def day_list(title: str, rows: Sequence[tuple[date, str]]) -> list[Line]:
+    """A titled list, one day a line (for a screen reader)."""
+    lines: list[Line] = [[(title, "title")]]
+    lines.extend([(f"  {d:%a %d %b}: {text}", "")] for d, text in rows)
+    if not rows:
+        lines.append([("  none", "")])
+    return lines
+
+
+def _words(stats: Stats) -> list[Line]:
+    """The charts as sentences: no shapes a screen reader would read out one by one."""
+    out: list[Line] = [[("Reviews per month, the last year", "title")], *months(stats.heatmap), []]
+    out += day_list(
+        "Days with reviews, the last 30 days",
+        [
+            (d.day, f"{_n(d.reviews)} reviews in {_duration(d.seconds)}")
+            for d in stats.recent
+            if d.reviews
+        ],
+    )
+    out.append([])
+    out += day_list(
+        "Due in the next 30 days (today with the overdue ones)",
+        [(d, f"{_n(n)} due") for d, n in stats.forecast if n],
+    )
+    return out
+
+
+def draw(stats: Stats, width: int = 80, title: str = "", words: bool = False) -> list[Line]:
+    """Every section, in reading order, no line wider than ``width`` (at least 40).
+
+    Args:
+        words: Charts as sentences (``--plain``, for screen readers).
+    """
     width = max(40, width)
     out: list[Line] = []
     if title:
@@ -226,6 +274,9 @@ def draw(stats: Stats, width: int = 80, title: str = "") -> list[Line]:
         ]
     )
     out.append([])
+    if words:
+        out.extend(_words(stats))
+        return _finish(stats, out, width)
     out.append([("Reviews per day, the last year", "title")])
     out.extend(heatmap(stats.heatmap, width))
     out.append([])
@@ -262,6 +313,11 @@ def draw(stats: Stats, width: int = 80, title: str = "") -> list[Line]:
             "forecast",
         )
     )
+    return _finish(stats, out, width)
+
+
+def _finish(stats: Stats, out: list[Line], width: int) -> list[Line]:
+    """Retention, cards and quizzes: tables and words in both layouts."""
     out.append([])
     out.extend(retention_table(stats.retention, stats.retention_by_deck, width))
     out.append([])

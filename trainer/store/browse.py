@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
+from trainer.core.browse import Review
 from trainer.core.errors import ConflictError
 from trainer.core.model import Memory, Rating, State
 from trainer.store.db import transaction
@@ -19,17 +19,6 @@ from trainer.store.progress import Store
 
 Marks = dict[int, tuple[bool, int]]
 """By card row id: (suspended, buried_day)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Review:
-    """One answer in a card's history."""
-
-    at: float
-    rating: Rating
-    duration_ms: int
-    state_before: State
-    interval: float
 
 
 def _marks(n: int) -> str:

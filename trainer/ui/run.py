@@ -17,17 +17,22 @@ def build_app(
     study: bool = False,
     decks: Sequence[str] = (),
     rng: random.Random | None = None,
+    plain: bool = False,
 ) -> TrainerApp:
     """The app on ``workspace``: the home screen, or straight into study.
 
     Tests build it the same way, with a temporary store, a fixed clock and a
     seeded generator.
     """
-    return TrainerApp(workspace, start_study=study, decks=decks, rng=rng or random.Random())
+    return TrainerApp(
+        workspace, start_study=study, decks=decks, rng=rng or random.Random(), plain=plain
+    )
 
 
-def run_app(workspace: Workspace, study: bool = False, decks: Sequence[str] = ()) -> int:
+def run_app(
+    workspace: Workspace, study: bool = False, decks: Sequence[str] = (), plain: bool = False
+) -> int:
     """Run the app until the user quits; returns the exit code."""
-    app = build_app(workspace, study, decks)
+    app = build_app(workspace, study, decks, plain=plain)
     app.run()
     return app.return_code or 0

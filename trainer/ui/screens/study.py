@@ -100,6 +100,8 @@ class StudyScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.tapp.plain:
+            self.add_class("-plain")
         self.sub_title = visible(self.deck_title, one_line=True)
         self.show_card()
 
