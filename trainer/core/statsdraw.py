@@ -175,13 +175,13 @@ def retention_table(
     return lines
 
 
-def state_bar(cards: CardCounts, width: int) -> list[Line]:
-    """The cards by state: a bar of four fills, then every count in words."""
+def state_bar(cards: CardCounts, width: int, words: bool = False) -> list[Line]:
+    """The cards by state: a bar of four fills (not in words), then every count in words."""
     lines: list[Line] = [[("Cards", "title")]]
     total = cards.total
     room = max(10, min(60, width - 2))
     bar: Line = [("  ", "")]
-    if total:
+    if total and not words:
         values = [getattr(cards, name) for name, _ in STATE_FILL]
         widths = [round(v / total * room) for v in values]
         for (name, fill), v, w in zip(STATE_FILL, values, widths, strict=True):
@@ -189,13 +189,14 @@ def state_bar(cards: CardCounts, width: int) -> list[Line]:
                 w = 1
             bar.append((fill * w, name))
         lines.append(bar)
-    words: Line = [("  ", "")]
+    line: Line = [("  ", "")]
     for i, (name, fill) in enumerate(STATE_FILL):
         if i:
-            words.append(("  ", ""))
-        words.append((fill, name))
-        words.append((f" {name} {_n(getattr(cards, name))}", ""))
-    lines.append(words)
+            line.append((", " if words else "  ", ""))
+        if not words:
+            line.append((fill + " ", name))
+        line.append((f"{name} {_n(getattr(cards, name))}", ""))
+    lines.append(line)
     extra = (
         f"  buried today {_n(cards.buried)}, leeches {_n(cards.leech)}, retired {_n(cards.retired)}"
     )
@@ -276,7 +277,7 @@ def draw(stats: Stats, width: int = 80, title: str = "", words: bool = False) ->
     out.append([])
     if words:
         out.extend(_words(stats))
-        return _finish(stats, out, width)
+        return _finish(stats, out, width, words)
     out.append([("Reviews per day, the last year", "title")])
     out.extend(heatmap(stats.heatmap, width))
     out.append([])
@@ -316,12 +317,12 @@ def draw(stats: Stats, width: int = 80, title: str = "", words: bool = False) ->
     return _finish(stats, out, width)
 
 
-def _finish(stats: Stats, out: list[Line], width: int) -> list[Line]:
+def _finish(stats: Stats, out: list[Line], width: int, words: bool = False) -> list[Line]:
     """Retention, cards and quizzes: tables and words in both layouts."""
     out.append([])
     out.extend(retention_table(stats.retention, stats.retention_by_deck, width))
     out.append([])
-    out.extend(state_bar(stats.cards, width))
+    out.extend(state_bar(stats.cards, width, words))
     if stats.quizzes_total:
         out.append([])
         out.append([(f"Quizzes ({_n(stats.quizzes_total)} taken, newest first)", "title")])

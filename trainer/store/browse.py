@@ -115,7 +115,7 @@ def undo_reset(conn: sqlite3.Connection, reset_ids: Sequence[int]) -> int:
             )
         for row in rows:
             later = conn.execute(
-                "SELECT EXISTS (SELECT 1 FROM review_log WHERE card_rowid = ? AND reviewed_at >= ?)"
+                "SELECT EXISTS (SELECT 1 FROM review_log WHERE card_rowid = ? AND reviewed_at > ?)"
                 " OR EXISTS (SELECT 1 FROM card_resets WHERE card_rowid = ? AND id > ?)",
                 (row[1], row[2], row[1], row[0]),
             ).fetchone()[0]

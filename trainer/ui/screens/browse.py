@@ -94,7 +94,7 @@ class BrowseScreen(Screen[None]):
         self.actions = self.tapp.workspace.actions()
         self._columns()
         self.run_search()
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def _columns(self) -> None:
         """The front takes what the mark, the state and the deck leave: no sideways scrolling."""

@@ -104,6 +104,8 @@ class SettingsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.deck_fields: list[Field] = []
+        self._ready = False
+        """Selects say Changed when they are first filled: only a person's change is saved."""
 
     @property
     def tapp(self) -> TrainerApp:
@@ -185,8 +187,11 @@ class SettingsScreen(Screen[None]):
             "\nEnter saves a value; an empty value goes back to the default.", style="dim"
         )
         self.query_one("#settings-status", Static).update(status)
-        first = self.query(Input).first()
-        first.focus()
+        self.query(Input).first().focus()
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        self._ready = True
 
     def _field(self, widget_id: str) -> Field | None:
         for f in FIELDS:
@@ -224,7 +229,7 @@ class SettingsScreen(Screen[None]):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         f = self._field(event.select.id or "")
-        if f is None or not isinstance(event.value, str):
+        if f is None or not isinstance(event.value, str) or not self._ready:
             return
         if getattr(self.tapp.workspace.settings, f.key) == event.value:
             return
