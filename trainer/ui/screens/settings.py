@@ -47,8 +47,8 @@ class Field:
 
 FIELDS = (
     Field("desired_retention", "Desired retention", "float", "0.7 to 0.99"),
-    Field("new_per_day", "New cards a day (each deck)", "int", "0 to 9999"),
-    Field("reviews_per_day", "Reviews a day (each deck)", "int", "0 to 99999"),
+    Field("new_per_day", "New cards a day", "int", "0 to 9999, each deck"),
+    Field("reviews_per_day", "Reviews a day", "int", "0 to 99999, each deck"),
     Field("learning_steps", "Learning steps", "steps", "e.g. 1m 10m; 1s to 365d each"),
     Field("relearning_steps", "Relearning steps", "steps", "e.g. 10m"),
     Field("day_rollover_hour", "New study day at (hour)", "int", "0 to 23"),
