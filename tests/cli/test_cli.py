@@ -332,3 +332,12 @@ def test_stats_prints_the_screen_and_json_with_stable_keys(
     assert set(data["retention"]) == {"7", "30", "365"}
     assert len(data["forecast"]) == 30 and set(data["forecast"][0]) == {"date", "due"}
     assert main(["stats", "nosuchdeck"]) == 2
+
+
+def test_stats_plain_says_the_charts_in_words(
+    small_deck: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    assert main(["--plain", "stats", str(small_deck)]) == 0
+    out = capsys.readouterr().out
+    assert "Reviews per month" in out and not any(ch in out for ch in "░▒▓█")

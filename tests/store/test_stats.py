@@ -177,3 +177,23 @@ def test_running_totals_always_equal_the_log(workspace: Workspace, clock: FixedC
     ).fetchall()
     assert len(direct) > 100 and totals == [tuple(x or 0 for x in row) for row in direct]
     assert workspace.stats().reviews_total == 140
+
+
+def test_the_quiz_history_shows_once_quizzes_exist(workspace: Workspace, clock: FixedClock) -> None:
+    from trainer.core.statsdraw import draw, plain
+
+    assert workspace.stats().quizzes_total == 0
+    assert "Quizzes" not in plain(draw(workspace.stats()))
+    ts = clock.now().timestamp()
+    for i, (decks, score, passed) in enumerate(
+        [('["small"]', 8, 1), ('["small"]', 5, 0), ('["other"]', 9, 1)]
+    ):
+        workspace.conn.execute(
+            "INSERT INTO quizzes (started_at, finished_at, decks, options, score, total,"
+            " pass_mark, passed) VALUES (?, ?, ?, '{}', ?, 10, 0.7, ?)",
+            (ts - 3600 + i, ts - 600 + i, decks, score, passed),
+        )
+    s = workspace.stats()
+    assert s.quizzes_total == 2 and [q.score for q in s.quizzes] == [5, 8]
+    text = plain(draw(s))
+    assert "Quizzes (2 taken" in text and "failed" in text and "passed" in text
