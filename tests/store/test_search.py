@@ -33,9 +33,18 @@ RIVERS = """
 """
 
 
-@pytest.fixture
-def ws(tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspace]:
-    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """One collection for the whole table (searches only read it)."""
+    with pytest.MonkeyPatch.context() as mp:
+        tmp_path = tmp_path_factory.mktemp("search")
+        mp.setenv("TRAINER_HOME", str(tmp_path / "home"))
+        mp.setenv("TRAINER_PROFILE", "tester")
+        mp.setattr("trainer.store.paths.bundled_decks", lambda: [])
+        yield from _collection(tmp_path, FixedClock())
+
+
+def _collection(tmp_path: Path, clock: FixedClock) -> Iterator[Workspace]:
     folder = tmp_path / "decks"
     write_deck(folder, "history.yaml", HISTORY)
     rivers = write_deck(folder, "rivers.yaml", RIVERS)
@@ -106,9 +115,14 @@ def test_search_finds_exactly_these_cards(ws: Workspace, query: str, expected: s
     assert total == len(expected)
 
 
-def test_is_due_finds_cards_due_before_the_study_day_ends(ws: Workspace, clock: FixedClock) -> None:
+def test_is_due_finds_cards_due_before_the_study_day_ends(ws: Workspace) -> None:
+    clock = ws.clock
+    assert isinstance(clock, FixedClock)
     clock.advance(days=30)
-    found, _ = ws.search("is:due")
+    try:
+        found, _ = ws.search("is:due")
+    finally:
+        clock.advance(days=-30)
     assert {f.card_id for f in found} == {"gulistan"}
 
 
