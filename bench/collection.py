@@ -7,6 +7,8 @@ Prints JSON with:
   tui_home_bundled_s process start to the home screen with the bundled decks only
   answer_p50_ms / answer_p99_ms   answer committed + next card's text ready, 1,000 answers
   peak_rss_mb        the largest resident set of any measured process
+  stats_s            every statistic of the collection computed (SQL), median of 5
+  tui_stats_screen_s the statistics screen opened from the home screen and drawn (headless)
 
 Usage: python3 bench/collection.py --home DIR [--cards N] [--reviews N] [--keep]
 
@@ -163,6 +165,42 @@ print(json.dumps({{"p50": times[n // 2] * 1000, "p99": times[int(n * 0.99)] * 10
 )
 
 
+STATS = (
+    RSS
+    + f"""
+import asyncio, json, time
+from trainer.workspace import Workspace
+from trainer.ui.run import build_app
+ws = Workspace({PROFILE!r})
+runs = []
+for _ in range(5):
+    t0 = time.perf_counter()
+    stats = ws.stats()
+    runs.append(time.perf_counter() - t0)
+assert stats.reviews_total >= 1_000_000, stats.reviews_total
+
+async def screen():
+    app = build_app(ws)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            await pilot.press("s")
+            await pilot.pause()
+            assert "True retention" in str(app.screen.query_one("#stats-text").content)
+            times.append(time.perf_counter() - t0)
+            await pilot.press("escape")
+            await pilot.pause()
+        return sorted(times)[1]
+
+runs.sort()
+print(json.dumps({{"stats": runs[2], "screen": asyncio.run(screen()), "rss": rss_mb()}}))
+"""
+)
+
+
 def build_history(home: Path, reviews: int, seed: int = 7) -> dict[str, int]:
     """Give every card a memory state and spread ``reviews`` log rows over the past years."""
     db = home / "data" / "profiles" / f"{PROFILE}.sqlite3"
@@ -274,6 +312,7 @@ def main() -> int:
         tui_runs = [child(TUI, home) for _ in range(3)]
         tui = sorted(r["ready"] - r["spawned"] for r in tui_runs)
         answers = child(ANSWERS, home)
+        stats = child(STATS, home)
         result = {
             "cores": os.cpu_count(),
             "python": sys.version.split()[0],
@@ -290,6 +329,8 @@ def main() -> int:
             "answer_p99_ms": round(answers["p99"], 3),
             "answer_max_ms": round(answers["max"], 3),
             "answers_by_origin": answers["origins"],
+            "stats_s": round(stats["stats"], 3),
+            "tui_stats_screen_s": round(stats["screen"], 3),
             "peak_rss_mb": round(max(r["rss"] for r in [cold, answers, *warm_runs, *tui_runs]), 1),
             "peak_rss_mb_core": round(max(r["rss"] for r in [cold, answers, *warm_runs]), 1),
         }

@@ -36,6 +36,7 @@ COMMANDS = (
     "generate",
     "import",
     "export",
+    "stats",
 )
 
 EPILOG = """\
@@ -53,12 +54,16 @@ commands:
   generate ARTICLE...  draft a deck of dates, people and treaties from articles
   import FILE...     decks from Anki packages, CSV/TSV, Quizlet exports or YAML
   export DECK FILE   a deck to .yaml, .csv, .tsv or an Anki package (.apkg)
+  stats [DECK...]    reviews, streak, retention, forecast and cards by state
 
 A DECK is a deck id (see 'trainer decks'), a deck file's name, or a path.
 Profiles: --profile NAME, else $TRAINER_PROFILE, else your login name.
 $TRAINER_HOME puts every file of the trainer under one folder.
 Run 'trainer COMMAND --help' for a command's options.
 """
+
+
+PLAIN_HELP = "no colour, and words instead of charts: for screen readers (also NO_COLOR)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,10 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
     # not overwrite a value given before it, hence SUPPRESS.
     top = argparse.ArgumentParser(add_help=False)
     top.add_argument("--profile", metavar="NAME", help="whose progress to use")
+    top.add_argument("--plain", action="store_true", help=PLAIN_HELP)
     common = _Parser(add_help=False)
     common.add_argument(
         "--profile", metavar="NAME", default=argparse.SUPPRESS, help="whose progress to use"
     )
+    common.add_argument("--plain", action="store_true", default=argparse.SUPPRESS, help=PLAIN_HELP)
     parser = _Parser(
         prog="trainer",
         description="A terminal flashcard and quiz trainer with spaced repetition (FSRS).",
@@ -286,6 +293,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="with .apkg: carry each card's schedule and review history",
     )
 
+    stats = sub.add_parser(
+        "stats",
+        parents=[common],
+        help="statistics: reviews, streak, retention, forecast",
+        description="Reviews per day over the last year, the current and longest streak, "
+        "reviews and time over the last 30 days, true retention of young and mature cards "
+        "over 7, 30 and 365 days, the cards due in the next 30 days, cards by state, the "
+        "predicted recall now and the quiz history (docs/stats.md).",
+    )
+    stats.add_argument(
+        "decks",
+        nargs="*",
+        metavar="DECK",
+        help="deck ids, file names, paths or tags (default: all)",
+    )
+    stats.add_argument("--json", action="store_true", help="print JSON for scripts")
+    stats.add_argument(
+        "--width",
+        type=int,
+        default=0,
+        metavar="N",
+        help="draw for N columns (default: the terminal's)",
+    )
+
     paths = sub.add_parser(
         "paths",
         parents=[common],
@@ -339,6 +370,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`trainer stats | head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, out.fileno())
+        return 0
     except sqlite3.Error as exc:  # the profile database failed under a command
         from trainer.store.db import store_error
 
@@ -420,9 +456,13 @@ def _dispatch(args: argparse.Namespace) -> int:
         return cmd_export(args.profile, args.deck, args.file, args.with_progress)
     if command == "unsuspend":
         return cmd_unsuspend(args.profile, args.deck, args.cards)
+    if command == "stats":
+        plain = bool(getattr(args, "plain", False)) or "NO_COLOR" in os.environ
+        return cmd_stats(args.profile, args.decks, args.json, args.width, plain)
+    plain = bool(getattr(args, "plain", False))
     if command == "study":
-        return cmd_tui(args.profile, args.decks, study=True)
-    return cmd_tui(args.profile, [str(p) for p in args.decks], study=False)
+        return cmd_tui(args.profile, args.decks, study=True, plain=plain)
+    return cmd_tui(args.profile, [str(p) for p in args.decks], study=False, plain=plain)
 
 
 def _print_problem(p: Problem) -> None:
@@ -601,6 +641,35 @@ def cmd_unsuspend(profile: str | None, deck: str, cards: Sequence[str]) -> int:
         print(f"{deck_id}: {len(back)} card{'s' if len(back) != 1 else ''} back in study")
     else:
         print(f"{deck_id}: no suspended cards")
+    return 0
+
+
+def cmd_stats(
+    profile: str | None, decks: Sequence[str], as_json: bool, width: int, plain: bool = False
+) -> int:
+    """``trainer stats``: the statistics screen as text, or its figures as JSON."""
+    import shutil
+
+    from trainer.core.stats import as_json as stats_json
+    from trainer.core.statsdraw import draw
+    from trainer.core.statsdraw import plain as text_of
+    from trainer.workspace import deck_paths
+
+    ws = _workspace(profile, deck_paths(decks))
+    try:
+        ids = ws.resolve_decks(decks) if decks else None
+        stats = ws.stats(ids)
+        title = ws.title(ids if ids is not None else [f.deck_id for f in ws.decks])
+    finally:
+        ws.close()
+    if as_json:
+        print(json.dumps({"decks": ids, **stats_json(stats)}, indent=2, ensure_ascii=False))
+        return 0
+    if width <= 0:
+        width = min(100, shutil.get_terminal_size((80, 24)).columns)
+    if width < 40:
+        raise UsageError(f"--width {width} is too narrow", "give 40 columns or more")
+    print(text_of(draw(stats, width, f"Statistics: {title}", words=plain)))
     return 0
 
 
@@ -990,7 +1059,7 @@ def cmd_export(profile: str | None, deck: str, file: Path, with_progress: bool) 
     return 0
 
 
-def cmd_tui(profile: str | None, decks: Sequence[str], study: bool) -> int:
+def cmd_tui(profile: str | None, decks: Sequence[str], study: bool, plain: bool = False) -> int:
     """The TUI: the home screen, or straight into study. Decks are read inside it."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
@@ -998,10 +1067,11 @@ def cmd_tui(profile: str | None, decks: Sequence[str], study: bool) -> int:
         )
     from trainer.workspace import Workspace, deck_paths, warn
 
-    ws = Workspace(profile, deck_paths(decks), notify=warn, load=False)
+    ws = Workspace(profile, deck_paths(decks), notify=warn, load=False, lenient=True)
     try:
         from trainer.ui.run import run_app
 
-        return run_app(ws, study=study, decks=decks)
+        plain = plain or "NO_COLOR" in os.environ
+        return run_app(ws, study=study, decks=decks, plain=plain)
     finally:
         ws.close()

@@ -31,6 +31,12 @@ from trainer.core.quiz.people import PeopleIndex
 from trainer.core.quiz.run import Result
 from trainer.core.scheduler import DeckLimits, Scheduler, Settings, study_day
 from trainer.core.session import Session
+from trainer.core.stats import Stats
+from trainer.store.search import Found
+
+if TYPE_CHECKING:
+    from trainer.core.browse import Actions, CardDetails
+    from trainer.core.configedit import Value
 from trainer.store import backup as backup_store
 from trainer.store import exams as exam_store
 from trainer.store import paths as paths_mod
@@ -87,13 +93,10 @@ def deck_paths(names: Sequence[str]) -> list[Path]:
 
 def load_settings(path: Path) -> Settings:
     """The settings file's settings, or the defaults when there is no file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}", "fix or delete the file") from exc
-    return parse_config(text, str(path))
+    from trainer.store import configfile
+
+    text = configfile.read(path)
+    return parse_config(text, str(path)) if text else Settings()
 
 
 class Workspace:
@@ -105,6 +108,9 @@ class Workspace:
         clock: Where ``now`` comes from.
         notify: Called with a message when start-up has to wait (another process).
         load: Read the deck files now (the UI does it later, in a worker).
+        lenient: With a settings file that cannot be used, keep the error in
+            ``config_error`` and go on with the defaults (the TUI shows it)
+            instead of raising it.
     """
 
     def __init__(
@@ -114,6 +120,7 @@ class Workspace:
         clock: Clock | None = None,
         notify: Callable[[str], None] | None = None,
         load: bool = True,
+        lenient: bool = False,
     ) -> None:
         self.paths = paths_mod.resolve(profile)
         self.clock = clock or Clock()
@@ -121,7 +128,16 @@ class Workspace:
         for p in self.extra:
             if not p.exists():
                 raise UsageError(f"{p}: no such file or folder", "check the path")
-        self.settings = load_settings(self.paths.config_file)
+        self.config_error: ConfigError | None = None
+        try:
+            self.settings = load_settings(self.paths.config_file)
+        except ConfigError as exc:
+            if not lenient:
+                raise
+            self.config_error = exc
+            self.settings = _lenient(
+                configfile_text(self.paths.config_file), str(self.paths.config_file)
+            )
         self.scheduler = Scheduler(self.settings)
         paths_mod.private_dir(self.paths.data)
         paths_mod.private_dir(self.paths.profiles)
@@ -333,6 +349,126 @@ class Workspace:
                 self.store.record(rowid, memory, after, Rating.AGAIN, now.timestamp(), 0)
                 sent += 1
         return sent, new
+
+    # -- statistics ------------------------------------------------------------
+
+    def stats(self, deck_ids: Sequence[str] | None = None) -> Stats:
+        """Every statistic of some decks (every loaded deck when None), now."""
+        from trainer.core.stats import day_shift
+        from trainer.store.stats import collect
+
+        ids = list(deck_ids) if deck_ids is not None else [f.deck_id for f in self.decks]
+        now = self.clock.now()
+        shift = day_shift(now, self.clock.tz, self.settings.day_rollover_hour)
+        return collect(self.conn, ids, now.timestamp(), shift, self.scheduler.curve())
+
+    # -- settings ----------------------------------------------------------------
+
+    def save_setting(self, key: str, value: Value | None, deck: str | None = None) -> None:
+        """Change one setting in the settings file (None removes it: its default applies).
+
+        The value is checked first, the file keeps its comments and is written
+        atomically, and the settings in use are read again from it.
+
+        Raises:
+            UsageError: for a value out of range (naming the range), or a file
+                whose TOML cannot be read; nothing is written then.
+        """
+        from trainer.core.configedit import set_value
+        from trainer.store import configfile
+
+        path = self.paths.config_file
+        text = set_value(configfile.read(path), key, value, str(path), deck)
+        configfile.write(path, text)
+        try:
+            self.settings = parse_config(text, str(path))
+            self.config_error = None
+        except ConfigError as exc:
+            # Another setting in the file is still wrong: it keeps its default.
+            self.config_error = exc
+            self.settings = _lenient(text, str(path))
+        self.scheduler = Scheduler(self.settings)
+
+    # -- the card browser ------------------------------------------------------
+
+    def search(self, query: str, deck_ids: Sequence[str] | None = None) -> tuple[list[Found], int]:
+        """Cards of some decks (every loaded deck when None) a browser search finds.
+
+        Raises:
+            UsageError: for a search that cannot be read, with where and why.
+        """
+        from trainer.core.search import parse
+        from trainer.store.search import search
+
+        node = parse(query)
+        ids = list(deck_ids) if deck_ids is not None else [f.deck_id for f in self.decks]
+        day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+        return search(self.conn, node, ids, day.number, day.end.timestamp())
+
+    def actions(self) -> Actions:
+        """The browser's actions (suspend, bury, reset) on this profile, with their undo."""
+        from trainer.core.browse import Actions
+        from trainer.store.browse import BrowseStore
+
+        day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+        return Actions(BrowseStore(self.store), day.number)
+
+    def card_details(self, rowid: int) -> CardDetails:
+        """One card's fields, state, predicted recall and history, for the browser."""
+        from trainer.core.browse import CardDetails
+        from trainer.store import browse
+
+        memory, suspended, leech, buried_day, retired = browse.state(self.conn, rowid)
+        day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+        studied = memory.last_review is not None and memory.stability is not None
+        return CardDetails(
+            card=self.store.card(rowid),
+            memory=memory,
+            suspended=suspended,
+            leech=leech,
+            buried=buried_day >= day.number and not suspended and not retired,
+            retired=retired,
+            lapses=self.store.lapses(rowid),
+            recall=(
+                self.scheduler.retrievability(memory, self.clock.now().timestamp())
+                if studied
+                else None
+            ),
+            history=browse.history(self.conn, rowid),
+            resets=browse.resets(self.conn, rowid),
+        )
+
+    def card_location(self, rowid: int) -> tuple[Path, int]:
+        """The deck file a card comes from and the line its entry starts on (1 if unknown)."""
+        from trainer.core.deck import parse_deck
+        from trainer.core.deckfiles import read_deck_bytes
+
+        card = self.store.card(rowid)
+        row = self.conn.execute(
+            "SELECT path FROM decks WHERE deck_id = ?", (card.deck_id,)
+        ).fetchone()
+        if row is None:
+            raise UsageError(f"deck {card.deck_id} has no file", "reload the decks (r)")
+        path = Path(row[0])
+        try:
+            deck, _ = parse_deck(read_deck_bytes(path), path=str(path), default_id=path.stem)
+        except TrainerError:
+            return path, 1
+        line = next((c.line for c in deck.cards if c.id == card.id), 0) if deck else 0
+        if not line:
+            # A deck with errors cannot be parsed: find the entry's id by eye.
+            key = card.entry or card.id
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                    if re.search(rf"\bid:\s*['\"]?{re.escape(key)}['\"]?\s*(?:[,}}#]|$)", text):
+                        line = number
+                        break
+        return path, max(1, line)
+
+    def deck_file(self, path: Path) -> DeckFile | None:
+        """What the last reading found in a deck file."""
+        target = path.resolve()
+        return next((f for f in self.files if Path(f.path).resolve() == target), None)
 
     # -- counts and sessions --------------------------------------------------
 
@@ -609,3 +745,39 @@ def as_trainer_error(error: Exception) -> Exception:
 def warn(message: str) -> None:
     """Print a line for the user on stderr."""
     print(message, file=sys.stderr)
+
+
+def _lenient(text: str, path: str) -> Settings:
+    """The settings of a file with some wrong values: each wrong one left at its default."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return Settings()
+    good: dict[str, object] = {}
+    for key, value in data.items():
+        trial = dict(good)
+        trial[key] = value
+        try:
+            parse_config(_toml(trial), path)
+        except ConfigError:
+            continue
+        good[key] = value
+    return parse_config(_toml(good), path)
+
+
+def _toml(data: dict[str, object]) -> str:
+    import tomlkit
+
+    return tomlkit.dumps(data)
+
+
+def configfile_text(path: Path) -> str:
+    """The settings file's text, '' when missing or unreadable (for the lenient reading)."""
+    from trainer.store import configfile
+
+    try:
+        return configfile.read(path)
+    except ConfigError:
+        return ""

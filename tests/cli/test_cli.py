@@ -313,3 +313,31 @@ def test_escape_sequences_never_reach_the_terminal(
     assert "␛" in captured.err and "control character (U+001B)" in captured.err
     assert main(["decks", "--json", str(named)]) == 0
     assert "\\u001b" in capsys.readouterr().out  # JSON keeps it, escaped
+
+
+def test_stats_prints_the_screen_and_json_with_stable_keys(
+    small_deck: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    assert main(["stats", str(small_deck), "--width", "60"]) == 0
+    out = capsys.readouterr().out
+    assert "Statistics: Small deck" in out and "True retention" in out and "Due in the next" in out
+    assert max(len(line) for line in out.splitlines()) <= 60
+    assert main(["stats", str(small_deck), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["decks"] == ["small"]
+    assert data["cards"]["new"] == 7 and data["reviews_total"] == 0 and data["streak_days"] == 0
+    assert set(data["retention"]) == {"7", "30", "365"}
+    assert len(data["forecast"]) == 30 and set(data["forecast"][0]) == {"date", "due"}
+    assert main(["stats", "nosuchdeck"]) == 2
+
+
+def test_stats_plain_says_the_charts_in_words(
+    small_deck: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    assert main(["--plain", "stats", str(small_deck)]) == 0
+    out = capsys.readouterr().out
+    assert "Reviews per month" in out and not any(ch in out for ch in "░▒▓█")

@@ -46,3 +46,32 @@ def test_help(snap_compare: Compare, workspace: Workspace) -> None:
 def test_study_answer_at_60_by_15(snap_compare: Compare, workspace: Workspace) -> None:
     app = build_app(workspace, rng=random.Random(1))
     assert snap_compare(app, press=["enter", "space"], terminal_size=(60, 15))
+
+
+def test_statistics_screen(snap_compare: Compare, workspace: Workspace, clock: object) -> None:
+    """The statistics at the fixed clock, after a week of answers with a missed day."""
+    from datetime import timedelta
+
+    from tests.conftest import FixedClock
+    from trainer.core.model import Rating
+
+    assert isinstance(clock, FixedClock)
+    start = clock.now()
+    clock.current = start - timedelta(days=6)
+    rng = random.Random(4)
+    for day in range(7):
+        if day == 3:
+            clock.advance(days=1)  # a missed day
+            continue
+        session = workspace.session(rng=rng)
+        for _ in range(6):
+            if session.current is None:
+                break
+            clock.advance(seconds=8)
+            session.answer(
+                rng.choice([Rating.AGAIN, Rating.GOOD, Rating.GOOD, Rating.EASY]), clock.now()
+            )
+        clock.advance(days=1)
+    clock.current = start
+    app = build_app(workspace, rng=random.Random(1))
+    assert snap_compare(app, press=["s"], terminal_size=(80, 40))

@@ -29,10 +29,15 @@ _KEYS = {
     "day_rollover_hour",
     "learn_ahead_minutes",
     "bury_siblings",
-    "quiz_pass_mark",
     "fsrs_parameters",
     "decks",
+    "leech_threshold",
+    "leech_action",
+    "quiz_pass_mark",
+    "theme",
 }
+
+LEECH_ACTIONS = ("suspend", "tag")
 
 
 MAX_STEP_DAYS = 365
@@ -116,14 +121,6 @@ def parse_config(text: str, path: str) -> Settings:
         except ValueError as exc:
             errors.append(f"{key}: {exc}")
             steps[key] = default
-    pass_mark = data.get("quiz_pass_mark", d.quiz_pass_mark)
-    if (
-        isinstance(pass_mark, bool)
-        or not isinstance(pass_mark, int | float)
-        or not 0.1 <= pass_mark <= 1.0
-    ):
-        errors.append(f"quiz_pass_mark must be a share from 0.1 to 1.0, not {pass_mark!r}")
-        pass_mark = d.quiz_pass_mark
     fuzz = data.get("fuzz", d.fuzz)
     bury = data.get("bury_siblings", d.bury_siblings)
     for key, value in (("fuzz", fuzz), ("bury_siblings", bury)):
@@ -160,6 +157,14 @@ def parse_config(text: str, path: str) -> Settings:
             _int(table, "new_per_day", 0, 9999, new_default, errors, f"decks.{deck_id}."),
             _int(table, "reviews_per_day", 0, 99999, review_default, errors, f"decks.{deck_id}."),
         )
+    leech_action = data.get("leech_action", d.leech_action)
+    if leech_action not in LEECH_ACTIONS:
+        errors.append(f'leech_action must be "suspend" or "tag", not {leech_action!r}')
+        leech_action = d.leech_action
+    theme = data.get("theme", d.theme)
+    if not isinstance(theme, str) or len(theme) > 64 or "\n" in theme:
+        errors.append(f'theme must be a theme\'s name, such as "nord", not {theme!r}')
+        theme = d.theme
     settings = Settings(
         desired_retention=float(retention),
         learning_steps=steps["learning_steps"],
@@ -173,9 +178,12 @@ def parse_config(text: str, path: str) -> Settings:
             data, "learn_ahead_minutes", 0, 1440, d.learn_ahead_minutes, errors
         ),
         bury_siblings=bury if isinstance(bury, bool) else d.bury_siblings,
-        quiz_pass_mark=float(pass_mark),
         parameters=tuple(float(x) for x in params) if params else None,
         deck_limits=deck_limits,
+        leech_threshold=_int(data, "leech_threshold", 0, 99, d.leech_threshold, errors),
+        leech_action=str(leech_action),
+        quiz_pass_mark=_int(data, "quiz_pass_mark", 1, 100, d.quiz_pass_mark, errors),
+        theme=theme,
     )
     if params:
         try:

@@ -53,13 +53,31 @@ class StudyStore(Protocol):
         ...
 
     def record(
-        self, rowid: int, before: Memory, after: Memory, rating: Rating, at: float, duration_ms: int
+        self,
+        rowid: int,
+        before: Memory,
+        after: Memory,
+        rating: Rating,
+        at: float,
+        duration_ms: int,
+        leech: bool = False,
+        suspend: bool = False,
     ) -> int:
-        """Commit an answer; returns the review-log id."""
+        """Commit an answer (and a leech mark, a suspension); returns the review-log id."""
         ...
 
-    def undo(self, log_id: int, rowid: int, before: Memory) -> None:
-        """Remove a review-log row and restore the state before it, at once."""
+    def undo(
+        self, log_id: int, rowid: int, before: Memory, flags: tuple[bool, bool] | None = None
+    ) -> None:
+        """Remove a review-log row and restore the state (and the flags) before it, at once."""
+        ...
+
+    def lapses(self, rowid: int) -> int:
+        """A card's lapses since its progress was last reset."""
+        ...
+
+    def flags(self, rowid: int) -> tuple[bool, bool]:
+        """A card's (leech, suspended) marks."""
         ...
 
     def set_buried(self, rowid: int, day: int) -> None:

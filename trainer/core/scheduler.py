@@ -44,9 +44,16 @@ class Settings:
     day_rollover_hour: int = 4
     learn_ahead_minutes: int = 20
     bury_siblings: bool = True
-    quiz_pass_mark: float = 0.7
     parameters: tuple[float, ...] | None = None
     deck_limits: Mapping[str, DeckLimits] = field(default_factory=dict)
+    leech_threshold: int = 8
+    """Lapses (Again on a review card) that make a card a leech; 0 never marks one."""
+    leech_action: str = "suspend"
+    """What happens to a leech besides the mark: ``suspend`` or ``tag`` (the mark only)."""
+    quiz_pass_mark: int = 70
+    """The percentage of a quiz's questions to answer right to pass it."""
+    theme: str = ""
+    """The TUI's colour theme ('' keeps the one last chosen in the app)."""
 
     def limits(self, deck_id: str) -> DeckLimits:
         """The daily limits for ``deck_id`` (a per-deck override or the defaults)."""
@@ -191,7 +198,11 @@ class Scheduler:
         """
         if memory.last_review is None or memory.stability is None:
             return 0.0
-        decay = -self._fsrs.parameters[20]
-        factor = 0.9 ** (1 / decay) - 1
+        decay, factor = self.curve()
         elapsed = max(0.0, (at - memory.last_review) / DAY)
         return float((1 + factor * elapsed / memory.stability) ** decay)
+
+    def curve(self) -> tuple[float, float]:
+        """The forgetting curve's (decay, factor): recall = (1 + factor * days / S) ** decay."""
+        decay = -float(self._fsrs.parameters[20])
+        return decay, 0.9 ** (1 / decay) - 1

@@ -19,6 +19,7 @@ from typing import Literal
 
 from trainer.core.cloze import segments as cloze_segments
 from trainer.core.errors import ConflictError
+from trainer.core.leech import Leech, is_lapse, leech_due
 from trainer.core.model import CardType, Memory, Rating, State, StoredCard
 from trainer.core.plan import Moments, bring_forward
 from trainer.core.queue import Counts, StudyStore, today
@@ -62,6 +63,7 @@ class _Undo:
     log_id: int = 0
     rating: Rating | None = None
     seconds: float = 0.0
+    leech: Leech | None = None
 
 
 def render(card: StoredCard) -> tuple[Segments, Segments]:
@@ -115,6 +117,8 @@ class Session:
         self.studied = 0
         self.again = 0
         self.seconds = 0.0
+        self.leech: Leech | None = None
+        """The leech the last answer caught, if it caught one (the screen says so)."""
         self._undo: list[_Undo] = []
         self._learn: list[tuple[float, int]] = []
         self._review: deque[int] = deque()
@@ -216,9 +220,17 @@ class Session:
             raise RuntimeError("no card to answer")
         seconds = min(max(0.0, (now - p.shown_at).total_seconds()), MAX_ANSWER_SECONDS)
         after = self._next_state(p.card, p.memory, rating, now, p.fuzz)
+        leech = self._leech(p, rating)
         try:
             log_id = self.store.record(
-                p.card.rowid, p.memory, after, rating, now.timestamp(), round(seconds * 1000)
+                p.card.rowid,
+                p.memory,
+                after,
+                rating,
+                now.timestamp(),
+                round(seconds * 1000),
+                leech=leech is not None,
+                suspend=leech is not None and leech.suspended,
             )
         except ConflictError:
             # Another trainer answered the card first: take the queue again as
@@ -227,7 +239,8 @@ class Session:
             self._build()
             self._advance(now)
             raise
-        self._undo.append(_Undo("answer", p, log_id, rating, seconds))
+        self._undo.append(_Undo("answer", p, log_id, rating, seconds, leech))
+        self.leech = leech
         self.studied += 1
         self.seconds += seconds
         if rating is Rating.AGAIN:
@@ -244,6 +257,17 @@ class Session:
             heapq.heappush(self._learn, (after.due, p.card.rowid))
         self._advance(now)
 
+    def _leech(self, p: Presented, rating: Rating) -> Leech | None:
+        """The leech this answer catches, if any (core decides; the store records it)."""
+        threshold = self.settings.leech_threshold
+        if threshold <= 0 or not is_lapse(p.memory, rating):
+            return None
+        lapses = self.store.lapses(p.card.rowid) + 1
+        if not leech_due(lapses, threshold):
+            return None
+        was_leech, was_suspended = self.store.flags(p.card.rowid)
+        return Leech(lapses, self.settings.leech_action == "suspend", was_leech, was_suspended)
+
     def bury(self, now: datetime) -> None:
         """Hide the current card until tomorrow's study day."""
         p = self.current
@@ -251,6 +275,7 @@ class Session:
             return
         self.store.set_buried(p.card.rowid, self._day.number)
         self._undo.append(_Undo("bury", p))
+        self.leech = None
         self.current = None
         self._build()
         self._advance(now)
@@ -262,6 +287,7 @@ class Session:
             return
         self.store.set_suspended([p.card.rowid], True)
         self._undo.append(_Undo("suspend", p))
+        self.leech = None
         self.current = None
         self._build()
         self._advance(now)
@@ -286,8 +312,11 @@ class Session:
         u = self._undo.pop()
         p = u.presented
         rowid = p.card.rowid
+        self.leech = None
         if u.kind == "answer":
-            self.store.undo(u.log_id, rowid, p.memory)  # ConflictError: the later answer stands
+            flags = (u.leech.was_leech, u.leech.was_suspended) if u.leech else None
+            # ConflictError: the later answer stands.
+            self.store.undo(u.log_id, rowid, p.memory, flags)
             self.studied -= 1
             self.seconds -= u.seconds
             if u.rating is Rating.AGAIN:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from trainer.core.errors import StoreBusyError, StoreError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # One list of statements per version; version N's list turns a version N-1
 # database into a version N one. Never edit a released step: add a new one.
@@ -192,6 +192,80 @@ MIGRATIONS: dict[int, list[str]] = {
         # Retired cards, found at once (a sync takes any that are still
         # queued out of study).
         "CREATE INDEX cards_retired ON cards (rowid) WHERE retired",
+    ],
+    # Statistics, the card browser and leeches (issue 11).
+    5: [
+        # A card that lapsed leech_threshold times is marked (and, by choice, suspended).
+        "ALTER TABLE card_state ADD COLUMN leech INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX card_state_leech ON card_state (card_rowid) WHERE leech",
+        # A card's progress reset from the browser: the state it had, so the
+        # reset can be undone, and so that lapses are counted from it. The
+        # review log is kept whole; a reset never deletes history.
+        """CREATE TABLE card_resets (
+            id INTEGER PRIMARY KEY,
+            card_rowid INTEGER NOT NULL REFERENCES cards(rowid),
+            reset_at REAL NOT NULL,
+            state INTEGER NOT NULL,
+            step INTEGER,
+            stability REAL,
+            difficulty REAL,
+            due REAL NOT NULL,
+            last_review REAL,
+            leech INTEGER NOT NULL,
+            buried_day INTEGER NOT NULL
+        )""",
+        "CREATE INDEX card_resets_card ON card_resets (card_rowid, reset_at)",
+        """CREATE TRIGGER card_resets_append_only BEFORE UPDATE ON card_resets
+           BEGIN SELECT RAISE(ABORT, 'the reset history is append-only'); END""",
+        # Running totals of the review log per deck and quarter hour, kept by
+        # the triggers below in the same transaction as each answer (and its
+        # undo). Statistics sum these instead of reading a million log rows;
+        # a quarter hour is the greatest common step of every time zone's
+        # offset, so any rollover hour and offset gives exact study days.
+        # Young/mature: a review card's interval before the answer, under or
+        # from 21 days (1,814,400 s).
+        """CREATE TABLE review_totals (
+            slot INTEGER NOT NULL,
+            deck_rowid INTEGER NOT NULL,
+            reviews INTEGER NOT NULL,
+            ms INTEGER NOT NULL,
+            young INTEGER NOT NULL,
+            young_again INTEGER NOT NULL,
+            mature INTEGER NOT NULL,
+            mature_again INTEGER NOT NULL,
+            PRIMARY KEY (slot, deck_rowid)
+        ) WITHOUT ROWID""",
+        """INSERT INTO review_totals
+           SELECT CAST(r.reviewed_at / 900 AS INTEGER) AS s, c.deck_rowid, COUNT(*),
+                  SUM(r.duration_ms),
+                  SUM(r.state_before = 2 AND r.due_before - COALESCE(r.last_review_before, r.due_before) < 1814400),
+                  SUM(r.state_before = 2 AND r.due_before - COALESCE(r.last_review_before, r.due_before) < 1814400 AND r.rating = 1),
+                  SUM(r.state_before = 2 AND r.due_before - COALESCE(r.last_review_before, r.due_before) >= 1814400),
+                  SUM(r.state_before = 2 AND r.due_before - COALESCE(r.last_review_before, r.due_before) >= 1814400 AND r.rating = 1)
+           FROM review_log r JOIN cards c ON c.rowid = r.card_rowid GROUP BY s, c.deck_rowid""",
+        """CREATE TRIGGER review_totals_add AFTER INSERT ON review_log BEGIN
+             INSERT INTO review_totals
+             SELECT CAST(NEW.reviewed_at / 900 AS INTEGER), c.deck_rowid, 1, NEW.duration_ms,
+                    NEW.state_before = 2 AND NEW.due_before - COALESCE(NEW.last_review_before, NEW.due_before) < 1814400,
+                    NEW.state_before = 2 AND NEW.due_before - COALESCE(NEW.last_review_before, NEW.due_before) < 1814400 AND NEW.rating = 1,
+                    NEW.state_before = 2 AND NEW.due_before - COALESCE(NEW.last_review_before, NEW.due_before) >= 1814400,
+                    NEW.state_before = 2 AND NEW.due_before - COALESCE(NEW.last_review_before, NEW.due_before) >= 1814400 AND NEW.rating = 1
+             FROM cards c WHERE c.rowid = NEW.card_rowid
+             ON CONFLICT (slot, deck_rowid) DO UPDATE SET
+               reviews = reviews + excluded.reviews, ms = ms + excluded.ms,
+               young = young + excluded.young, young_again = young_again + excluded.young_again,
+               mature = mature + excluded.mature, mature_again = mature_again + excluded.mature_again;
+           END""",
+        """CREATE TRIGGER review_totals_remove AFTER DELETE ON review_log BEGIN
+             UPDATE review_totals SET
+               reviews = reviews - 1, ms = ms - OLD.duration_ms,
+               young = young - (OLD.state_before = 2 AND OLD.due_before - COALESCE(OLD.last_review_before, OLD.due_before) < 1814400),
+               young_again = young_again - (OLD.state_before = 2 AND OLD.due_before - COALESCE(OLD.last_review_before, OLD.due_before) < 1814400 AND OLD.rating = 1),
+               mature = mature - (OLD.state_before = 2 AND OLD.due_before - COALESCE(OLD.last_review_before, OLD.due_before) >= 1814400),
+               mature_again = mature_again - (OLD.state_before = 2 AND OLD.due_before - COALESCE(OLD.last_review_before, OLD.due_before) >= 1814400 AND OLD.rating = 1)
+             WHERE slot = CAST(OLD.reviewed_at / 900 AS INTEGER)
+               AND deck_rowid = (SELECT deck_rowid FROM cards WHERE rowid = OLD.card_rowid);
+           END""",
     ],
 }
 

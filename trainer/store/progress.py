@@ -278,9 +278,21 @@ class Store:
     # -- writes --------------------------------------------------------------
 
     def record(
-        self, rowid: int, before: Memory, after: Memory, rating: Rating, at: float, duration_ms: int
+        self,
+        rowid: int,
+        before: Memory,
+        after: Memory,
+        rating: Rating,
+        at: float,
+        duration_ms: int,
+        leech: bool = False,
+        suspend: bool = False,
     ) -> int:
         """Commit one answer: the card's new state and a review-log row, together.
+
+        Args:
+            leech: Mark the card as a leech in the same transaction.
+            suspend: Suspend it too (a leech, with ``leech_action = "suspend"``).
 
         Returns:
             The review-log row id.
@@ -292,11 +304,11 @@ class Store:
             # trainer answered it meanwhile, nothing is written and the card is
             # shown again. A card retired or suspended meanwhile stays out of study.
             cur = self.conn.execute(
-                "UPDATE card_state SET queue = CASE WHEN suspended OR"
+                "UPDATE card_state SET queue = CASE WHEN suspended OR ?13 OR"
                 " (SELECT retired FROM cards WHERE rowid = ?8) THEN -1 ELSE ?1 END,"
                 " state = ?2, step = ?3, stability = ?4, difficulty = ?5, due = ?6,"
-                " last_review = ?7 WHERE card_rowid = ?8 AND state = ?9 AND due = ?10"
-                " AND last_review IS ?11",
+                " last_review = ?7, leech = MAX(leech, ?12), suspended = MAX(suspended, ?13)"
+                " WHERE card_rowid = ?8 AND state = ?9 AND due = ?10 AND last_review IS ?11",
                 (
                     _QUEUE[after.state],
                     int(after.state),
@@ -309,6 +321,8 @@ class Store:
                     int(before.state),
                     before.due,
                     before.last_review,
+                    int(leech),
+                    int(suspend),
                 ),
             )
             if cur.rowcount != 1:
@@ -342,8 +356,14 @@ class Store:
             )
         return int(cur.lastrowid or 0)
 
-    def undo(self, log_id: int, rowid: int, before: Memory) -> None:
-        """Remove a card's last review-log row and restore its state before it, at once."""
+    def undo(
+        self, log_id: int, rowid: int, before: Memory, flags: tuple[bool, bool] | None = None
+    ) -> None:
+        """Remove a card's last review-log row and restore its state before it, at once.
+
+        Args:
+            flags: The (leech, suspended) marks to put back, when the answer changed them.
+        """
         self._writes += 1
         self.changed = True
         with transaction(self.conn):
@@ -357,6 +377,11 @@ class Store:
                     "the later answer stands; answer the card again to change it",
                 )
             self.conn.execute("DELETE FROM review_log WHERE id = ?", (log_id,))
+            if flags is not None:
+                self.conn.execute(
+                    "UPDATE card_state SET leech = ?, suspended = ? WHERE card_rowid = ?",
+                    (int(flags[0]), int(flags[1]), rowid),
+                )
             self.conn.execute(
                 "UPDATE card_state SET queue = CASE WHEN suspended OR"
                 " (SELECT retired FROM cards WHERE rowid = ?8) THEN -1 ELSE ?1 END, state = ?2,"
@@ -373,6 +398,26 @@ class Store:
                     rowid,
                 ),
             )
+
+    def lapses(self, rowid: int) -> int:
+        """A card's lapses (Again on a review) since its progress was last reset."""
+        return int(
+            self.conn.execute(
+                "SELECT COUNT(*) FROM review_log WHERE card_rowid = ?1 AND rating = 1"
+                " AND state_before = 2 AND reviewed_at > COALESCE("
+                "(SELECT MAX(reset_at) FROM card_resets WHERE card_rowid = ?1), -1)",
+                (rowid,),
+            ).fetchone()[0]
+        )
+
+    def flags(self, rowid: int) -> tuple[bool, bool]:
+        """A card's (leech, suspended) marks."""
+        row = self.conn.execute(
+            "SELECT leech, suspended FROM card_state WHERE card_rowid = ?", (rowid,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(rowid)
+        return bool(row[0]), bool(row[1])
 
     def set_buried(self, rowid: int, day: int) -> None:
         """Hide a card until study day ``day`` is over (0 unburies)."""

@@ -20,11 +20,15 @@ from trainer.core.quiz.model import QuestionType
 from trainer.core.quiz.run import QuizRun
 from trainer.ui.guard import guarded
 from trainer.ui.keys import binding_text, keys_of
+from trainer.ui.screens.browse import BrowseScreen
+from trainer.ui.screens.confirm import ConfirmDialog
 from trainer.ui.screens.dialogs import DamageDialog, ErrorDialog, HelpScreen
 from trainer.ui.screens.home import HomeScreen
 from trainer.ui.screens.quiz import QuizScreen
 from trainer.ui.screens.quiz_result import QuizResultScreen
 from trainer.ui.screens.quiz_setup import QuizOptions, QuizSetup
+from trainer.ui.screens.settings import SettingsScreen
+from trainer.ui.screens.stats import StatsScreen
 from trainer.ui.screens.study import StudyScreen
 
 if TYPE_CHECKING:
@@ -32,6 +36,16 @@ if TYPE_CHECKING:
 
 
 THEME_PREF = "theme"
+
+HELP_SCREENS: list[tuple[str, type[Screen[object]]]] = [
+    ("Decks (home)", HomeScreen),  # type: ignore[list-item]
+    ("Study", StudyScreen),  # type: ignore[list-item]
+    ("Browse cards", BrowseScreen),  # type: ignore[list-item]
+    ("Statistics", StatsScreen),  # type: ignore[list-item]
+    ("Settings", SettingsScreen),  # type: ignore[list-item]
+    ("Reset question", ConfirmDialog),  # type: ignore[list-item]
+]
+"""Every screen whose keys the help lists (the screen on view comes first)."""
 
 
 class TrainerApp(App[None]):
@@ -45,6 +59,8 @@ class TrainerApp(App[None]):
         decks: The DECK arguments to study (every deck when empty).
         rng: Draws interval fuzz; tests seed it.
         quiz: Open a quiz with these options once the decks are read.
+        plain: No colour, no borders, and words instead of charts (``--plain``,
+            NO_COLOR), for screen readers.
     """
 
     CSS_PATH = "app.tcss"
@@ -66,9 +82,16 @@ class TrainerApp(App[None]):
         decks: Sequence[str] = (),
         rng: random.Random | None = None,
         quiz: QuizOptions | None = None,
+        plain: bool = False,
     ) -> None:
         super().__init__()
         self._start_quiz = quiz
+        self.plain = plain or self.no_color
+        if self.plain and not self.no_color:
+            from textual.filter import Monochrome
+
+            self.no_color = True
+            self._filters.append(Monochrome())
         self.workspace = workspace
         self.clock = workspace.clock
         self.rng = rng or random.Random()
@@ -79,9 +102,15 @@ class TrainerApp(App[None]):
     def on_mount(self) -> None:
         # Writes wait at most two seconds for another trainer process, then say so.
         self.workspace.set_patience(2.0)
-        saved = self.workspace.store.pref(THEME_PREF)
+        # The settings file's theme wins; else the one last chosen in the app.
+        saved = self.workspace.settings.theme or self.workspace.store.pref(THEME_PREF)
         if saved and saved in self.available_themes:
             self.theme = saved
+        elif self.workspace.settings.theme:
+            self.notify(
+                f"No theme '{self.workspace.settings.theme}': the default is used.",
+                severity="warning",
+            )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.push_screen(HomeScreen())
 
@@ -94,6 +123,12 @@ class TrainerApp(App[None]):
         lost = self.workspace.lost_answers()
         if lost is not None:
             self.show_error("Answers are missing from this profile", lost)
+        if self.workspace.config_error is not None:
+            error = self.workspace.config_error
+            self.show_error(
+                "The settings file has errors: the defaults are used for them",
+                TrainerError(error.message, "fix them in the settings screen (o) or in the file"),
+            )
         # The full integrity check reads the whole file: off the event loop.
         self.run_worker(
             self.workspace.check_integrity,
@@ -219,6 +254,24 @@ class TrainerApp(App[None]):
             return
         self.push_screen(StudyScreen(session, self.workspace.title(session.deck_ids)))
 
+    def open_stats(self, deck_ids: Sequence[str] | None) -> None:
+        """Open the statistics of ``deck_ids`` (every deck when None)."""
+        if self.loading:
+            self.notify("Still reading the decks; a moment.")
+            return
+        self.push_screen(StatsScreen(deck_ids))
+
+    def open_browser(self, query: str = "") -> None:
+        """Open the card browser on every deck."""
+        if self.loading:
+            self.notify("Still reading the decks; a moment.")
+            return
+        self.push_screen(BrowseScreen(query))
+
+    def open_settings(self) -> None:
+        """Open the settings screen."""
+        self.push_screen(SettingsScreen())
+
     def show_error(self, title: str, exc: TrainerError) -> None:
         """A dialog for an error that stops what the user asked for."""
         self.push_screen(ErrorDialog(title, exc.message, exc.hint))
@@ -243,7 +296,7 @@ class TrainerApp(App[None]):
             questions,
             self.clock.now(),
             options.minutes,
-            self.workspace.settings.quiz_pass_mark,
+            self.workspace.settings.quiz_pass_mark / 100,
         )
         saved = {
             "count": options.count,
@@ -314,7 +367,7 @@ class TrainerApp(App[None]):
     def action_help(self) -> None:
         """Show the keys of the current screen."""
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+            self.push_screen(HelpScreen(self.screen, HELP_SCREENS))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of the current screen by name, then Textual's own."""

@@ -21,6 +21,7 @@ def build_app(
     decks: Sequence[str] = (),
     rng: random.Random | None = None,
     quiz: QuizOptions | None = None,
+    plain: bool = False,
 ) -> TrainerApp:
     """The app on ``workspace``: the home screen, straight into study, or into a quiz.
 
@@ -28,7 +29,12 @@ def build_app(
     seeded generator.
     """
     return TrainerApp(
-        workspace, start_study=study, decks=decks, rng=rng or random.Random(), quiz=quiz
+        workspace,
+        start_study=study,
+        decks=decks,
+        rng=rng or random.Random(),
+        quiz=quiz,
+        plain=plain,
     )
 
 
@@ -37,8 +43,9 @@ def run_app(
     study: bool = False,
     decks: Sequence[str] = (),
     quiz: QuizOptions | None = None,
+    plain: bool = False,
 ) -> int:
     """Run the app until the user quits; returns the exit code."""
-    app = build_app(workspace, study, decks, quiz=quiz)
+    app = build_app(workspace, study, decks, quiz=quiz, plain=plain)
     app.run()
     return app.return_code or 0

@@ -28,22 +28,32 @@ class HelpScreen(ModalScreen[None]):
         Binding("q", "dismiss", "Close", show=False),
     ]
 
-    def __init__(self, under: Screen[object]) -> None:
+    def __init__(
+        self, under: Screen[object], screens: list[tuple[str, type[Screen[object]]]] | None = None
+    ) -> None:
         super().__init__()
         self.under = under
+        self.screens = screens or []
 
     def compose(self) -> ComposeResult:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold #5fafff", no_wrap=True)
         table.add_column()
-        bindings = [*self.under.BINDINGS, *self.app.BINDINGS]
-        for b in bindings:
-            if isinstance(b, Binding) and b.description and b.key != "ctrl+c":
-                table.add_row(keys_of(b), binding_text(b))
-        table.add_row("Ctrl+C", "Quit")
-        table.add_row("Ctrl+P", "Command palette: every action by name")
+        sections: list[tuple[str, list[object]]] = []
+        here = next((name for name, kind in self.screens if isinstance(self.under, kind)), "")
+        sections.append((f"This screen{f': {here}' if here else ''}", list(self.under.BINDINGS)))
+        sections.append(("Everywhere", list(self.app.BINDINGS)))
+        sections += [(name, list(kind.BINDINGS)) for name, kind in self.screens if name != here]
+        for i, (name, bindings) in enumerate(sections):
+            table.add_row(Text(("\n" if i else "") + name, style="bold"), "")
+            for b in bindings:
+                if isinstance(b, Binding) and b.description and b.key != "ctrl+c":
+                    table.add_row(keys_of(b), binding_text(b))
+            if name == "Everywhere":
+                table.add_row("Ctrl+C", "Quit")
+                table.add_row("Ctrl+P", "Command palette: every action by name")
         with Vertical(id="help-box"):
-            yield Static(Text("Keys", style="bold"), id="help-title")
+            yield Static(Text("Keys of every screen", style="bold"), id="help-title")
             with VerticalScroll():
                 yield Static(table)
             yield Static(

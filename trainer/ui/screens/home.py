@@ -53,6 +53,9 @@ class HomeScreen(Screen[None]):
             tooltip="(the selected deck's suspended cards come back into study)",
         ),
         Binding("r", "reload", "Reload", tooltip="(read changed deck files again)"),
+        Binding("s", "stats", "Stats", tooltip="(of the selected deck; on Total, of every deck)"),
+        Binding("b", "browse", "Browse", tooltip="(search every card; suspend, reset, edit)"),
+        Binding("o", "settings", "Settings", tooltip="(limits, steps, retention, leeches, theme)"),
         Binding(
             "i",
             "import_deck",
@@ -84,6 +87,8 @@ class HomeScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def on_mount(self) -> None:
+        if self.tapp.plain:
+            self.add_class("-plain")
         self.query_one(DataTable).focus()
         self.tapp.home_ready()
 
@@ -332,6 +337,20 @@ class HomeScreen(Screen[None]):
             self.notify("Still reading the decks; a moment.")
             return
         self.app.push_screen(ImportDialog())
+
+    def action_stats(self) -> None:
+        """Statistics of the selected deck (the total row: every deck)."""
+        key, row = self._selected()
+        ok = row is not None and row.file.ok and key != TOTAL
+        self.tapp.open_stats([row.file.deck_id] if ok and row is not None else None)
+
+    def action_browse(self) -> None:
+        """Search and act on the cards of every deck."""
+        self.tapp.open_browser()
+
+    def action_settings(self) -> None:
+        """Change the settings (the settings file, comments kept)."""
+        self.tapp.open_settings()
 
     def action_reload(self) -> None:
         """Read changed deck files again (in a worker) and re-count."""

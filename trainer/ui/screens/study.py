@@ -100,6 +100,8 @@ class StudyScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.tapp.plain:
+            self.add_class("-plain")
         self.sub_title = visible(self.deck_title, one_line=True)
         self.show_card()
 
@@ -285,6 +287,17 @@ class StudyScreen(Screen[None]):
             self._act(
                 lambda now: self.session.answer(Rating(value), now), "Your answer was not saved"
             )
+            leech = self.session.leech
+            if leech is not None:
+                # Said in words, not by colour alone.
+                self.notify(
+                    f"Leech: that card has been forgotten {leech.lapses} times"
+                    + (" and is suspended." if leech.suspended else " and is marked as a leech.")
+                    + " Rewrite it, or press u to undo; the browser (is:leech) finds it.",
+                    title="Leech",
+                    severity="warning",
+                    timeout=10,
+                )
 
     def action_undo(self) -> None:
         """Take back the last answer, bury or suspend."""

@@ -1,0 +1,158 @@
+"""Pilot tests of the settings screen (a refused value included), statistics, help and --plain."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select, Static
+
+from tests.conftest import FixedClock
+from trainer.core.model import Rating
+from trainer.ui.app import TrainerApp
+from trainer.ui.run import build_app
+from trainer.ui.screens.dialogs import ErrorDialog, HelpScreen
+from trainer.ui.screens.home import HomeScreen
+from trainer.ui.screens.settings import SettingsScreen
+from trainer.ui.screens.stats import StatsScreen
+from trainer.workspace import Workspace
+
+SIZE = (100, 30)
+
+
+def _app(ws: Workspace, **kwargs: object) -> TrainerApp:
+    return build_app(ws, rng=random.Random(3), **kwargs)  # type: ignore[arg-type]
+
+
+def _text(app: TrainerApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+def _flags(ws: Workspace, card: str) -> tuple[int, int, int, int]:
+    rowid = ws.store.card_rowid("small", card)
+    row = ws.conn.execute(
+        "SELECT suspended, buried_day, state, queue FROM card_state WHERE card_rowid = ?", (rowid,)
+    ).fetchone()
+    return tuple(row)  # type: ignore[return-value]
+
+
+async def _search(pilot: object, app: TrainerApp, query: str) -> None:
+    field = app.screen.query_one("#browse-query", Input)
+    field.value = query
+    await pilot.press("slash", "enter")  # type: ignore[attr-defined]
+
+
+async def test_settings_refuse_a_wrong_value_and_save_a_good_one_keeping_comments(
+    workspace: Workspace,
+) -> None:
+    config = workspace.paths.config_file
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("# my own notes\nnew_per_day = 20  # a comfortable pace\n", encoding="utf-8")
+    app = _app(workspace)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("o")
+        assert isinstance(app.screen, SettingsScreen)
+        hour = app.screen.query_one("#set-day_rollover_hour", Input)
+        hour.value = "30"
+        await pilot.pause()
+        note = _text(app, "#set-day_rollover_hour-note")
+        assert "refused" in note and "from 0 to 23" in note
+        hour.focus()
+        await pilot.press("enter")
+        assert "day_rollover_hour" not in config.read_text()  # refused: nothing written
+        hour.value = "5"
+        await pilot.press("enter")
+        text = config.read_text()
+        assert "# my own notes" in text and "# a comfortable pace" in text
+        assert "day_rollover_hour = 5" in text and workspace.settings.day_rollover_hour == 5
+        limit = app.screen.query_one("#set-deck-0-new_per_day", Input)
+        limit.value = "7"
+        limit.focus()
+        await pilot.press("enter")
+        assert workspace.settings.limits("small").new_per_day == 7
+        steps = app.screen.query_one("#set-learning_steps", Input)
+        steps.value = "1m 2x"
+        steps.focus()
+        await pilot.press("enter")
+        assert "refused" in _text(app, "#set-learning_steps-note")
+        action = app.screen.query_one("#set-leech_action", Select)
+        action.value = "tag"
+        await pilot.pause()
+        assert workspace.settings.leech_action == "tag"
+        assert 'leech_action = "tag"' in config.read_text()
+
+
+async def test_a_broken_settings_file_opens_on_the_defaults_with_a_clear_error(
+    small_deck: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, trainer_home: Path
+) -> None:
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    config = trainer_home / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("new_per_day = 3\nday_rollover_hour = 99\n")
+    ws = Workspace(None, [small_deck], clock=clock, lenient=True)  # type: ignore[arg-type]
+    assert ws.settings.new_per_day == 3 and ws.settings.day_rollover_hour == 4
+    app = _app(ws)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog) and "day_rollover_hour" in app.screen.message
+        await pilot.press("escape", "o")
+        assert "day_rollover_hour" in _text(app, "#settings-status")
+    ws.close()
+    config.write_text("this is [not toml\n")
+    ws = Workspace(None, [small_deck], clock=clock, lenient=True)  # type: ignore[arg-type]
+    assert ws.config_error is not None and ws.settings.new_per_day == 20
+    ws.close()
+
+
+async def test_statistics_screen_and_help_list_every_screen(
+    workspace: Workspace, clock: FixedClock
+) -> None:
+    session = workspace.session(rng=random.Random(1))
+    session.answer(Rating.GOOD, clock.now())
+    app = _app(workspace)
+    async with app.run_test(size=(60, 15)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, StatsScreen)
+        text = _text(app, "#stats-text")
+        assert "Today 1 reviews" in text and "True retention" in text
+        assert max(len(line) for line in text.splitlines()) <= 60
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, HomeScreen)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Stats", "Browse", "Settings"} <= set(titles)
+
+
+async def test_help_lists_the_keys_of_every_screen(workspace: Workspace) -> None:
+    from trainer.ui.app import HELP_SCREENS
+    from trainer.ui.keys import binding_text
+
+    app = _app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        from rich.console import Console
+
+        console = Console(width=300, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+        console.print(app.screen.query(Static)[1].content)
+        shown = console.export_text()
+        console.file.close()
+        rows = [line.strip() for line in shown.splitlines()]
+        for name, screen in HELP_SCREENS:
+            assert any(name in r for r in rows), name
+            for b in screen.BINDINGS:
+                if getattr(b, "description", ""):
+                    assert any(binding_text(b) in r for r in rows), (name, b)  # type: ignore[arg-type]
+
+
+async def test_plain_mode_has_no_colour_and_words_for_charts(workspace: Workspace) -> None:
+    app = _app(workspace, plain=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.no_color and "-plain" in app.screen.classes
+        await pilot.press("s")
+        text = _text(app, "#stats-text")
+        assert "Reviews per month" in text and "░" not in text and "█" not in text
+        spans = app.screen.query_one("#stats-text", Static).content.spans  # type: ignore[attr-defined]
+        assert spans and {str(span.style) for span in spans} <= {"bold", ""}

@@ -1,0 +1,428 @@
+"""The card browser: search every deck, see a card in full, act on one or many cards."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
+
+from trainer.core.browse import Actions, CardDetails
+from trainer.core.editor import editor_command
+from trainer.core.errors import ConflictError, TrainerError, UsageError
+from trainer.core.model import State
+from trainer.core.scheduler import format_interval
+from trainer.core.textsafe import visible
+from trainer.core.when import When, parse_when
+from trainer.store.search import Found
+from trainer.ui.guard import guarded
+from trainer.ui.screens.confirm import ConfirmDialog
+from trainer.workspace import as_trainer_error
+
+if TYPE_CHECKING:
+    from trainer.ui.app import TrainerApp
+
+RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+STATE_WORDS = {State.NEW: "new", State.LEARNING: "learning", State.REVIEW: "review"}
+STATE_WORDS[State.RELEARNING] = "relearning"
+
+
+def state_word(f: Found) -> str:
+    """A card's state in words (colour never carries it alone)."""
+    if f.retired:
+        return "retired"
+    word = "suspended" if f.suspended else STATE_WORDS[State(f.state)]
+    return word + (", leech" if f.leech else "")
+
+
+class BrowseScreen(Screen[None]):
+    """Search results above, the selected card in full below."""
+
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", key_display="/", tooltip="(type a query)"),
+        Binding("space", "mark", "Mark", tooltip="(select this card; actions act on the marked)"),
+        Binding("a", "mark_all", "Mark all", tooltip="(or none: every card found)"),
+        Binding("s", "suspend", "Suspend", tooltip="(or unsuspend, when all are suspended)"),
+        Binding("b", "bury", "Bury", tooltip="(hide until tomorrow)"),
+        Binding("x", "reset", "Reset", tooltip="(progress back to new, after asking)"),
+        Binding("e", "edit", "Edit", tooltip="(the deck file in $VISUAL/$EDITOR at the card)"),
+        Binding("u", "undo", "Undo", tooltip="the last suspend, bury or reset"),
+        Binding("escape", "back", "Back", tooltip="(to the results, then the decks)"),
+    ]
+
+    def __init__(self, query: str = "", deck_ids: list[str] | None = None) -> None:
+        super().__init__()
+        self.query_text = query
+        self.deck_ids = deck_ids
+        self.found: list[Found] = []
+        self.total = 0
+        self.marked: set[int] = set()
+        self.actions: Actions | None = None
+        self._editing: Path | None = None
+
+    @property
+    def tapp(self) -> TrainerApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            value=self.query_text,
+            placeholder="search: words, deck:, tag:, kind:, is:due, is:leech, -term, or",
+            id="browse-query",
+            compact=True,
+        )
+        yield Static(id="browse-count")
+        yield DataTable(id="browse-results", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="browse-card"):
+            yield Static(id="browse-card-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.tapp.plain:
+            self.add_class("-plain")
+        self.sub_title = "Browse cards"
+        self.actions = self.tapp.workspace.actions()
+        self._columns()
+        self.run_search()
+        self.query_one(DataTable).focus()
+
+    def _columns(self) -> None:
+        """The front takes what the mark, the state and the deck leave: no sideways scrolling."""
+        table: DataTable[Text] = self.query_one(DataTable)
+        deck = 12 if self.size.width < 80 else 22
+        front = max(10, self.size.width - 2 - 3 - 14 - deck - 2 * 4 - 1)
+        self._front = front
+        table.clear(columns=True)
+        table.add_column("✓", key="mark", width=1)
+        table.add_column("Front", key="front", width=front)
+        table.add_column("State", key="state", width=14)
+        table.add_column("Deck", key="deck", width=deck)
+
+    def on_resize(self) -> None:
+        if self.is_mounted and getattr(self, "_front", None) is not None:
+            self._columns()
+            self.run_search()
+
+    # -- searching ----------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_text = event.value
+        self.marked.clear()
+        if self.run_search():
+            self.query_one(DataTable).focus()
+
+    def run_search(self, keep: int | None = None) -> bool:
+        """Search again with the query in the box; False (and the reason said) when it is wrong."""
+        try:
+            self.found, self.total = self.tapp.workspace.search(self.query_text, self.deck_ids)
+        except Exception as exc:
+            error = as_trainer_error(exc)
+            if not isinstance(error, TrainerError):
+                raise
+            self.query_one("#browse-count", Static).update(
+                Text(f"{error.message}. {error.hint}", style="bold red")
+            )
+            return False
+        table: DataTable[Text] = self.query_one(DataTable)
+        row = table.cursor_row if keep is None else keep
+        table.clear()
+        for f in self.found:
+            table.add_row(*self._cells(f), key=str(f.rowid))
+        if self.found:
+            table.move_cursor(row=min(max(row, 0), len(self.found) - 1))
+        self._count()
+        self._show_card()
+        return True
+
+    def _cells(self, f: Found) -> list[Text]:
+        front = Text(visible(f.front[:300], one_line=True), no_wrap=True, overflow="ellipsis")
+        front.truncate(getattr(self, "_front", 40), overflow="ellipsis")
+        deck = Text(visible(f.deck_id, one_line=True), no_wrap=True, overflow="ellipsis")
+        return [
+            Text("✓" if f.rowid in self.marked else " ", style="bold"),
+            front,
+            Text(state_word(f), style="dim" if f.retired or f.suspended else ""),
+            deck,
+        ]
+
+    def _count(self) -> None:
+        shown = len(self.found)
+        text = f"{self.total} card{'s' if self.total != 1 else ''} found"
+        if shown < self.total:
+            text += f", the first {shown} shown"
+        if self.marked:
+            text += f" · {len(self.marked)} marked"
+        self.query_one("#browse-count", Static).update(Text(text, style="dim"))
+
+    def _current(self) -> Found | None:
+        table = self.query_one(DataTable)
+        if not self.found or not 0 <= table.cursor_row < len(self.found):
+            return None
+        return self.found[table.cursor_row]
+
+    def _chosen(self) -> list[int]:
+        """The marked cards, else the one under the cursor."""
+        if self.marked:
+            return [f.rowid for f in self.found if f.rowid in self.marked]
+        current = self._current()
+        return [current.rowid] if current else []
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_card()
+
+    @guarded("Cannot show the card")
+    def _show_card(self) -> None:
+        current = self._current()
+        box = self.query_one("#browse-card-text", Static)
+        if current is None:
+            box.update(Text("No card found. / searches again.", style="dim"))
+            return
+        box.update(details_text(self.tapp.workspace.card_details(current.rowid), self.tapp))
+
+    # -- actions --------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Card actions need a card; undo needs something done."""
+        if action in ("mark", "mark_all", "suspend", "bury", "reset", "edit"):
+            return bool(self.found)
+        if action == "undo":
+            return self.actions is not None and self.actions.can_undo
+        return True
+
+    def action_focus_search(self) -> None:
+        """Type a new search (Enter runs it)."""
+        self.query_one(Input).focus()
+
+    def action_back(self) -> None:
+        """From the search box back to the results; from the results back to the decks."""
+        if isinstance(self.focused, Input):
+            self.query_one(DataTable).focus()
+        else:
+            self.dismiss()
+
+    def action_mark(self) -> None:
+        """Mark or unmark the card under the cursor, and move on."""
+        current = self._current()
+        if current is None:
+            return
+        self.marked ^= {current.rowid}
+        table = self.query_one(DataTable)
+        table.update_cell(str(current.rowid), "mark", self._cells(current)[0])
+        table.move_cursor(row=table.cursor_row + 1)
+        self._count()
+        self.refresh_bindings()
+
+    def action_mark_all(self) -> None:
+        """Mark every card shown, or none when all are marked."""
+        every = {f.rowid for f in self.found}
+        self.marked = set() if self.marked >= every else every
+        self.run_search()
+
+    def _do(self, act: Callable[[], object], failed: str) -> None:
+        try:
+            change = act()
+        except ConflictError as exc:
+            self.notify(f"{exc.message.capitalize()}. {exc.hint.capitalize()}.", timeout=8)
+            self.run_search()
+            return
+        except Exception as exc:
+            error = as_trainer_error(exc)
+            if not isinstance(error, TrainerError):
+                raise
+            self.tapp.show_error(failed, error)
+            return
+        self.run_search()
+        self.refresh_bindings()
+        describe = getattr(change, "describe", None)
+        if describe is not None:
+            self.notify(f"{describe().capitalize()} (u undoes).")
+
+    def action_suspend(self) -> None:
+        """Suspend the chosen cards, or unsuspend them when every one is suspended."""
+        chosen = self._chosen()
+        if not chosen or self.actions is None:
+            return
+        actions = self.actions
+        by_id = {f.rowid: f for f in self.found}
+        back = all(by_id[r].suspended for r in chosen if r in by_id)
+        self._do(lambda: actions.suspend(chosen, not back), "The cards were not changed")
+
+    def action_bury(self) -> None:
+        """Hide the chosen cards until tomorrow's study day."""
+        chosen = self._chosen()
+        if chosen and self.actions is not None:
+            actions = self.actions
+            self._do(lambda: actions.bury(chosen), "The cards were not buried")
+
+    def action_reset(self) -> None:
+        """Reset the chosen cards' progress to new, after asking."""
+        chosen = self._chosen()
+        if not chosen or self.actions is None:
+            return
+        actions = self.actions
+        n = len(chosen)
+        question = (
+            f"Reset {n} card{'s' if n != 1 else ''} to new? {'They' if n != 1 else 'It'} will be"
+            " learnt again from the start. The review history is kept, and u undoes the reset."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._do(lambda: actions.reset(chosen, self.tapp.clock.now()), "Nothing was reset")
+
+        self.app.push_screen(ConfirmDialog("Reset progress", question), answered)
+
+    def action_undo(self) -> None:
+        """Take back the last suspend, unsuspend, bury or reset."""
+        if self.actions is None or not self.actions.can_undo:
+            self.notify("Nothing to undo.")
+            return
+        actions = self.actions
+
+        def undo() -> None:
+            change = actions.undo()
+            if change is not None:
+                self.notify(f"Undone: {change.describe()}.")
+
+        self._do(undo, "Nothing was undone")
+
+    # -- editing ----------------------------------------------------------------------
+
+    @guarded("Cannot edit the card")
+    def action_edit(self) -> None:
+        """Open the card's deck file at its line; then read the decks again and report."""
+        current = self._current()
+        if current is None or self.tapp.loading:
+            return
+        path, line = self.tapp.workspace.card_location(current.rowid)
+        command = editor_command(path, line)
+        try:
+            with self.app.suspend():
+                code = _run(command)
+        except SuspendNotSupported:
+            code = _run(command)  # no terminal to give away (tests, a web terminal)
+        if code is None:
+            raise UsageError(
+                f"the editor '{command[0]}' cannot be started", "set $VISUAL or $EDITOR"
+            )
+        self._editing = path
+        self.tapp.loading = True
+        self.run_worker(
+            self.tapp.workspace.reload,
+            name="reload-after-edit",
+            group="load-decks",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "reload-after-edit" or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+            WorkerState.CANCELLED,
+        ):
+            return
+        self.tapp.loading = False
+        path, self._editing = self._editing, None
+        if event.state is WorkerState.ERROR:
+            failure = event.worker.error
+            error = as_trainer_error(failure) if isinstance(failure, Exception) else failure
+            self.tapp.show_error(
+                "The decks were not read again",
+                error
+                if isinstance(error, TrainerError)
+                else TrainerError(f"unexpected failure: {error!r}", "please report it"),
+            )
+            return
+        entry = self.tapp.workspace.deck_file(path) if path is not None else None
+        self.run_search()
+        if entry is not None and entry.errors:
+            problems = "\n".join(f"• {p}" for p in entry.errors[:8])
+            self.tapp.show_error(
+                f"{path.name if path else 'The deck'} now has errors",
+                TrainerError(
+                    f"{problems}",
+                    "its cards and progress are kept as they were; press e to fix the file",
+                ),
+            )
+        elif entry is not None:
+            self.notify(f"Read {Path(entry.path).name} again: {entry.cards} cards, progress kept.")
+
+
+def _run(command: list[str]) -> int | None:
+    """Run the editor and wait; None when it cannot be started."""
+    try:
+        return subprocess.run(command, check=False).returncode
+    except OSError:
+        return None
+
+
+def _when(ts: float, app: TrainerApp) -> str:
+    return datetime.fromtimestamp(ts, UTC).astimezone(app.clock.tz).strftime("%a %d %b %Y %H:%M")
+
+
+def details_text(d: CardDetails, app: TrainerApp) -> Text:
+    """One card in full: fields, source, state, due date, predicted recall, history."""
+    c = d.card
+    text = Text()
+    text.append(visible(c.front), style="bold")
+    text.append("\n→ ", style="dim")
+    text.append(visible(c.back))
+    rows: list[tuple[str, str]] = [
+        ("Deck / card", f"{c.deck_id} / {c.id} ({c.type.value}, {c.kind.value})")
+    ]
+    if c.accept:
+        rows.append(("Other answers", " · ".join(c.accept)))
+    when = parse_when(c.when) if c.when else None
+    if isinstance(when, When):
+        rows.append(("When", when.label))
+    if c.tags:
+        rows.append(("Tags", ", ".join(c.tags)))
+    if c.note:
+        rows.append(("Note", c.note))
+    rows.append(("Source", c.source or "—"))
+    m = d.memory
+    if d.retired:
+        state = "retired (no longer in its deck file)"
+    else:
+        state = STATE_WORDS[m.state] + (", suspended" if d.suspended else "")
+        state += ", buried until tomorrow" if d.buried else ""
+    if d.leech:
+        state += f", leech ({d.lapses} lapses)"
+    elif d.lapses:
+        state += f", {d.lapses} lapse{'s' if d.lapses != 1 else ''}"
+    rows.append(("State", state))
+    if m.state is not State.NEW:
+        rows.append(("Next due", _when(m.due, app)))
+    rows.append(
+        ("Recall now", "not studied yet" if d.recall is None else f"{d.recall:.0%} (predicted)")
+    )
+    for head, body in rows:
+        text.append(f"\n{head}: ", style="dim bold")
+        text.append(visible(body))
+    text.append("\n\nHistory", style="bold")
+    events: list[tuple[float, str]] = [
+        (
+            r.at,
+            f"{RATINGS[int(r.rating)]:<5}  {r.duration_ms / 1000:>5.1f} s"
+            f"  next in {format_interval(r.interval)}",
+        )
+        for r in d.history
+    ]
+    events += [(at, "progress reset to new") for at in d.resets]
+    if not events:
+        text.append("\n  never answered", style="dim")
+    for at, what in sorted(events, reverse=True)[:50]:
+        text.append(f"\n  {_when(at, app)}  ", style="dim")
+        text.append(what)
+    return text

@@ -1,0 +1,113 @@
+"""The statistics screen: the figures of trainer/core/stats drawn to the screen's width."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from trainer.core.stats import Stats
+from trainer.core.statsdraw import Line, draw
+from trainer.core.textsafe import visible
+from trainer.ui.guard import guarded
+
+if TYPE_CHECKING:
+    from trainer.ui.app import TrainerApp
+
+STYLES = {
+    "title": "bold",
+    "bold": "bold",
+    "dim": "dim",
+    "heat0": "dim",
+    "heat1": "#4e8f58",
+    "heat2": "#5fb36b",
+    "heat3": "#7fd48a",
+    "heat4": "bold #b4f5bd",
+    "bar": "#5fafff",
+    "forecast": "#ff8700",
+    "pass": "bold #5fd75f",
+    "fail": "bold #ff5f5f",
+    "new": "#5fafff",
+    "learning": "#ff8700",
+    "review": "#5fd75f",
+    "suspended": "#d7af00",
+}
+
+
+def lines_text(lines: Sequence[Line], plain: bool = False) -> Text:
+    """The drawing as Rich Text; in plain mode without any colour."""
+    text = Text()
+    for i, line in enumerate(lines):
+        if i:
+            text.append("\n")
+        for piece, style in line:
+            wanted = STYLES.get(style, "")
+            if plain:
+                wanted = "bold" if style == "title" else ""
+            text.append(visible(piece), style=wanted)
+    return text
+
+
+class StatsScreen(Screen[None]):
+    """Reviews, streaks, retention, forecast and cards, for some decks or all of them."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", tooltip="(to the decks)"),
+        Binding("r", "refresh_stats", "Refresh", tooltip="(count again)"),
+        Binding("a", "all_decks", "All decks", tooltip="(statistics of every deck)"),
+    ]
+
+    def __init__(self, deck_ids: Sequence[str] | None = None) -> None:
+        super().__init__()
+        self.deck_ids = list(deck_ids) if deck_ids is not None else None
+        self.stats: Stats | None = None
+
+    @property
+    def tapp(self) -> TrainerApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats-body"):
+            yield Static(id="stats-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.tapp.plain:
+            self.add_class("-plain")
+        self.action_refresh_stats()
+
+    @guarded("Cannot count the statistics")
+    def action_refresh_stats(self) -> None:
+        """Count everything again (SQL over the review log and the cards)."""
+        ws = self.tapp.workspace
+        self.stats = ws.stats(self.deck_ids)
+        ids = self.deck_ids if self.deck_ids is not None else [f.deck_id for f in ws.decks]
+        self.sub_title = visible(f"Statistics: {ws.title(ids)}", one_line=True)
+        self._draw()
+
+    def action_all_decks(self) -> None:
+        """Show every deck's statistics together."""
+        self.deck_ids = None
+        self.action_refresh_stats()
+
+    def _draw(self) -> None:
+        if self.stats is None:
+            return
+        width = max(40, self.size.width - (2 if self.has_class("-narrow") else 4) - 1)
+        lines = draw(self.stats, width, words=self.tapp.plain)
+        self.query_one("#stats-text", Static).update(lines_text(lines, self.tapp.plain))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._draw()
+
+    def action_back(self) -> None:
+        """Back to the decks."""
+        self.dismiss()
