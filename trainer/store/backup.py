@@ -65,17 +65,21 @@ def answers_in(path: Path) -> int:
         ) from exc
 
 
-def backups(where: Path, profile: str) -> list[Backup]:
-    """The profile's backups in folder ``where``, newest first."""
+def backups(where: Path, profile: str, count: bool = True) -> list[Backup]:
+    """The profile's backups in folder ``where``, newest first.
+
+    Args:
+        count: Open each backup to count its answers (else ``answers`` is -1).
+    """
     found = []
     for path in where.glob(f"{profile}-*{SUFFIX}") if where.is_dir() else []:
         made = _stamp(path, profile)
         if made is None:
             continue
-        try:
-            answers = answers_in(path)
-        except StoreError:
-            answers = -1
+        answers = -1
+        if count:
+            with contextlib.suppress(StoreError):
+                answers = answers_in(path)
         found.append(Backup(path, made, answers))
     return sorted(found, key=lambda b: b.made, reverse=True)
 
@@ -121,7 +125,7 @@ def make(database: Path, where: Path, profile: str, now: datetime) -> Path:
 
 def prune(where: Path, profile: str) -> list[Path]:
     """Remove the backups beyond the kept ones; returns what was removed."""
-    found = backups(where, profile)
+    found = backups(where, profile, count=False)
     keep = {b.path for b in found[:KEEP_NEWEST]}
     days: set[object] = set()
     weeks: set[object] = set()
@@ -143,7 +147,7 @@ def prune(where: Path, profile: str) -> list[Path]:
 
 def due(where: Path, profile: str, now: datetime) -> bool:
     """Whether the newest backup is older than ``EVERY`` (or there is none)."""
-    found = backups(where, profile)
+    found = backups(where, profile, count=False)
     return not found or (now - found[0].made).total_seconds() >= EVERY
 
 
