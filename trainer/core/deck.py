@@ -49,6 +49,7 @@ CARD_KEYS = frozenset(
         "ask",
         "ask_reverse",
         "accept_reverse",
+        "draft",
     )
 )
 REVERSED_ONLY = ("ask", "ask_reverse", "accept_reverse")
@@ -342,6 +343,15 @@ class _Walker:
             tags = self.text_list(f, "tags", "card") if "tags" in f else ()
             source = (text(f, "source", "card") or "") if "source" in f else ""
             note = (text(f, "note", "card") or "") if "note" in f else ""
+            draft = ""
+            if "draft" in f:
+                draft = text(f, "draft", "card") or ""
+                if not draft.strip():
+                    self.problem(
+                        f["draft"][2],
+                        "'draft' must say what the card was drafted from",
+                        "write the sentence it came from, or remove 'draft' once reviewed",
+                    )
             numbers: list[int] = []
             if ctype is _T_CLOZE and front is not None:
                 numbers = self._check_cloze(f["front"][2], front)
@@ -374,7 +384,7 @@ class _Walker:
                     continue
                 seen[card_id] = line
             back = back or ""
-            details = (when, tags, source, note, line)
+            details = (when, tags, source, note, line, draft)
             if ctype is _T_BASIC:
                 append(Card(card_id, front, back, ctype, kind, card_id, 1, accept, *details))
                 continue

@@ -122,6 +122,7 @@ def content_hash(card: Card) -> str:
             "\x1e".join(card.tags),
             card.source,
             card.note,
+            card.draft,
         )
     )
     return blake2b(text.encode(), digest_size=8).hexdigest()
@@ -316,6 +317,7 @@ _CONTENT = (
     "tags",
     "source",
     "note",
+    "draft",
     "content_hash",
 )
 
@@ -335,6 +337,7 @@ def _content(card: Card, position: int, chash: str) -> tuple[object, ...]:
         SEP.join(card.tags),
         card.source,
         card.note,
+        card.draft,
         chash,
     )
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from trainer.core.errors import StoreBusyError, StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # One list of statements per version; version N's list turns a version N-1
 # database into a version N one. Never edit a released step: add a new one.
@@ -125,6 +125,11 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX cards_entry ON cards (deck_rowid, entry_id) WHERE type <> 'basic'",
         # Small per-profile preferences the UI remembers (the theme, say).
         "CREATE TABLE prefs (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+    # A generated card not yet reviewed carries `draft:` (what it was drafted
+    # from) in its deck file; the study screen says so.
+    3: [
+        "ALTER TABLE cards ADD COLUMN draft TEXT NOT NULL DEFAULT ''",
     ],
 }
 

@@ -171,7 +171,7 @@ class Store:
         """One card's content."""
         row = self.conn.execute(
             "SELECT deck_rowid, card_id, entry_id, type, ordinal, kind, front, back, accept,"
-            " when_text, tags, source, note FROM cards WHERE rowid = ?",
+            " when_text, tags, source, note, draft FROM cards WHERE rowid = ?",
             (rowid,),
         ).fetchone()
         if row is None:
@@ -190,6 +190,7 @@ class Store:
             tags,
             source,
             note,
+            draft,
         ) = row
         if deck_row not in self._deck_keys:
             self._refresh_decks()
@@ -208,6 +209,7 @@ class Store:
             tuple(tags.split(SEP)) if tags else (),
             source,
             note,
+            draft,
         )
 
     def memory(self, rowid: int) -> Memory:
