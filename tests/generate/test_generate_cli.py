@@ -14,7 +14,7 @@ from trainer.generate import generate
 from trainer.generate.quality import load_gold, score
 
 ONE = """
-    The canal opened on 17 November 1869 after ten years of work. Its chief engineer was
+    The Suez Canal opened on 17 November 1869 after ten years of work. Its chief engineer was
     Alois Negrelli, and the Egyptian ruler Said Pasha granted the concession.
 
     In 1956 Egypt nationalised the canal. A ceasefire brokered by the United Nations ended the crisis
@@ -23,7 +23,7 @@ ONE = """
 TWO = """
     Egypt took over the canal company in 1956, under President Gamal Abdel Nasser.
 
-    The canal had first opened to ships in 1869, on 17 November.
+    The Suez Canal had first opened to ships in 1869, on 17 November.
 """
 
 
@@ -47,8 +47,11 @@ def test_generate_writes_a_valid_deck(tmp_path: Path, capsys: pytest.CaptureFixt
     dated = [c for c in deck.cards if c.kind.value == "date"]
     assert all(c.when for c in dated) and all("canal.txt ¶" in c.source for c in dated)
     opened = next(c for c in dated if c.when == "1869-11-17")
-    assert opened.back == "17 November 1869" and "November 17, 1869" in opened.accept
-    assert "17 November 1869" not in opened.front  # the question does not give the answer away
+    # a cloze of the article's own sentence: the answer is the text's words
+    assert opened.type.value == "cloze" and "{{c1::17 November 1869}}" in opened.front
+    assert "Suez Canal opened on" in opened.front and "November 17, 1869" in opened.accept
+    assert opened.draft.startswith("The Suez Canal opened on 17 November 1869")
+    assert all(c.draft for c in deck.cards)  # every generated card is a draft
     err = capsys.readouterr().err
     assert "dates" in err and "people" in err and "treaties" in err and "wrote" in err
 
@@ -64,16 +67,17 @@ def test_the_same_fact_from_two_articles_becomes_one_card(tmp_path: Path) -> Non
     a = write(tmp_path, "a.txt", ONE)
     b = write(tmp_path, "b.txt", TWO)
     result = generate([a, b])
-    nasser = [c for c in result.cards if "Nasser" in c.front]
+    nasser = [c for c in result.cards if c.kind == "person" and "Nasser" in c.front]
     assert len(nasser) == 1 and "a.txt" in nasser[0].source and "b.txt" in nasser[0].source
-    assert nasser[0].back == "President of Egypt"
+    # the sentence that gives the role is the one asked
+    assert "{{c1::Gamal Abdel Nasser}}, the president of Egypt" in nasser[0].front
 
 
 def test_disagreeing_sources_are_reported_and_noted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    a = write(tmp_path, "a.txt", "The great bridge opened to traffic in 1932 after a long wait.")
-    b = write(tmp_path, "b.txt", "The great bridge opened to traffic in 1934 after a long wait.")
+    a = write(tmp_path, "a.txt", "The Tay Bridge opened to traffic in 1932 after a long wait.")
+    b = write(tmp_path, "b.txt", "The Tay Bridge opened to traffic in 1934 after a long wait.")
     out = tmp_path / "d.yaml"
     assert main(["generate", str(a), str(b), "-o", str(out)]) == 0
     assert "conflict:" in capsys.readouterr().err
@@ -129,37 +133,78 @@ def test_progress_on_many_articles(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "read 12/12 articles" in err
 
 
-def test_generated_questions_do_not_repeat_the_articles_sentences(tmp_path: Path) -> None:
-    import re
-
+def test_every_answer_is_the_articles_own_words(tmp_path: Path) -> None:
+    """Faithful by construction: a gap holds a span of the text, never a made-up phrase."""
+    from trainer.core import cloze
     from trainer.generate.text import normalise
 
-    def runs(text: str, n: int = 8) -> set[tuple[str, ...]]:
-        words = re.findall(r"[a-z0-9']+", normalise(text).lower())
-        return {tuple(words[i : i + n]) for i in range(len(words) - n + 1)}
-
     paths = [DATA / "articles" / "danube.md", write(tmp_path, "canal.txt", ONE)]
-    article_runs = runs(" ".join(p.read_text(encoding="utf-8-sig") for p in paths))
+    text = " ".join(normalise(" ".join(p.read_text(encoding="utf-8-sig") for p in paths)).split())
     cards = generate(paths).cards
-    assert article_runs and len(cards) >= 10, "an empty input proves nothing"
-    for card in cards:
-        assert not runs(card.front) & article_runs, card.front
-        assert not runs(card.back) & article_runs, card.back
+    clozes = [c for c in cards if c.type == "cloze"]
+    assert len(clozes) >= 10, "an empty input proves nothing"
+    for card in clozes:
+        gap = cloze.scan(card.front)[0][0]
+        assert gap.answer in text, card.front
+        assert " ".join(card.draft.split()) in text, card.draft
 
 
-def test_headlines() -> None:
-    from trainer.generate.deck import headline
-
-    assert headline("An Azeri civilian airliner was shot down in Russian airspace") == (
-        "Azeri civilian airliner shot down in Russian airspace"
+def test_a_clause_leaning_on_its_neighbour_shows_it(tmp_path: Path) -> None:
+    """ "He", "the treaty", "that year": the sentence before comes along as context."""
+    article = write(
+        tmp_path,
+        "pact.txt",
+        """
+        Negotiators from Norway and Sweden met at Karlstad for a month.
+        The treaty was signed there on 26 October 1905, ending the union of the two kingdoms.
+        """,
     )
-    assert headline(
-        "Armenia's prime minister, Nikol Pashinyan, met the president, Ilham Aliyev, in Abu Dhabi"
-    ) == ("Nikol Pashinyan met Ilham Aliyev in Abu Dhabi")
-    assert (
-        headline("Russian police arrested five men as part of an old case")
-        == "Russian police arrested five men"
+    (card,) = [c for c in generate([article]).cards if c.when == "1905-10-26"]
+    assert card.front.startswith("Negotiators from Norway and Sweden met at Karlstad")
+    assert "{{c1::26 October 1905}}" in card.front
+
+
+def test_a_year_is_never_invented(tmp_path: Path) -> None:
+    """A year-less date takes its paragraph's year, else the dateline's, else none."""
+    article = write(
+        tmp_path,
+        "talks.txt",
+        """
+        The Congress of Berlin ended its work in 1878, after a month of talks.
+
+        Much later, the Austrian envoy Count Julius Andrassy went home.
+
+        Years after that, Andrassy signed the last protocol on 13 July.
+
+        In 1885 the Serbian army crossed the border. On 28 November the Bulgarian army won at Pirot.
+        """,
     )
+    cards = generate([article], keep_all=True).cards
+    pirot = next(c for c in cards if "{{c1::28 November}}" in c.front)
+    assert pirot.when == "1885-11-28"  # the paragraph's own year
+    july = next(c for c in cards if "{{c1::13 July}}" in c.front)
+    assert july.when == ""  # kept as written: no year nearby to take
+
+
+def test_a_dateline_anchors_year_less_and_relative_dates(tmp_path: Path) -> None:
+    article = write(
+        tmp_path,
+        "news.txt",
+        """
+        OSLO, 10 December 2021 -- The Nobel Peace Prize was presented to Maria Ressa on Friday.
+
+        The committee had announced the prize in October. Ten years ago the prize went to three women.
+        """,
+    )
+    cards = generate([article], keep_all=True).cards
+    whens = {c.when for c in cards}
+    assert "2021-12-10" in whens  # "on Friday", the dateline's own day
+    assert "2021-10" in whens  # "in October": before the dateline, same year
+    assert "2011" in whens  # "ten years ago"
+    # the dateline is when the piece was written, not a fact to learn
+    assert not any("OSLO, {{c1::" in c.front for c in cards)
+    friday = next(c for c in cards if c.when == "2021-12-10")
+    assert 'The text says "on Friday"' in friday.note
 
 
 def test_a_held_out_article_on_another_subject() -> None:
