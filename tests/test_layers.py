@@ -16,6 +16,8 @@ RULES = {
     "trainer.core.cloze": ("textual", "sqlite3", "trainer.store", "trainer.ui", "yaml"),
     "trainer.core.when": ("textual", "sqlite3", "trainer.store", "trainer.ui", "yaml"),
     "trainer.core.deckfiles": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
+    "trainer.core.safewrite": ("textual", "sqlite3", "trainer.store", "trainer.ui", "yaml"),
+    "trainer.core.drafts": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
     "trainer.store.db": ("textual", "trainer.ui"),
     "trainer.store.catalog": ("textual", "trainer.ui"),
     "trainer.store.progress": ("textual", "trainer.ui"),
@@ -23,6 +25,7 @@ RULES = {
     "trainer.workspace": ("textual", "trainer.ui"),
     "trainer.generate": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
     "trainer.generate.quality": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
+    "trainer.generate.output": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
     "trainer.cli": ("textual", "trainer.ui", "yaml"),
 }
 

@@ -143,6 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--title", help="the deck's title")
     gen.add_argument("--id", dest="deck_id", help="the deck's id (default: from the file name)")
     gen.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    gen.add_argument(
+        "--all",
+        dest="keep_all",
+        action="store_true",
+        help="also write the cards the generator is not sure of (tagged 'unsure')",
+    )
 
     paths = sub.add_parser(
         "paths",
@@ -215,7 +221,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "decks":
         return cmd_decks(args.profile, args.extra, args.json)
     if command == "generate":
-        return cmd_generate(args.articles, args.output, args.title, args.deck_id, args.force)
+        return cmd_generate(
+            args.articles, args.output, args.title, args.deck_id, args.force, args.keep_all
+        )
     if command == "unsuspend":
         return cmd_unsuspend(args.profile, args.deck, args.cards)
     if command == "study":
@@ -403,35 +411,38 @@ def cmd_generate(
     title: str | None,
     deck_id: str | None,
     force: bool,
+    keep_all: bool = False,
 ) -> int:
     """``trainer generate``: articles in, a draft deck out; nothing written on bad input."""
     import time
 
-    from trainer.core.deckfiles import is_deck_name
     from trainer.generate import generate
+    from trainer.generate.output import check_deck_id, check_output, validated, write_deck
 
+    check_deck_id(deck_id)
     if output is not None:
-        if output.exists() and not force:
-            raise UsageError(
-                f"{output} already exists", "use --force to overwrite it, or choose another -o"
-            )
-        if not is_deck_name(output):
-            raise UsageError(f"{output}: a deck file must end in .yaml or .yml")
-        if not output.parent.is_dir():
-            raise UsageError(f"{output.parent}: no such folder")
+        check_output(output, force)
     started = time.perf_counter()
 
     def progress(i: int, n: int, name: str) -> None:
         if n > 3 and (i == n or i % max(1, n // 10) == 0):
             print(f"generate: read {i}/{n} articles ({name})", file=sys.stderr)
 
-    result = generate(articles, deck_id, title, progress)
+    def reading(name: str, done: int, total: int) -> None:
+        print(f"generate: {name}: {100 * done // total}% read", file=sys.stderr)
+
+    result = generate(articles, deck_id, title, progress, keep_all, reading)
+    if not result.cards:
+        raise UsageError(
+            f"no facts found to draft a card from in {', '.join(str(a) for a in articles)}",
+            f"{result.held_back} uncertain cards were left out; --all keeps them for review"
+            if result.held_back
+            else "the generator looks for dates, people and treaties",
+        )
     if output is None:
-        sys.stdout.write(result.yaml)
+        sys.stdout.write(validated(result.yaml, "stdout"))
     else:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(result.yaml, encoding="utf-8")
-        tmp.replace(output)
+        write_deck(result.yaml, output)
     for conflict in result.conflicts:
         print(f"conflict: {conflict}", file=sys.stderr)
     k = result.by_kind
@@ -439,7 +450,13 @@ def cmd_generate(
     print(
         f"generate: {result.articles} article{'s' if result.articles != 1 else ''}, {result.words} words: "
         f"{k['date']} dates, {k['person']} people, {k['treaty']} treaties; "
-        f"wrote {len(result.cards)} cards{where}; {len(result.conflicts)} conflict"
+        f"wrote {len(result.cards)} cards{where}"
+        + (
+            f" ({result.held_back} uncertain left out: --all keeps them)"
+            if result.held_back
+            else ""
+        )
+        + f"; {len(result.conflicts)} conflict"
         f"{'s' if len(result.conflicts) != 1 else ''} ({time.perf_counter() - started:.2f} s)",
         file=sys.stderr,
     )
