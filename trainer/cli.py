@@ -20,7 +20,7 @@ from trainer.core.errors import Problem, TrainerError, UsageError
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
 
-COMMANDS = ("home", "study", "check", "decks", "unsuspend", "paths", "generate")
+COMMANDS = ("home", "study", "check", "decks", "unsuspend", "paths", "generate", "review")
 
 EPILOG = """\
 commands:
@@ -31,6 +31,7 @@ commands:
   unsuspend DECK [CARD...]  bring suspended cards back into study
   paths              show where decks, progress and settings live
   generate ARTICLE...  draft a deck of dates, people and treaties from articles
+  review DECK        accept, edit or drop a generated deck's draft cards
 
 A DECK is a deck id (see 'trainer decks'), a deck file's name, or a path.
 Profiles: --profile NAME, else $TRAINER_PROFILE, else your login name.
@@ -125,6 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     decks.add_argument(
         "extra", nargs="*", metavar="DECK_FILE", type=Path, help="extra deck files or folders"
     )
+
+    review = sub.add_parser(
+        "review",
+        parents=[common],
+        help="review a generated deck's draft cards",
+        description="Show each card marked 'draft:' beside the sentence it came from; accept, "
+        "edit or drop it. Every change rewrites the deck file at once, keeping card ids.",
+    )
+    review.add_argument("deck", metavar="DECK", help="a deck id, deck file name or path")
 
     gen = sub.add_parser(
         "generate",
@@ -226,6 +236,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         )
     if command == "unsuspend":
         return cmd_unsuspend(args.profile, args.deck, args.cards)
+    if command == "review":
+        return cmd_review(args.profile, args.deck)
     if command == "study":
         return cmd_tui(args.profile, args.decks, study=True)
     return cmd_tui(args.profile, [str(p) for p in args.decks], study=False)
@@ -403,6 +415,28 @@ def cmd_unsuspend(profile: str | None, deck: str, cards: Sequence[str]) -> int:
     else:
         print(f"{deck_id}: no suspended cards")
     return 0
+
+
+def cmd_review(profile: str | None, deck: str) -> int:
+    """``trainer review``: the review screen on one deck file."""
+    from trainer.core.deckfiles import deck_argument
+    from trainer.workspace import deck_paths
+
+    path = deck_argument(deck)
+    if path is None or not path.is_file():
+        ws = _workspace(profile, deck_paths([deck]))
+        try:
+            (deck_id,) = ws.resolve_decks([deck])[:1]
+            path = Path(next(f.path for f in ws.files if f.deck_id == deck_id))
+        finally:
+            ws.close()
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "the review screen needs a terminal", f"run 'trainer review {deck}' in a terminal"
+        )
+    from trainer.ui.run import run_review
+
+    return run_review(path)
 
 
 def cmd_generate(

@@ -44,6 +44,12 @@ class HomeScreen(Screen[None]):
             tooltip="(the selected deck's suspended cards come back into study)",
         ),
         Binding("r", "reload", "Reload", tooltip="(read changed deck files again)"),
+        Binding(
+            "v",
+            "review",
+            "Review drafts",
+            tooltip="(the selected deck's generated cards, each beside its source sentence)",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -254,6 +260,18 @@ class HomeScreen(Screen[None]):
             return
         self.refresh_decks()
         self.notify(f"{back} card{'s are' if back != 1 else ' is'} back in study.")
+
+    def action_review(self) -> None:
+        """Review the selected deck's drafted cards; re-read the decks afterwards."""
+        from pathlib import Path
+
+        from trainer.ui.screens.review import ReviewScreen
+
+        key, row = self._selected()
+        if row is None or key == TOTAL:
+            self.notify("Choose a deck to review.")
+            return
+        self.app.push_screen(ReviewScreen(Path(row.file.path)), lambda _: self.tapp.load_decks())
 
     def action_reload(self) -> None:
         """Read changed deck files again (in a worker) and re-count."""
