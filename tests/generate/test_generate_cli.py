@@ -216,3 +216,85 @@ def test_a_held_out_article_on_another_subject() -> None:
         assert s.precision >= 0.90, (s.kind, s.wrong)
     fronts = " ".join(c.front for c in result.cards)
     assert "Further reading" not in fronts and "does not work for" not in fronts
+
+
+def test_a_planted_link_at_a_temporary_name_is_not_followed(tmp_path: Path) -> None:
+    article = write(tmp_path, "canal.txt", ONE)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    (tmp_path / "deck.yaml.tmp").symlink_to(victim)
+    (tmp_path / "other.yaml.tmp").write_text("someone's file")
+    assert main(["generate", str(article), "-o", str(tmp_path / "deck.yaml")]) == 0
+    assert victim.read_text() == "precious"
+    assert (tmp_path / "other.yaml.tmp").read_text() == "someone's file"
+    assert load_deck(tmp_path / "deck.yaml").cards
+    leftovers = {p.name for p in tmp_path.iterdir()} - {
+        "canal.txt", "victim.txt", "deck.yaml.tmp", "other.yaml.tmp", "deck.yaml"
+    }  # fmt: skip
+    assert not leftovers
+
+
+def test_output_naming_a_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = write(tmp_path, "canal.txt", ONE)
+    folder = tmp_path / "out.yaml"
+    folder.mkdir()
+    assert main(["generate", str(article), "-o", str(folder), "--force"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert list(folder.iterdir()) == [] and sorted(p.name for p in tmp_path.iterdir()) == [
+        "canal.txt",
+        "out.yaml",
+    ]
+
+
+def test_an_article_without_facts_writes_no_deck(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = write(tmp_path, "plain.txt", "Nothing here has a date, a name or a treaty in it.")
+    out = tmp_path / "plain.yaml"
+    assert main(["generate", str(article), "-o", str(out)]) == 2
+    assert "no facts found" in capsys.readouterr().err and not out.exists()
+
+
+@pytest.mark.parametrize("bad_id", ["two\nlines", "", "bell\x07"])
+def test_a_deck_id_check_would_refuse_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], bad_id: str
+) -> None:
+    article = write(tmp_path, "canal.txt", ONE)
+    out = tmp_path / "canal.yaml"
+    assert main(["generate", str(article), "-o", str(out), "--id", bad_id]) == 2
+    assert "not a deck id" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_large_article_is_read_in_linear_time_with_progress(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+    import time
+
+    extract_module = sys.modules["trainer.generate.extract"]
+
+    # one 100 KB line without full stops (quadratic merging took 35 s on it)
+    line = " ".join(
+        f"the Treaty of Place{i % 50} was signed in {1800 + i % 200} by Anna Berg{i % 30}"
+        for i in range(1500)
+    )
+    article = write(tmp_path, "long.txt", line)
+    extract_module.PROGRESS_EVERY = 30_000
+    try:
+        started = time.perf_counter()
+        assert main(["generate", str(article), "-o", str(tmp_path / "long.yaml")]) == 0
+        seconds = time.perf_counter() - started
+    finally:
+        extract_module.PROGRESS_EVERY = 1_000_000
+    assert "% read" in capsys.readouterr().err
+    assert seconds < 10, seconds
+
+
+def test_control_characters_never_reach_the_deck(tmp_path: Path) -> None:
+    article = write(tmp_path, "esc.txt", ONE.replace("Alois", "\x1b]0;pwned\x07Alois"))
+    out = tmp_path / "esc.yaml"
+    assert main(["generate", str(article), "-o", str(out)]) == 0
+    text = out.read_text()
+    assert "\x1b" not in text and "\x07" not in text and "Alois Negrelli" in text

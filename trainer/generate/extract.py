@@ -49,15 +49,15 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     title = article.title
     before = ""
     for p, found in parsed:
-        done += len(p.text)
-        if reading and total > PROGRESS_EVERY and done - reported >= PROGRESS_EVERY:
-            reading(name, done, total)
-            reported = done
         if p.heading:
             heading = p.text
             continue
         timeline.next_paragraph()
         for s, mentions in found:
+            done += len(s) + 1
+            if reading and total > PROGRESS_EVERY and done - reported >= PROGRESS_EVERY:
+                reading(name, min(done, total), total)
+                reported = done
             timeline.next_sentence()
             skip = dateline_end if s is dateline_sentence else 0
             resolved = [timeline.resolve(m, s) for m in mentions if m.start >= skip]
