@@ -94,6 +94,9 @@ def _absorb(into: Fact, other: Fact, prefer_other_text: bool) -> None:
     for src in other.sources:
         if src not in into.sources:
             into.sources.append(src)
+    if into.kind != "date" and other.confidence > into.confidence and other.evidence:
+        # the better-evidenced mention is the one a card asks about
+        into.confidence, into.doubts, into.evidence = other.confidence, other.doubts, other.evidence
     if prefer_other_text:
         into.title = other.title
         into.note = other.note or into.note

@@ -325,6 +325,9 @@ def people_facts(people: dict[str, Person]) -> list[Fact]:
         )
         if role.startswith("Author"):
             pass  # named in a byline: asked as "who wrote ...?"
+        elif " " not in person.full:
+            # "King John had a terrible run": one name says too little to ask for
+            fact.doubt(0.6, "known by one name only")
         elif fact.evidence is None:
             fact.doubt(0.0, "no sentence names them in full")
         elif not person.evidence or person.evidence[0] == 0:

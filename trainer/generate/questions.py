@@ -53,7 +53,8 @@ class Question:
 # on the sentence before it for what it is about.
 _PRONOUN_START = re.compile(
     r"^(?:[\"'(]?)(?:he|she|it|they|his|her|its|their|this|that|these|those|there|then|both|"
-    r"such|the two|the three|the same|the latter|the former|the next|the following)\b",
+    r"such|the two|the three|the same|the latter|the former|the next|the following|the first|"
+    r"the second|the third|the other)\b",
     re.IGNORECASE,
 )
 _LEANS_ON = re.compile(

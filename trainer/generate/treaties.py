@@ -111,6 +111,8 @@ def treaties_in(
         org = " ".join(words)
         if org in _NOT_STATES or (len(words) < 2 and not org.startswith("Commonwealth")):
             continue
+        if re.search(r"[A-Z][\w'-]+ and $", s[: m.start()]):
+            continue  # "European Coal and Steel Community": only the end of a name
         acronym = m.group("acr") or ""
         key = "org:" + re.sub(r"[^a-z]+", "-", org.lower()).strip("-")
         fact = treaties.setdefault(
