@@ -275,13 +275,13 @@ def test_a_large_article_is_read_in_linear_time_with_progress(
 
     extract_module = sys.modules["trainer.generate.extract"]
 
-    # one 100 KB line without full stops (quadratic merging took 35 s on it)
+    # one 60 KB line without full stops (quadratic merging took 35 s on 100 KB)
     line = " ".join(
         f"the Treaty of Place{i % 50} was signed in {1800 + i % 200} by Anna Berg{i % 30}"
-        for i in range(1500)
+        for i in range(800)
     )
     article = write(tmp_path, "long.txt", line)
-    extract_module.PROGRESS_EVERY = 30_000
+    extract_module.PROGRESS_EVERY = 20_000
     try:
         started = time.perf_counter()
         assert main(["generate", str(article), "-o", str(tmp_path / "long.yaml")]) == 0
@@ -298,3 +298,15 @@ def test_control_characters_never_reach_the_deck(tmp_path: Path) -> None:
     assert main(["generate", str(article), "-o", str(out)]) == 0
     text = out.read_text()
     assert "\x1b" not in text and "\x07" not in text and "Alois Negrelli" in text
+
+
+def test_all_keeps_the_unsure_cards_tagged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = write(tmp_path, "bridge.txt", "The great bridge opened to traffic in 1932.")
+    out = tmp_path / "bridge.yaml"
+    assert main(["generate", str(article), "-o", str(out)]) == 2  # nothing sure: nothing written
+    assert "--all keeps them" in capsys.readouterr().err and not out.exists()
+    assert main(["generate", str(article), "-o", str(out), "--all"]) == 0
+    (card,) = load_deck(out).cards
+    assert card.tags == ("unsure",) and card.draft and card.when == "1932"

@@ -145,3 +145,14 @@ async def test_home_key_opens_review_and_study_says_draft(
             assert "draft, not reviewed" in meta  # the first card is a draft
     finally:
         ws.close()
+
+
+def test_review_command_needs_a_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from trainer.cli import main
+
+    path = write_deck(tmp_path, "talks.yaml", DRAFTED)
+    assert main(["review", str(path)]) == 2
+    assert "needs a terminal" in capsys.readouterr().err
+    assert main(["review", "no-such-deck"]) == 2
