@@ -344,21 +344,6 @@ def find_dates_between(sentence: str, start: int, end: int) -> bool:
     return re.search(_YEAR, sentence[start:end]) is not None
 
 
-def infer_year(month: int, latest: tuple[int, int] | None, nearby_year: int | None) -> int | None:
-    """The year for a month given without one.
-
-    A year stated earlier in the same paragraph wins. Otherwise the article's
-    "now" is taken to be its latest dated event: a month after that month is
-    in the same year, any other month in the next one.
-    """
-    if nearby_year is not None:
-        return nearby_year
-    if latest is None:
-        return None
-    year, latest_month = latest
-    return year if month > latest_month else year + 1
-
-
 def parse_when(text: str) -> tuple[int, int, int, int, int, int] | None:
     """A ``when`` value as (y1, m1, d1, y2, m2, d2) bounds (0 for a missing part)."""
     parts = text.split("/")

@@ -227,7 +227,7 @@ _NUMBERS = {
 }  # fmt: skip
 _COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
 # "two days later", "a year earlier", "six years ago", "sixty years ago today"
-_RELATIVE = re.compile(
+_COUNTED = re.compile(
     rf"\b(?i:{_COUNT})\s+(?P<unit>days?|months?|years?|decades?)\s+"
     r"(?P<dir>later|earlier|afterwards|ago(?:\s+today)?)\b",
     re.IGNORECASE,
@@ -326,7 +326,7 @@ class Timeline:
         if any(m.when for m in mentions):
             return []  # the sentence dates itself
         out: list[Resolved] = []
-        for r in _RELATIVE.finditer(sentence, skip):
+        for r in _COUNTED.finditer(sentence, skip):
             n = _NUMBERS.get(r.group("n").lower()) or int(r.group("n"))
             unit = r.group("unit").lower().rstrip("s")
             direction = r.group("dir").lower()

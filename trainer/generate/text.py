@@ -176,16 +176,16 @@ _MONTH_SPINS = {
     "March": r"Stroll|Walk|Parade|Tramp|Trek",
     "August": r"Venerable|Majestic|Grand|Stately|Noble|Illustrious",
 }
-_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_A_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _SPIN_REPAIRS: list[tuple[re.Pattern[str], str]] = []
 for _month, _words in _MONTH_SPINS.items():
     # "Could 2018", "in Could 2018", "10 Could 2018", "Could 10, 2018": a
     # capitalised word that is no month, standing where a month must be.
-    _SPIN_REPAIRS.append((re.compile(rf"\b(?:{_words})(?=\s+{_YEAR}\b)"), _month))
+    _SPIN_REPAIRS.append((re.compile(rf"\b(?:{_words})(?=\s+{_A_YEAR}\b)"), _month))
     _SPIN_REPAIRS.append(
         (re.compile(rf"(?<=\b\d\s)(?:{_words})\b|(?<=\b\d\d\s)(?:{_words})\b"), _month)
     )
-    _SPIN_REPAIRS.append((re.compile(rf"\b(?:{_words})(?=\s+\d{{1,2}},\s+{_YEAR}\b)"), _month))
+    _SPIN_REPAIRS.append((re.compile(rf"\b(?:{_words})(?=\s+\d{{1,2}},\s+{_A_YEAR}\b)"), _month))
 _SPIN_REPAIRS += [
     (re.compile(p), r)
     for p, r in (
