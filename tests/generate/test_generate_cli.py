@@ -310,3 +310,31 @@ def test_all_keeps_the_unsure_cards_tagged(
     assert main(["generate", str(article), "-o", str(out), "--all"]) == 0
     (card,) = load_deck(out).cards
     assert card.tags == ("unsure",) and card.draft and card.when == "1932"
+
+
+def test_the_treaty_is_named_only_by_a_treaty_of_its_kind(tmp_path: Path) -> None:
+    article = write(
+        tmp_path,
+        "pacts.txt",
+        """
+        The Kyoto Protocol was adopted in December 1997. The Paris Agreement replaced it.
+
+        The deal was hailed by many. The agreement entered into force on 4 November 2016.
+        """,
+    )
+    (card,) = [c for c in generate([article]).cards if c.when == "2016-11-04"]
+    assert "The agreement [Paris Agreement] entered into force" in card.front
+
+
+def test_names_keep_their_numbers_and_days_keep_their_months(tmp_path: Path) -> None:
+    article = write(
+        tmp_path,
+        "names.txt",
+        """
+        The Two Plus Four Treaty was signed in Moscow on 12 September 1990.
+        The First Treaty of Paris was signed on 30 Could 1814 by the allies.
+        """,
+    )
+    fronts = " ".join(c.front for c in generate([article], keep_all=True).cards)
+    assert "{{c1::Two Plus Four Treaty}}" in fronts
+    assert "{{c1::First Treaty of Paris}}" in fronts and "30 May 1814" in fronts

@@ -48,6 +48,7 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     heading = ""
     title = article.title
     before = ""
+    named_so_far: tuple[str, ...] = ()  # what "the treaty" may mean, latest last
     for p, found in parsed:
         if p.heading:
             heading = p.text
@@ -68,12 +69,13 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                 if fact is not None:
                     fact.sources.append((name, p.number))
                     fact.evidence = Evidence(
-                        s, r.mention.start, r.mention.end, before, heading, r.said
+                        s, r.mention.start, r.mention.end, before, heading, r.said, named_so_far
                     )
                     facts.append(fact)
-            place = Place(name, p.number, s, before, heading)
+            place = Place(name, p.number, s, before, heading, named_so_far)
             people_in(s, place, people)
-            treaties_in(s, others, (name, p.number, before, heading), treaties)
+            named = treaties_in(s, others, (name, p.number, before, heading), treaties)
+            named_so_far = (*[t for t in named_so_far if t not in named], *named)[-5:]
             before = s
     for author in article.authors:
         note_person(people, author, Place(name, 0, title), f"Author of the article ({name})", 3)

@@ -197,6 +197,8 @@ class Evidence:
         heading: The nearest heading above the paragraph, if any.
         counted_from: For a relative date ("two days later"), the words the text
             uses; the answer is then the date they resolve to, not a span.
+        treaties: The treaties named before this sentence, latest last: "the
+            agreement" means the last of them whose name says "Agreement".
     """
 
     sentence: str
@@ -205,6 +207,7 @@ class Evidence:
     before: str = ""
     heading: str = ""
     counted_from: str = ""
+    treaties: tuple[str, ...] = ()
 
     @property
     def answer(self) -> str:

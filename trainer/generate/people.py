@@ -126,7 +126,10 @@ def note_person(
     if span is not None:
         score = weight if role else 0.0
         if person.evidence is None or score > person.evidence[0]:
-            person.evidence = (score, Evidence(place.sentence, *span, place.before, place.heading))
+            person.evidence = (
+                score,
+                Evidence(place.sentence, *span, place.before, place.heading, "", place.treaties),
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +141,7 @@ class Place:
     sentence: str
     before: str = ""
     heading: str = ""
+    treaties: tuple[str, ...] = ()
 
 
 def _span_of(who: str, s: str, start: int, end: int) -> tuple[int, int] | None:

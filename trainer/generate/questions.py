@@ -160,6 +160,8 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         clause = clause.rstrip(" ,;:") + " ..."
     confidence = fact.confidence
     doubts = list(fact.doubts)
+    if gap_is_name and len(re.findall(r"[A-Za-z]{3,}", shown)) < 5:
+        leans = True  # "President ___ was furious": about what? the sentence before says
     if len(re.findall(r"[A-Za-z]{3,}", shown)) < 3:
         confidence = min(confidence, 0.6)
         doubts.append("the sentence says too little besides the answer")
@@ -168,13 +170,39 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         if context:
             clause = f"{_safe(context)} {clause}"
             shown = context + " " + shown
-        if not _says_what(shown, names) and ev.heading:
+        named = _name_the_treaty(clause, ev.treaties)
+        says = named != clause or _says_what(shown, names)
+        if not says and ev.heading:
             clause = f"({_safe(ev.heading)}) {clause}"
             shown = ev.heading + " " + shown
-        if not _says_what(shown, names):
+            says = _says_what(shown, names)
+        # a name asked in a sentence of its own says what it is about by itself
+        if not says and (not gap_is_name or len(re.findall(r"[A-Za-z]{3,}", shown)) < 4):
             confidence = min(confidence, 0.6)
             doubts.append("the sentence does not say what it is about")
+    clause = _name_the_treaty(clause, ev.treaties)
     return Question("cloze", clause, quote=s, confidence=confidence, doubts=tuple(doubts))
+
+
+_THE_TREATY = re.compile(
+    r"\b[Tt]he (treaty|agreement|accords?|pact|protocol|convention|declaration)\b"
+)
+
+
+def _name_the_treaty(text: str, treaties: tuple[str, ...]) -> str:
+    """ "The treaty" -> "The treaty [Antarctic Treaty]": the last one named that is a treaty.
+
+    Only a name with the same noun resolves it ("the agreement" is never the
+    Kyoto Protocol), and only where the card does not name it already.
+    """
+    m = _THE_TREATY.search(text)
+    if m is None:
+        return text
+    noun = m.group(1).lower().rstrip("s")
+    match = [t for t in treaties if noun in t.lower()]
+    if not match or match[-1] in text:
+        return text
+    return f"{text[: m.end()]} [{_safe(match[-1])}]{text[m.end() :]}"
 
 
 def for_fact(fact: Fact, title: str = "", names: frozenset[str] = frozenset()) -> Question | None:

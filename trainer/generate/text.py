@@ -229,6 +229,20 @@ _SPIN_TELLS = re.compile(
 )
 
 
+# A day and a year around a word that must be a month ("30 Could 1814") is a
+# spinner's swap in any text, spun-looking or not.
+_SPUN_DAYS = [
+    (re.compile(rf"\b(\d{{1,2}}) (?:{_words}) ({_A_YEAR})\b"), rf"\1 {_month} \2")
+    for _month, _words in _MONTH_SPINS.items()
+]
+
+
+def _repair_spun_days(text: str) -> str:
+    for pattern, replacement in _SPUN_DAYS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def unspin(text: str) -> str:
     """Undo the spinner swaps that touch dates, titles and event names."""
     for pattern, replacement in _SPIN_REPAIRS:
@@ -367,8 +381,7 @@ def parse_article(text: str, name: str) -> Article:
     """
     text = _FOOTNOTE.sub("", normalise(text))
     spun = looks_spun(text)
-    if spun:
-        text = unspin(text)
+    text = unspin(text) if spun else _repair_spun_days(text)
     raw_lines = text.split("\n")
     blocks: list[list[str]] = [[]]
     for line in raw_lines:

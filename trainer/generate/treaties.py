@@ -20,7 +20,7 @@ _CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]+"
 _TREATY_NAMED = re.compile(
     rf"\b(?P<name>(?:{_CAP}\s){{0,4}}(?:Treaty|Treaties|Pact|Accords?|Agreements?|Convention|Protocol|Charter|"
     r"Declaration|Armistice|Plan|Act)"
-    rf"(?:\s(?:of|on|for)\s(?:the\s)?{_CAP}(?:\s(?:of\s(?:the\s)?)?{_CAP}){{0,3}})?"
+    rf"(?:\s(?:of|on|for)\s(?:the\s)?{_CAP}(?:\s(?:(?:of|on|in|for|with|to)\s(?:the\s)?|and\s(?!the\s))?{_CAP}){{0,8}})?"
     rf"|(?:First\s|Second\s)?(?:Peace|Edict|Statute|Provisions|Concordat|Capitulations)\sof\s{_CAP}"
     rf"|(?:{_CAP}\s){{1,3}}format)(?!\s(?:Organi[sz]ation|Council))"
 )
@@ -43,6 +43,27 @@ _DESCRIBED = re.compile(
     r"(?:\s(?:agreement|deal))?(?:\s(?:for|on)\s[a-z-]+(?:\s[a-z-]+){0,2})?)\b"
 )
 _NOT_STATES = frozenset({"Soviet Union"})
+# Leading words that belong to a treaty's name even where they are common words.
+_NAME_NUMBERS = frozenset(
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "final",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+    ]
+)
 _CORE = {
     "pact": "pact",
     "treaty": "treaty",
@@ -84,8 +105,8 @@ def treaties_in(
     mentions: list[DateMention],
     where: tuple[str, int, str, str],
     treaties: dict[str, Fact],
-) -> None:
-    """Note every treaty, agreement and organisation named in sentence ``s``.
+) -> list[str]:
+    """Note every treaty, agreement and organisation named in sentence ``s``; return the named treaties.
 
     Args:
         s: The sentence.
@@ -103,6 +124,7 @@ def treaties_in(
             fact.evidence = Evidence(s, start, end, before_s, heading)
 
     covered: list[tuple[int, int]] = []
+    named: list[str] = []
     for m in _ORG.finditer(s):
         org = m.group("name").strip()
         words = org.split()
@@ -146,7 +168,8 @@ def treaties_in(
             continue
         title = m.group("name").strip()
         words = title.split()
-        while words and words[0] in FUNCTION_WORDS:
+        # "The", "In", "After": not part of a name; "First", "Two" are ("Two Plus Four Treaty")
+        while words and words[0] in FUNCTION_WORDS and words[0].lower() not in _NAME_NUMBERS:
             words = words[1:]
         title = " ".join(words)
         if len(words) < 2:
@@ -164,6 +187,7 @@ def treaties_in(
             fact.when = said
         add_source(fact.sources, name, number)
         covered.append((m.start(), m.end()))
+        named.append(title)
     for m in _DESCRIBED.finditer(s):
         if any(a <= m.start() < b for a, b in covered):
             continue
@@ -228,6 +252,7 @@ def treaties_in(
         evidence(agreement, *span)
         if not (broker or place or len(parties) >= 2 or (parties and said)):
             agreement.doubt(0.5, "an agreement the text describes but does not name")
+    return named
 
 
 def _initials(title: str) -> str:
