@@ -122,10 +122,11 @@ def evaluate(article: Path) -> dict[str, Any]:
     """One article's figures and its cards' verdicts."""
     listed = yaml.safe_load(article.with_suffix(".facts.yaml").read_text(encoding="utf-8"))
     judged_path = article.with_suffix(".judged.yaml")
-    judged: dict[str, str] = {}
+    judged: dict[tuple[str, str], str] = {}
     if judged_path.exists():
+        # a verdict holds for the card as judged: the same front and the same date
         for entry in yaml.safe_load(judged_path.read_text(encoding="utf-8")) or []:
-            judged[entry["front"]] = entry["verdict"]
+            judged[entry["front"], str(entry.get("when", ""))] = entry["verdict"]
     parsed = read_article(article)
     # the cleaned paragraphs (spin repaired, footnote marks gone) and the raw file (bylines)
     text = _plain(" ".join(p.text for p in parsed.paragraphs))
@@ -140,7 +141,7 @@ def evaluate(article: Path) -> dict[str, Any]:
                 "answer": _answer(card),
                 "when": card.when,
                 "auto": "ok" if not problems else "; ".join(problems),
-                "hand": judged.get(card.front, ""),
+                "hand": judged.get((card.front, card.when), ""),
             }
         )
     facts = listed["facts"]
@@ -213,7 +214,7 @@ def report(half: str, rows: list[dict[str, Any]], show_cards: bool) -> dict[str,
 def speed(count: int) -> dict[str, Any]:
     paragraphs = [
         block
-        for path in sorted(EVAL.glob("*/*"))
+        for path in sorted((EVAL / "dev").iterdir())
         if path.suffix in (".txt", ".md")
         for block in path.read_text(encoding="utf-8").split("\n\n")
         if len(block) > 150

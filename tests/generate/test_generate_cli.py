@@ -338,3 +338,32 @@ def test_names_keep_their_numbers_and_days_keep_their_months(tmp_path: Path) -> 
     fronts = " ".join(c.front for c in generate([article], keep_all=True).cards)
     assert "{{c1::Two Plus Four Treaty}}" in fronts
     assert "{{c1::First Treaty of Paris}}" in fronts and "30 May 1814" in fronts
+
+
+def test_lessons_of_the_held_out_halves(tmp_path: Path) -> None:
+    """Each line here was a wrong or unclear card on a held-out article."""
+    article = write(
+        tmp_path,
+        "news.txt",
+        """
+        DUBLIN, 11 April 1998 -- The parties reached a settlement on Friday after long talks.
+
+        The talks had opened in June 1996. Voters will approve the deal in referendums on 22 May.
+
+        David Trimble, leader of the Ulster Unionist Party, gave his backing at 5pm.
+
+        In 1800 Spain handed Louisiana to France in the Treaty of San Ildefonso.
+        The envoys argued for weeks. The treaty was signed on 30 April 1803.
+
+        Next meeting: 12 November, library room B.
+        """,
+    )
+    cards = generate([article], keep_all=True).cards
+    whens = {c.when for c in cards}
+    assert "1998-04-10" in whens  # "on Friday", the day before a Saturday dateline
+    assert "1998-05-22" in whens and "1996-05-22" not in whens  # the referendum to come
+    fronts = " ".join(c.front for c in cards)
+    assert "{{c1::Ulster Union}}" not in fronts  # no name cut out of a word
+    signed = next(c for c in cards if c.when == "1803-04-30")
+    assert "San Ildefonso" not in signed.front.split("The treaty")[-1]  # not that treaty
+    assert "12 November" not in fronts  # the club's next meeting is no fact

@@ -81,6 +81,28 @@ _PATTERNS = [
     ("year", rf"(?P<y>{_YEAR})\b"),
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
+# What each kind of pattern needs in a sentence before it is worth trying.
+_NEEDS = {
+    "named": "digit",
+    "drange": "month",
+    "mrange": "month",
+    "range": "year",
+    "iso": "year",
+    "dmy": "month",
+    "mdy": "month",
+    "my": "month",
+    "dm": "month",
+    "m": "month",
+    "decade": "year",
+    "century": "century",
+    "year": "year",
+}
+_HAS = {
+    "digit": re.compile(r"\d"),
+    "year": re.compile(r"\d{4}"),
+    "month": re.compile(_MONTH),
+    "century": re.compile(r"(?i:century)"),
+}
 # Every date expression holds a digit, a month or a century: a quick test first.
 _MAYBE_DATE = re.compile(rf"\d|{_MONTH}|(?i:century)")
 
@@ -295,8 +317,11 @@ def find_dates(sentence: str) -> list[DateMention]:
     """
     if not _MAYBE_DATE.search(sentence):
         return []
+    has = {need: bool(test.search(sentence)) for need, test in _HAS.items()}
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     for priority, (kind, pattern) in enumerate(_COMPILED):
+        if not has[_NEEDS[kind]]:
+            continue
         for m in pattern.finditer(sentence):
             candidates.append((m.start(), m.start() - m.end(), priority, kind, m))
     candidates.sort(key=lambda c: c[:3])

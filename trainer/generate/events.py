@@ -243,6 +243,8 @@ _DATELINE = re.compile(r"^[A-Z][\w .,'()/-]{1,80}?\s+(?:--?|:)\s")
 _PUBLISHED = re.compile(
     r"\b(?i:published|updated|posted|issue|edition|vol\.|volume|newsletter|bulletin|by)\b|^\W*(?:\d|[A-Z][a-z]+ \d)"
 )
+# A sentence that tells what happened (a verb in the past tense).
+_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b")
 # A sentence about what is still to come: its year-less dates lie after the dateline.
 _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|next|plans? to)\b")
 
@@ -290,11 +292,14 @@ class Timeline:
         if m.when:
             self._saw(m)
             return Resolved(m, 1.0)
-        if self.paragraph_year is not None:
+        future = self.dateline is not None and _FUTURE.search(sentence) is not None
+        if self.paragraph_year is not None and not (
+            future and self.dateline is not None and self.paragraph_year < self.dateline.year
+        ):
             out = Resolved(m.with_year(self.paragraph_year), 0.95)
         elif self.dateline_year is not None:
             year = self.dateline_year
-            if self.dateline and _FUTURE.search(sentence):
+            if self.dateline and future:
                 if (m.month, m.day) < (self.dateline.month, self.dateline.day):
                     year += 1  # "will open for signature in April": the April to come
             elif self.dateline and (m.month, m.day) > (self.dateline.month, self.dateline.day):
@@ -360,9 +365,13 @@ class Timeline:
                 back = (self.dateline.weekday() - weekday) % 7
                 if w.group("on").lower() == "last" and back == 0:
                     back = 7
+                if _FUTURE.search(sentence):
+                    back = -((weekday - self.dateline.weekday()) % 7 or 7)  # the one to come
                 day = self.dateline - dt.timedelta(days=back)
-                # the dateline's own weekday is sure; another may be next week's
-                confidence = 0.9 if back == 0 else 0.6
+                # the dateline's own weekday is sure; a past tense points back,
+                # anything else may be either week
+                past = _PAST.search(sentence) is not None
+                confidence = 0.9 if back == 0 else 0.8 if past and back > 0 else 0.6
             words = f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
             mention = DateMention(w.start(), w.end(), day.isoformat(), words, "day")
             out.append(Resolved(mention, confidence, "counted from the dateline", w.group(0)))

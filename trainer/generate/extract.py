@@ -17,7 +17,12 @@ from trainer.generate.events import Timeline, date_fact, find_dateline
 from trainer.generate.facts import Evidence, Fact
 from trainer.generate.people import Person, Place, note_person, people_facts, people_in
 from trainer.generate.text import Article, sentences
-from trainer.generate.treaties import treaties_in
+from trainer.generate.treaties import Treaties, treaties_in
+
+
+def _when_of(treaties: dict[str, Fact], title: str) -> str:
+    return next((f.when for f in treaties.values() if f.title == title), "")
+
 
 # An article this long reports its progress (every this many characters).
 PROGRESS_EVERY = 1_000_000
@@ -44,7 +49,7 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     timeline = Timeline(dateline, year)
     facts: list[Fact] = []
     people: dict[str, Person] = {}
-    treaties: dict[str, Fact] = {}
+    treaties = Treaties()
     heading = ""
     title = article.title
     before = ""
@@ -52,6 +57,7 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     for p, found in parsed:
         if p.heading:
             heading = p.text
+            named_so_far = ()  # "the treaty" never reaches back across a heading
             continue
         timeline.next_paragraph()
         for s, mentions in found:
@@ -75,7 +81,11 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             place = Place(name, p.number, s, before, heading, named_so_far)
             people_in(s, place, people)
             named = treaties_in(s, others, (name, p.number, before, heading), treaties)
-            named_so_far = (*[t for t in named_so_far if t not in named], *named)[-5:]
+            # a treaty's date, or failing that its sentence's: enough to tell
+            # that "the treaty was signed in 1803" is not the one named with 1800
+            said = next((m.when for m in others if m.when), "")
+            dated = [f"{t}|{_when_of(treaties, t) or said}" for t in named]
+            named_so_far = (*[t for t in named_so_far if t not in dated], *dated)[-5:]
             before = s
     for author in article.authors:
         note_person(people, author, Place(name, 0, title), f"Author of the article ({name})", 3)

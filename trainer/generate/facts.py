@@ -197,8 +197,9 @@ class Evidence:
         heading: The nearest heading above the paragraph, if any.
         counted_from: For a relative date ("two days later"), the words the text
             uses; the answer is then the date they resolve to, not a span.
-        treaties: The treaties named before this sentence, latest last: "the
-            agreement" means the last of them whose name says "Agreement".
+        treaties: The treaties named before this sentence (since the last
+            heading), latest last, as "name|when": "the agreement" means the
+            last of them whose name says "Agreement".
     """
 
     sentence: str

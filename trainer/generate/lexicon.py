@@ -773,6 +773,15 @@ ROLES = (
     "sister",
     "heir",
     "widow",
+    "missionary",
+    "taoiseach",
+    "plenipotentiary",
+    "commissioner",
+    "military governor",
+    "general secretary",
+    "executive director",
+    "astronaut",
+    "cosmonaut",
 )
 DEMONYM_PLURALS = frozenset(
     {

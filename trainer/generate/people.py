@@ -81,7 +81,7 @@ _ROLE_APPOS = re.compile(
 )
 # "Angela Merkel, the former chancellor of Germany", "X, then the chancellor"
 _ROLE_AFTER = re.compile(
-    rf"\b(?P<name>{_NAME}),\s+(?:(?:then|now|later|still|by then)\s+)?(?:(?:the|a|an|his|her|its|their)\s+)?(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\b"
+    rf"\b(?P<name>{_NAME}),\s+(?:(?:then|now|later|still|by then)\s+)?(?:(?:the|a|an|his|her|its|their)\s+(?:(?!and\b|or\b|who\b|which\b)[a-z-]+\s+){{0,2}}?)?(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\b"
 )
 # "Its chief engineer was Alois Negrelli"
 _ROLE_WAS = re.compile(
@@ -95,6 +95,12 @@ _HEADED_BY = re.compile(
     rf"\b(?P<what>(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:delegation|team|mission|government|committee|commission|talks|negotiations|conference|"
     rf"delegates|cabinet|inquiry|panel))\s+(?:was|were|is|are)?\s*(?:headed|led|chaired)\s+by\s+(?P<name>{_NAME})"
+)
+# "John Hume of the SDLP", "Jane Roe of the Associated Press"
+_OF_ORG = re.compile(
+    rf"\b(?P<name>{_NAME})\s+of\s+the\s+(?P<org>[A-Z]{{2,6}}\b|(?:[A-Z][\w'-]+\s){{1,3}}"
+    r"(?:Party|Press|Post|Times|Agency|Institute|University|Trust|Society|Foundation|Bank|"
+    r"Museum|Council|Commission|Survey|Programme|Program|Office))"
 )
 _POWER = re.compile(
     rf"\b(?P<name>{_NAME}|[A-Z][a-z]+)\s+(?:took|came to|seized|rose to|returned to)\s+power\s+in\s+(?P<of>{_COUNTRY_WORD})"
@@ -268,6 +274,11 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
                 who = m.group("name")
                 span = _span_of(who, s, m.start(), m.end())
                 note_person(people, who, place, role, weight, span)
+    for m in _OF_ORG.finditer(s):
+        who = m.group("name").removesuffix("'s")
+        if _is_name(who) and not _names_a_thing(s, m.start("name"), m.end("name")):
+            role = f"Of the {m.group('org').strip()}"
+            note_person(people, who, place, role, 0.8, _span_of(who, s, m.start(), m.end()))
     # "the French delegation was headed by X"
     for m in _HEADED_BY.finditer(s):
         who = m.group("name").removesuffix("'s")
@@ -351,7 +362,9 @@ def people_facts(people: dict[str, Person]) -> list[Fact]:
 _ACTS = re.compile(
     r"^(?:,\s+[a-z][^,]{0,40},)?\s+(?:said|says|wrote|told|became|led|founded|stayed|signed|won|"
     r"lost|died|resigned|was elected|was assassinated|proposed|announced|argued|chaired|ruled|"
-    r"invaded|built|designed|discovered|sent|ordered|refused|agreed)\b"
+    r"invaded|built|designed|discovered|sent|ordered|refused|agreed|set out|sailed|explored|"
+    r"travelled|traveled|flew|arrived|met|shook|landed|launched|married|took over|translated|"
+    r"was born|was killed|was shot|made|became|stayed)\b"
 )
 _ACTED_ON = re.compile(
     r"\b(?:by|said|says)\s+(?:[A-Z][\w' -]{2,30}?\s+and\s+)?(?:[A-Z][a-z]+\s+)?$"

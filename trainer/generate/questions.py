@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from trainer.generate.dates import MONTH_NAMES, accept_variants, when_words
+from trainer.generate.dates import MONTH_NAMES, accept_variants, compatible, when_words
 from trainer.generate.facts import Evidence, Fact
 from trainer.generate.lexicon import FUNCTION_WORDS
 
@@ -91,7 +91,9 @@ def _says_what(text: str, names: frozenset[str]) -> bool:
 def _clause(s: str, start: int, end: int) -> tuple[int, int]:
     """The stretch of ``s`` around ``s[start:end]`` that a card quotes."""
     left, right = 0, len(s)
-    for m in _CLAUSE_BREAK.finditer(s):
+    # a break inside parentheses ("(Maori: Te Tiriti)") is no clause break
+    masked = re.sub(r"\([^()]*\)", lambda p: "x" * len(p.group(0)), s)
+    for m in _CLAUSE_BREAK.finditer(masked):
         if m.end() <= start:
             left = m.end()
         elif m.start() >= end and right == len(s):
@@ -170,7 +172,7 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         if context:
             clause = f"{_safe(context)} {clause}"
             shown = context + " " + shown
-        named = _name_the_treaty(clause, ev.treaties)
+        named = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
         says = named != clause or _says_what(shown, names)
         if not says and ev.heading:
             clause = f"({_safe(ev.heading)}) {clause}"
@@ -180,7 +182,7 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         if not says and (not gap_is_name or len(re.findall(r"[A-Za-z]{3,}", shown)) < 4):
             confidence = min(confidence, 0.6)
             doubts.append("the sentence does not say what it is about")
-    clause = _name_the_treaty(clause, ev.treaties)
+    clause = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
     return Question("cloze", clause, quote=s, confidence=confidence, doubts=tuple(doubts))
 
 
@@ -189,20 +191,30 @@ _THE_TREATY = re.compile(
 )
 
 
-def _name_the_treaty(text: str, treaties: tuple[str, ...]) -> str:
+def _name_the_treaty(text: str, treaties: tuple[str, ...], when: str = "") -> str:
     """ "The treaty" -> "The treaty [Antarctic Treaty]": the last one named that is a treaty.
 
     Only a name with the same noun resolves it ("the agreement" is never the
-    Kyoto Protocol), and only where the card does not name it already.
+    Kyoto Protocol), only where the card does not name it already, and never a
+    treaty whose own date contradicts the signing the card is about ("the
+    treaty was signed in 1803" is not a treaty of 1800).
     """
     m = _THE_TREATY.search(text)
     if m is None:
         return text
     noun = m.group(1).lower().rstrip("s")
-    match = [t for t in treaties if noun in t.lower()]
-    if not match or match[-1] in text:
+    match = [t.partition("|") for t in treaties if noun in t.partition("|")[0].lower()]
+    if not match:
         return text
-    return f"{text[: m.end()]} [{_safe(match[-1])}]{text[m.end() :]}"
+    name, _, dated = match[-1]
+    if name in text:
+        return text
+    if when and dated and _SIGNED.search(text) and not compatible(when, dated):
+        return text
+    return f"{text[: m.end()]} [{_safe(name)}]{text[m.end() :]}"
+
+
+_SIGNED = re.compile(r"\b(?:signed|agreed|concluded|sealed|initialled)\b")
 
 
 def for_fact(fact: Fact, title: str = "", names: frozenset[str] = frozenset()) -> Question | None:

@@ -146,6 +146,8 @@ _BOILERPLATE = [
         r"^(share|tweet|print|email) this\b",
         r"^(image|photo|picture)( credit)?s?\s*:",
         r"^advertisement$",
+        r"^(next meeting|next issue|coming up|upcoming events?)\s*:",
+        r"\b(to leave this list|to unsubscribe|reply with the word|bring a friend)\b",
     )
 ]
 # A disclosure statement names the author: "Jane Doe does not work for ...".

@@ -19,7 +19,7 @@ from trainer.generate.places import clause_around, countries_in
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]+"
 _TREATY_NAMED = re.compile(
     rf"\b(?P<name>(?:{_CAP}\s){{0,4}}(?:Treaty|Treaties|Pact|Accords?|Agreements?|Convention|Protocol|Charter|"
-    r"Declaration|Armistice|Plan|Act)"
+    r"Declaration|Armistice|Plan|Act|Amendment)\b"
     rf"(?:\s(?:of|on|for)\s(?:the\s)?{_CAP}(?:\s(?:(?:of|on|in|for|with|to)\s(?:the\s)?|and\s(?!the\s))?{_CAP}){{0,8}})?"
     rf"|(?:First\s|Second\s)?(?:Peace|Edict|Statute|Provisions|Concordat|Capitulations)\sof\s{_CAP}"
     rf"|(?:{_CAP}\s){{1,3}}format)(?!\s(?:Organi[sz]ation|Council))"
@@ -34,7 +34,7 @@ _LINK = re.compile(
     r"negotiated|drawn up|added|created|set up|established|sealed|struck|made|brokered|ended|closed)\b"
 )
 _ORG = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w'-]+\s){1,5}(?:Organi[sz]ation|Union|Alliance|Community|Bloc|Partnership|Council|Commission)"
+    r"\b(?P<name>(?:[A-Z][\w'-]+\s){1,5}(?:Organi[sz]ation|Union|Alliance|Community|Bloc|Partnership|Council|Commission)\b"
     r"(?:\sof\sthe\s[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)?"
     r"|Commonwealth of (?:[A-Z][\w'-]+\s?){1,3}|United Nations)(?:\s\((?P<acr>[A-Z]{2,8})\))?"
 )
@@ -104,7 +104,7 @@ def treaties_in(
     s: str,
     mentions: list[DateMention],
     where: tuple[str, int, str, str],
-    treaties: dict[str, Fact],
+    treaties: Treaties,
 ) -> list[str]:
     """Note every treaty, agreement and organisation named in sentence ``s``; return the named treaties.
 
@@ -142,6 +142,7 @@ def treaties_in(
         )
         if acronym and not fact.acronym:
             fact.acronym = acronym
+            treaties.stale = True
         lead = re.search(
             r"([A-Z][a-z]+)-led\s+$",
             s[: m.start()] + (m.group(0)[: m.group(0).find(org)] if org in m.group(0) else ""),
@@ -154,15 +155,13 @@ def treaties_in(
         if not fact.acronym:
             fact.doubt(0.75, "an organisation the text only names")
         covered.append((m.start(), m.end()))
-    # acronyms on their own: "the CSTO"
+    # acronyms on their own: "the CSTO" (looked up, not searched for among all treaties)
     for m in re.finditer(r"\b([A-Z]{3,6})\b", s):
-        for fact in treaties.values():
-            if fact.acronym == m.group(1) or (
-                fact.kind == "treaty" and _initials(fact.title) == m.group(1)
-            ):
-                if not fact.acronym:
-                    fact.acronym = m.group(1)
-                add_source(fact.sources, name, number)
+        for fact in treaties.by_acronym(m.group(1)):
+            if not fact.acronym:
+                fact.acronym = m.group(1)
+                treaties.stale = True
+            add_source(fact.sources, name, number)
     for m in _TREATY_NAMED.finditer(s):
         if any(a <= m.start() < b for a, b in covered):
             continue
@@ -253,6 +252,38 @@ def treaties_in(
         if not (broker or place or len(parties) >= 2 or (parties and said)):
             agreement.doubt(0.5, "an agreement the text describes but does not name")
     return named
+
+
+class Treaties(dict[str, Fact]):
+    """The treaties found so far, by key, with an index by acronym and initials.
+
+    The index is rebuilt only when a treaty was added or an acronym learnt, so
+    looking up "the CSTO" never walks every treaty of a long article.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._index: dict[str, list[Fact]] = {}
+        self.stale = False
+
+    def __setitem__(self, key: str, fact: Fact) -> None:
+        super().__setitem__(key, fact)
+        self.stale = True
+
+    def setdefault(self, key: str, default: Fact) -> Fact:
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def by_acronym(self, acronym: str) -> list[Fact]:
+        """The treaties that ``acronym`` names (set ``stale`` after changing an acronym)."""
+        if self.stale:
+            self._index = {}
+            for fact in self.values():
+                for key in {fact.acronym, _initials(fact.title)} - {""}:
+                    self._index.setdefault(key, []).append(fact)
+            self.stale = False
+        return self._index.get(acronym, [])
 
 
 def _initials(title: str) -> str:
