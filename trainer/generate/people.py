@@ -67,7 +67,7 @@ _MOD = (
 )
 # One capitalised word (or an acronym such as US) standing for a country; checked
 # against the lexicon after matching, which keeps the patterns fast.
-_COUNTRY_WORD = r"(?:[A-Z][A-Za-zü]+)"
+_COUNTRY_WORD = r"(?:[A-Z][A-Za-zü]+(?:\s(?:States|Kingdom|Nations|Arab Emirates))?)"
 _HAS_ROLE = re.compile(
     rf"\b(?:{_ROLE}|power|led by|ruled by|headed by|chaired by)\b", re.IGNORECASE
 )
@@ -92,7 +92,7 @@ _LED_BY = re.compile(
     rf"\b(?P<of>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){{0,2}}),\s+(?:then\s+|now\s+|still\s+)?(?:led|ruled|governed)\s+by\s+(?P<name>{_NAME})"
 )
 _HEADED_BY = re.compile(
-    rf"\b(?P<what>(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"\b(?P<what>(?i:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:delegation|team|mission|government|committee|commission|talks|negotiations|conference|"
     rf"delegates|cabinet|inquiry|panel))\s+(?:was|were|is|are)?\s*(?:headed|led|chaired)\s+by\s+(?P<name>{_NAME})"
 )
@@ -226,6 +226,12 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
             windows[-1] = (windows[-1][0], hi)
         else:
             windows.append((lo, hi))
+    # "John Hume of the SDLP": no title word, so before the windows below
+    for m in _OF_ORG.finditer(s):
+        who = m.group("name").removesuffix("'s")
+        if _is_name(who) and not _names_a_thing(s, m.start("name"), m.end("name")):
+            role = f"Of the {m.group('org').strip()}"
+            note_person(people, who, place, role, 0.8, _span_of(who, s, m.start(), m.end()))
     if not windows:
         return
     for pattern in (_ROLE_BEFORE, _ROLE_APPOS, _ROLE_AFTER, _ROLE_WAS):
@@ -274,11 +280,6 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
                 who = m.group("name")
                 span = _span_of(who, s, m.start(), m.end())
                 note_person(people, who, place, role, weight, span)
-    for m in _OF_ORG.finditer(s):
-        who = m.group("name").removesuffix("'s")
-        if _is_name(who) and not _names_a_thing(s, m.start("name"), m.end("name")):
-            role = f"Of the {m.group('org').strip()}"
-            note_person(people, who, place, role, 0.8, _span_of(who, s, m.start(), m.end()))
     # "the French delegation was headed by X"
     for m in _HEADED_BY.finditer(s):
         who = m.group("name").removesuffix("'s")
