@@ -293,6 +293,14 @@ class Timeline:
             self._saw(m)
             return Resolved(m, 1.0)
         future = self.dateline is not None and _FUTURE.search(sentence) is not None
+        future_past = (
+            future and self.dateline is not None and (self.paragraph_year or 0) < self.dateline.year
+        )
+        if self.paragraph_year is not None and self.last_month > m.month > 0 and not future_past:
+            # "the armistice of 11 November 1918 ... the conference opened on 18 January":
+            # an earlier month after a later one may be the next year or a step
+            # back; the date stays as written
+            return Resolved(m, 0.75, "the year is not certain")
         if self.paragraph_year is not None and not (
             future and self.dateline is not None and self.paragraph_year < self.dateline.year
         ):

@@ -63,6 +63,7 @@ _LEANS_ON = re.compile(
     r"protocol|convention|two|three|men|leaders|sides|parties|year|day|month|decade)\b|\bthat year\b",
     re.IGNORECASE,
 )
+_SUBJECT_PRONOUN = re.compile(r"(?:^|[,;:]\s+|\band\s+|\bwhere\s+)(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _PROPER = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|\b[A-Z]{2,}\b")
 # A pronoun anywhere in the clause ("Pope Innocent III annulled it") leans on context too.
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|him|them|his|her|its|their)\b")
@@ -162,11 +163,17 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         clause = clause.rstrip(" ,;:") + " ..."
     confidence = fact.confidence
     doubts = list(fact.doubts)
-    if gap_is_name and len(re.findall(r"[A-Za-z]{3,}", shown)) < 5:
-        leans = True  # "President ___ was furious": about what? the sentence before says
-    if len(re.findall(r"[A-Za-z]{3,}", shown)) < 3:
+    own_words = len(re.findall(r"[A-Za-z]{3,}", shown))
+    if gap_is_name and (own_words < 5 or not re.search(r"\d{4}", shown)):
+        # "President ___ was furious", "___ chaired the ceremony": about what, and
+        # when? The sentence before says.
+        leans = True
+    if _SUBJECT_PRONOUN.search(shown) and (
+        not ev.before or _SUBJECT_PRONOUN.match(ev.before) or left > 0
+    ):
+        # "she met the physicist ___" after "She was born in Warsaw": who is she?
         confidence = min(confidence, 0.6)
-        doubts.append("the sentence says too little besides the answer")
+        doubts.append("'he', 'she' or 'they' is never named")
     if leans or (not gap_is_name and not _says_what(shown, names)):
         context = ev.before
         if context:
@@ -182,6 +189,10 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         if not says and (not gap_is_name or len(re.findall(r"[A-Za-z]{3,}", shown)) < 4):
             confidence = min(confidence, 0.6)
             doubts.append("the sentence does not say what it is about")
+    said = len(re.findall(r"[A-Za-z]{3,}", shown))
+    if own_words < 2 or said < 3 or (gap_is_name and own_words < 4 and said < 6):
+        confidence = min(confidence, 0.6)
+        doubts.append("the sentence says too little besides the answer")
     clause = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
     return Question("cloze", clause, quote=s, confidence=confidence, doubts=tuple(doubts))
 

@@ -13,7 +13,7 @@ import re
 
 from trainer.generate.dates import DateMention
 from trainer.generate.facts import Evidence, Fact, add_source
-from trainer.generate.lexicon import FUNCTION_WORDS, ORG_WORDS, country_of
+from trainer.generate.lexicon import FUNCTION_WORDS, ORG_WORDS, PLACES, country_of
 from trainer.generate.places import clause_around, countries_in
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]+"
@@ -171,6 +171,11 @@ def treaties_in(
         while words and words[0] in FUNCTION_WORDS and words[0].lower() not in _NAME_NUMBERS:
             words = words[1:]
         title = " ".join(words)
+        # "... in Europe in Helsinki": where it was signed is no part of the name
+        place = re.search(r" in ([A-Z][\w'-]+)$", title)
+        if place and country_of(place.group(1)) or (place and place.group(1) in PLACES):
+            title = title[: place.start()]
+            words = title.split()
         if len(words) < 2:
             continue
         key = "treaty:" + re.sub(r"[^a-z]+", "-", title.lower()).strip("-")
@@ -249,6 +254,9 @@ def treaties_in(
         elif place is not None:
             span = (m.end() + place.start(1), m.end() + place.end(1))
         evidence(agreement, *span)
+        if desc.strip() in _CORE and span == (m.start("desc"), m.end("desc")):
+            # "the treaty" alone: a card would ask for the word "treaty"
+            agreement.doubt(0.4, "an agreement the text does not even describe")
         if not (broker or place or len(parties) >= 2 or (parties and said)):
             agreement.doubt(0.5, "an agreement the text describes but does not name")
     return named
