@@ -173,7 +173,7 @@ def treaties_in(
         title = " ".join(words)
         # "... in Europe in Helsinki": where it was signed is no part of the name
         place = re.search(r" in ([A-Z][\w'-]+)$", title)
-        if place and country_of(place.group(1)) or (place and place.group(1) in PLACES):
+        if (place and country_of(place.group(1))) or (place and place.group(1) in PLACES):
             title = title[: place.start()]
             words = title.split()
         if len(words) < 2:
