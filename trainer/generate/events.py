@@ -244,7 +244,7 @@ _PUBLISHED = re.compile(
     r"\b(?i:published|updated|posted|issue|edition|vol\.|volume|newsletter|bulletin|by)\b|^\W*(?:\d|[A-Z][a-z]+ \d)"
 )
 # A sentence that tells what happened (a verb in the past tense).
-_PAST = re.compile(r"\b(?:was|were|had|did|\w{3,}ed)\b")
+_PAST = re.compile(r"\b(?:was|were|had|did|said|won|lost|met|left|began|came|took|\w{2,}ed)\b")
 # A sentence about what is still to come: its year-less dates lie after the dateline.
 _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|next|plans? to)\b")
 

@@ -215,7 +215,8 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
         while words and (words[0] in FUNCTION_WORDS or country_of(words[0].removesuffix("'s"))):
             words = words[1:]
         candidate = " ".join(words).removesuffix("'s")
-        if _is_name(candidate) and not _names_a_thing(s, nm.start(), nm.end()):
+        at = s.find(candidate, nm.start())  # after a stripped "The": is it "the X"?
+        if _is_name(candidate) and not _names_a_thing(s, at, at + len(candidate)):
             note_person(people, candidate, place, span=_span_of(candidate, s, nm.start(), nm.end()))
     # The role patterns are slow to try at every position: try them only in
     # windows around the role words the sentence holds.
@@ -396,5 +397,18 @@ def _names_a_thing(s: str, start: int, end: int) -> bool:
 
 
 _THING_WORDS = frozenset(
-    {"Days", "Years", "Castle", "Cape", "Peace", "Hall", "Fort", "Port", "Gate", "Wall", "Canal"}
+    {
+        "Days",
+        "Years",
+        "Castle",
+        "Cape",
+        "Peace",
+        "Hall",
+        "Fort",
+        "Port",
+        "Gate",
+        "Wall",
+        "Canal",
+        "Coast",
+    }
 )

@@ -147,6 +147,8 @@ _BOILERPLATE = [
         r"^(image|photo|picture)( credit)?s?\s*:",
         r"^advertisement$",
         r"^(next meeting|next issue|coming up|upcoming events?)\s*:",
+        r"^(our |the )?(next |annual |monthly |weekly )?(club |members' )?meeting (is|will be)\b",
+        r"\bplease renew\b",
         r"\b(to leave this list|to unsubscribe|reply with the word|bring a friend)\b",
     )
 ]
@@ -355,8 +357,10 @@ def _sentences(text: str) -> list[tuple[int, str]]:
 # -- reading -----------------------------------------------------------------
 
 
-def _looks_like_heading(line: str) -> bool:
+def _looks_like_heading(line: str, first: bool = False) -> bool:
     words = line.split()
+    if first and 0 < len(words) <= 16 and line[-1] not in ".!?:;,":
+        return True  # the file's first line, a title: 'Episode 58: "Midnight, 1947" (transcript)'
     return 0 < len(words) <= 8 and line[-1] not in ".!?:;,\"'" and not line.endswith(")")
 
 
@@ -408,7 +412,9 @@ def parse_article(text: str, name: str) -> Article:
                 authors.append(author.group(1).strip())
             if is_boilerplate(line) or (_BYLINE.match(line) is not None):
                 continue
-            paragraphs.append(Paragraph(number, line, heading or _looks_like_heading(line)))
+            paragraphs.append(
+                Paragraph(number, line, heading or _looks_like_heading(line, not paragraphs))
+            )
     return Article(name, paragraphs, authors, spun)
 
 
