@@ -250,7 +250,9 @@ def main() -> int:
     parser.add_argument("--articles", type=Path, help="the source articles' folder (*.txt)")
     parser.add_argument("--facts", type=Path, default=ROOT / "tests" / "data" / "facts.yaml")
     parser.add_argument(
-        "--half", choices=("dev", "held", "held2", "held3", "held4", "held5", "held6", "all"), default="all"
+        "--half",
+        choices=("dev", "held", "held2", "held3", "held4", "held5", "held6", "all"),
+        default="all",
     )
     parser.add_argument("--cards", action="store_true", help="list every card and missed fact")
     parser.add_argument("--count", type=int, default=100)

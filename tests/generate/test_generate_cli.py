@@ -367,3 +367,21 @@ def test_lessons_of_the_held_out_halves(tmp_path: Path) -> None:
     signed = next(c for c in cards if c.when == "1803-04-30")
     assert "San Ildefonso" not in signed.front.split("The treaty")[-1]  # not that treaty
     assert "12 November" not in fronts  # the club's next meeting is no fact
+
+
+def test_a_gap_never_holds_part_of_a_longer_name(tmp_path: Path) -> None:
+    article = write(
+        tmp_path,
+        "names.txt",
+        """
+        Officers of the United Nations Command met the envoys in Geneva in 1953.
+        The EU-UK Trade and Cooperation Agreement was concluded on 24 December 2020.
+        The Representation of the People Act 1918 gave many women the vote.
+        Egypt signed it with Charles de Gaulle and Konrad Adenauer watching in 1963.
+        """,
+    )
+    fronts = " ".join(c.front for c in generate([article], keep_all=True).cards)
+    assert "{{c1::United Nations}} Command" not in fronts
+    assert "Trade and {{c1::Cooperation Agreement}}" not in fronts
+    assert "of the {{c1::People Act}}" not in fronts
+    assert "and {{c1::Konrad Adenauer}}" in fronts  # two people joined by "and" are two names

@@ -120,7 +120,7 @@ def cards_for(
     for fact in facts:
         article = fact.sources[0][0] if fact.sources else ""
         q = for_fact(fact, titles.get(article, ""), names.get(article, frozenset()))
-        if q is None or q.front in fronts:
+        if q is None or not q.front or q.front in fronts:
             continue
         fronts.add(q.front)
         base = _base_id(fact)

@@ -18,7 +18,7 @@ from typing import Any
 
 from trainer.generate.dates import MONTH_NAMES, accept_variants, compatible, when_words
 from trainer.generate.facts import Evidence, Fact
-from trainer.generate.lexicon import FUNCTION_WORDS
+from trainer.generate.lexicon import FUNCTION_WORDS, ROLES
 
 MAX_WORDS = 40
 """A clause longer than this is cut at commas around the answer."""
@@ -64,6 +64,7 @@ _LEANS_ON = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_PRONOUN = re.compile(r"(?:^|[,;:]\s+|\band\s+|\bwhere\s+)(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s*")
 _PROPER = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|\b[A-Z]{2,}\b")
 # A pronoun anywhere in the clause ("Pope Innocent III annulled it") leans on context too.
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|him|them|his|her|its|their)\b")
@@ -163,6 +164,12 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         clause = clause.rstrip(" ,;:") + " ..."
     confidence = fact.confidence
     doubts = list(fact.doubts)
+    if gap_is_name and _inside_a_longer_name(s, start, end, fact.kind == "person"):
+        # "the {{United Nations}} Command", "Trade and {{Cooperation Agreement}}":
+        # the gap would hold part of a name
+        confidence = min(fact.confidence, 0.5)
+        doubts = [*fact.doubts, "the name asked is part of a longer name"]
+        return Question("cloze", "", quote=s, confidence=confidence, doubts=tuple(doubts))
     own_words = len(re.findall(r"[A-Za-z]{3,}", shown))
     if gap_is_name and (own_words < 5 or not re.search(r"\d{4}", shown)):
         # "President ___ was furious", "___ chaired the ceremony": about what, and
@@ -176,6 +183,10 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         doubts.append("'he', 'she' or 'they' is never named")
     if leans or (not gap_is_name and not _says_what(shown, names)):
         context = ev.before
+        if not context and _PRONOUN_START.match(_SPEAKER.sub("", shown.strip())):
+            # "It is six o'clock in the evening of ___": what "it" is, nothing says
+            confidence = min(confidence, 0.6)
+            doubts.append("it leans on something no sentence before it says")
         if context:
             clause = f"{_safe(context)} {clause}"
             shown = context + " " + shown
@@ -195,6 +206,28 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         doubts.append("the sentence says too little besides the answer")
     clause = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
     return Question("cloze", clause, quote=s, confidence=confidence, doubts=tuple(doubts))
+
+
+def _inside_a_longer_name(s: str, start: int, end: int, person: bool) -> bool:
+    """Whether ``s[start:end]`` runs on into capitalised words on either side.
+
+    A treaty's name may be joined to more of it by "of", "and", "for" ("Trade
+    and ___"); two people are joined by "and" all the time, so for a person only
+    a capitalised word right beside the name counts, and a title never does.
+    """
+    after = re.match(r"\s+([A-Z][a-z][\w'-]*)", s[end:])
+    if after and after.group(1) not in FUNCTION_WORDS:
+        return True
+    joiners = "" if person else r"(?:(?:of|and|for|on)\s+(?:the\s+)?)?"
+    before = re.search(rf"([A-Z][\w'-]*)\s+{joiners}$", s[:start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if word in FUNCTION_WORDS or word in _MONTH_WORDS or word.lower() in ROLES:
+        return False  # "President Carter", "Professor Rao", "The Hague", "In June ..."
+    return s[: before.start()].strip() != "" or bool(
+        re.search(r"\s(?:of|and|for|on)\s", before.group(0))
+    )
 
 
 _THE_TREATY = re.compile(

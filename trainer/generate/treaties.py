@@ -24,6 +24,9 @@ _TREATY_NAMED = re.compile(
     rf"|(?:First\s|Second\s)?(?:Peace|Edict|Statute|Provisions|Concordat|Capitulations)\sof\s{_CAP}"
     rf"|(?:{_CAP}\s){{1,3}}format)(?!\s(?:Organi[sz]ation|Council))"
 )
+_AND_VERB = re.compile(
+    r"\band\s+(?:then\s+)?(?:signed|agreed|concluded|adopted|ratified|reached|negotiated|struck|sealed)\b"
+)
 _VERB_BEFORE = re.compile(
     r"\b(?:signed|agreed|concluded|adopted|ratified|reached|negotiated|struck|sealed)\s+(?:\w+\s+){0,2}$"
 )
@@ -93,6 +96,8 @@ def _nearest_when(s: str, mentions: list[DateMention], start: int, end: int) -> 
         between = s[end : m.start] if m.start >= end else s[m.end : start]
         if ";" in between or len(between) > 120:
             continue
+        if m.start < start and _AND_VERB.search(between):
+            continue  # "replaced her in July 2019 and agreed a deal": another clause's date
         # "signed the Treaty of X in 1990": the verb may stand just before the name
         lead = s[max(0, start - 30) : start] if m.start >= end else ""
         if _LINK.search(between) or (_VERB_BEFORE.search(lead) and len(between) < 12):
