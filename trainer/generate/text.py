@@ -149,6 +149,8 @@ _BOILERPLATE = [
         r"^(next meeting|next issue|coming up|upcoming events?)\s*:",
         r"^(our |the )?(next |annual |monthly |weekly )?(club |members' )?meeting (is|will be)\b",
         r"\bplease renew\b",
+        r"\bsubscriptions? (?:is|are) (?:now )?due\b",
+        r"\brenew (?:your )?(?:membership|subscription)\b",
         r"\b(to leave this list|to unsubscribe|reply with the word|bring a friend)\b",
     )
 ]

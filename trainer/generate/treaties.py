@@ -46,26 +46,49 @@ _DESCRIBED = re.compile(
     r"(?:\s(?:agreement|deal))?(?:\s(?:for|on)\s[a-z-]+(?:\s[a-z-]+){0,2})?)\b"
 )
 _NOT_STATES = frozenset({"Soviet Union"})
-# Leading words that belong to a treaty's name even where they are common words.
-_NAME_NUMBERS = frozenset(
+# Words that start a sentence or a phrase, never a treaty's name.
+_NOT_NAME_STARTS = frozenset(
     [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "final",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "of",
+        "from",
+        "after",
+        "before",
+        "under",
+        "with",
+        "and",
+        "but",
+        "or",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "when",
+        "while",
+        "since",
+        "until",
+        "as",
+        "to",
+        "then",
+        "so",
+        "later",
     ]
+)
+# What a treaty's name does not run on into: a date, or the people it was imposed on.
+_RUN_ON = re.compile(
+    r" (?:in|on|by|from|until) (?:early |late |mid-)?(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|\d{4})\b.*$| to the [A-Z][a-z]+s$"
 )
 _CORE = {
     "pact": "pact",
@@ -172,10 +195,13 @@ def treaties_in(
             continue
         title = m.group("name").strip()
         words = title.split()
-        # "The", "In", "After": not part of a name; "First", "Two" are ("Two Plus Four Treaty")
-        while words and words[0] in FUNCTION_WORDS and words[0].lower() not in _NAME_NUMBERS:
+        # "The", "In", "After": not part of a name; "First", "Two", "General" are
+        while words and words[0].lower() in _NOT_NAME_STARTS:
             words = words[1:]
         title = " ".join(words)
+        # "... of San Stefano to the Ottomans", "... of Union in March": no part of the name
+        title = _RUN_ON.sub("", title)
+        words = title.split()
         # "... in Europe in Helsinki": where it was signed is no part of the name
         place = re.search(r" in ([A-Z][\w'-]+)$", title)
         if (place and country_of(place.group(1))) or (place and place.group(1) in PLACES):
