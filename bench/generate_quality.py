@@ -251,14 +251,14 @@ def main() -> int:
     parser.add_argument("--facts", type=Path, default=ROOT / "tests" / "data" / "facts.yaml")
     parser.add_argument(
         "--half",
-        choices=("dev", "held", "held2", "held3", "held4", "held5", "held6", "held7", "all"),
+        choices=("dev", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "all"),
         default="all",
     )
     parser.add_argument("--cards", action="store_true", help="list every card and missed fact")
     parser.add_argument("--count", type=int, default=100)
     args = parser.parse_args()
     summary: dict[str, Any] = {}
-    for half in ("dev", "held", "held2", "held3", "held4", "held5", "held6", "held7"):
+    for half in ("dev", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8"):
         if args.half not in (half, "all"):
             continue
         paths = sorted(p for p in (EVAL / half).iterdir() if p.suffix in (".txt", ".md"))
