@@ -251,7 +251,18 @@ def main() -> int:
     parser.add_argument("--facts", type=Path, default=ROOT / "tests" / "data" / "facts.yaml")
     parser.add_argument(
         "--half",
-        choices=("dev", "held", "held2", "held3", "held4", "held5", "held6", "held7", "held8", "all"),
+        choices=(
+            "dev",
+            "held",
+            "held2",
+            "held3",
+            "held4",
+            "held5",
+            "held6",
+            "held7",
+            "held8",
+            "all",
+        ),
         default="all",
     )
     parser.add_argument("--cards", action="store_true", help="list every card and missed fact")

@@ -385,3 +385,51 @@ def test_a_gap_never_holds_part_of_a_longer_name(tmp_path: Path) -> None:
     assert "Trade and {{c1::Cooperation Agreement}}" not in fronts
     assert "of the {{c1::People Act}}" not in fronts
     assert "and {{c1::Konrad Adenauer}}" in fronts  # two people joined by "and" are two names
+
+
+def test_lessons_of_the_seventh_held_out_half(tmp_path: Path) -> None:
+    listing = write(
+        tmp_path,
+        "dates.md",
+        """
+        # Key dates
+
+        1. **1492** – Christopher Columbus, sailing for Castile, reaches the Caribbean.
+        2. **1529** – The Treaty of Zaragoza sets a matching line on the other side of the world.
+        """,
+    )
+    cards = generate([listing]).cards
+    assert {c.when for c in cards} >= {
+        "1492",
+        "1529",
+    }  # a year at the head of a line is no dateline
+    release = write(
+        tmp_path,
+        "cern.txt",
+        """
+        GENEVA, 4 July 2012 -- Physicists at CERN announced today that they have seen a new particle.
+
+        CERN, the European Organization for Nuclear Research, was founded in 1954.
+        """,
+    )
+    fronts = [c.front for c in generate([release], keep_all=True).cards]
+    today = next(f for f in fronts if "{{c1::4 July 2012}}" in f)
+    assert "GENEVA" not in today  # the dateline would give the answer away
+    assert not any("{{c1::European Organization}}" in f for f in fronts)
+
+
+def test_names_in_a_spun_text_are_not_sure(tmp_path: Path) -> None:
+    spun = write(
+        tmp_path,
+        "spun.txt",
+        """
+        Nonetheless the Berlin Convention opened on 15 November 1884, the place Otto von Bismarck
+        hosted the delegates. The Common Act of the Berlin Convention was signed on 26 February 1885.
+
+        Additional Studying on colonial historical past
+        """,
+    )
+    cards = generate([spun], keep_all=True).cards
+    named = [c for c in cards if c.kind == "treaty"]
+    assert named and not any(c.sure for c in named)
+    assert any(c.sure and c.when == "1885-02-26" for c in cards if c.kind == "date")

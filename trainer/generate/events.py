@@ -241,7 +241,7 @@ _DAY_WORD = re.compile(
 _DATELINE = re.compile(r"^[A-Z][\w .,'()/-]{1,80}?\s+(?:--?|:)\s")
 # A line of publishing furniture: "Published 12 May 2020", "Issue 41, Spring 2024".
 _PUBLISHED = re.compile(
-    r"\b(?i:published|updated|posted|issue|edition|vol\.|volume|newsletter|bulletin|by)\b|^\W*(?:\d|[A-Z][a-z]+ \d)"
+    r"\b(?i:published|updated|posted|issue|edition|vol\.|volume|newsletter|bulletin|by)\b"
 )
 # A sentence that tells what happened (a verb in the past tense).
 _PAST = re.compile(r"\b(?:was|were|had|did|said|won|lost|met|left|began|came|took|\w{2,}ed)\b")
@@ -433,7 +433,9 @@ def find_dateline(
         head = _DATELINE.match(text)
         if head and full and full[0].start < head.end():
             return _as_date(full[0].when), None, head.end()
-        if words <= 14 and mentions and _PUBLISHED.search(text):
+        rest = len(text.split()) - len(" ".join(t.words for t in mentions).split())
+        # "Published 12 May 2020", "Issue 41, Spring 2024", "12 May 2020": not "1492 - Columbus ..."
+        if words <= 14 and mentions and (_PUBLISHED.search(text) or rest <= 2):
             # a line of its own: "Published 12 May 2020", "Issue 41, Spring 2024"
             if full:
                 return _as_date(full[0].when), None, len(text)

@@ -24,6 +24,14 @@ def _when_of(treaties: dict[str, Fact], title: str) -> str:
     return next((f.when for f in treaties.values() if f.title == title), "")
 
 
+# Words a synonym spinner puts in place of a name's own ("Conference" -> "Convention",
+# "General" -> "Common", "Economic" -> "Financial", "Agreement" -> "Settlement").
+_SPUN_NAME_WORDS = frozenset(
+    "Convention Conference Settlement Common Financial Battle Combat Struggle Group Meeting "
+    "Assembly Hall".split()
+)
+
+
 # An article this long reports its progress (every this many characters).
 PROGRESS_EVERY = 1_000_000
 
@@ -90,5 +98,10 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     for author in article.authors:
         note_person(people, author, Place(name, 0, title), f"Author of the article ({name})", 3)
     facts.extend(people_facts(people))
-    facts.extend(treaties.values())
+    for fact in treaties.values():
+        if article.spun and _SPUN_NAME_WORDS & set(fact.title.split()):
+            # "Berlin Convention" for Conference, "Common Act" for General Act:
+            # the words spinners put into names, where the original is unknowable
+            fact.doubt(0.6, "a name in a spun text may hold a spinner's swap")
+        facts.append(fact)
     return facts

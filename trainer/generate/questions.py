@@ -64,6 +64,7 @@ _LEANS_ON = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_PRONOUN = re.compile(r"(?:^|[,;:]\s+|\band\s+|\bwhere\s+)(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'-]+,[^-]{0,60}?\s--?\s+")
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s*")
 _PROPER = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|\b[A-Z]{2,}\b")
 # A pronoun anywhere in the clause ("Pope Innocent III annulled it") leans on context too.
@@ -137,6 +138,8 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
     if lead and answer is None:
         start += lead.end()  # "ran from {{c1::5 to 17 September}}"
     left, right = _clause(s, start, end)
+    if len((s[left:start] + s[end:right]).split()) < 3:
+        left, right = 0, len(s)  # "1492 - Columbus reaches ...": the dash joins, not parts
     shown = s[left:start] + s[end:right]
     gap_is_name = fact.kind != "date"
     leans = bool(
@@ -157,6 +160,8 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
             head = word.capitalize() + " "
         elif not re.search(r"\b(?:on|in|at|by|since|of|from)\s*$", head):
             head = head.rstrip() + f" {word} "
+    if left == 0:
+        head = _DATELINE_HEAD.sub("", head)  # "GENEVA, 4 July 2012 -- " is no part of the fact
     if left > 0:
         head = head[:1].upper() + head[1:]
     clause = f"{_safe(head)}{{{{c1::{_safe(gap)}}}}}{_safe(tail)}".strip()
@@ -205,6 +210,10 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         confidence = min(confidence, 0.6)
         doubts.append("the sentence says too little besides the answer")
     clause = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
+    outside = clause.replace(f"{{{{c1::{_safe(gap)}}}}}", "\0")
+    if len(gap) > 3 and gap.lower() in outside.lower():
+        confidence = min(confidence, 0.5)
+        doubts.append("the answer shows elsewhere on the card")
     return Question("cloze", clause, quote=s, confidence=confidence, doubts=tuple(doubts))
 
 
@@ -218,6 +227,8 @@ def _inside_a_longer_name(s: str, start: int, end: int, person: bool) -> bool:
     after = re.match(r"\s+([A-Z][a-z][\w'-]*)", s[end:])
     if after and after.group(1) not in FUNCTION_WORDS:
         return True
+    if not person and re.match(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z]", s[end:]):
+        return True  # "European Organization for Nuclear Research", "... of Life at Sea"
     joiners = "" if person else r"(?:(?:of|and|for|on)\s+(?:the\s+)?)?"
     before = re.search(rf"([A-Z][\w'-]*)\s+{joiners}$", s[:start])
     if before is None:

@@ -230,7 +230,7 @@ _SPIN_REPAIRS += [
 ]
 # Words a spinner leaves behind; a handful of them mark a text as spun.
 _SPIN_TELLS = re.compile(
-    r"\b(got here to energy|in opposition to|the place|nonetheless|a long time of|Could (?:1|2)\d{3}|"
+    r"\b((?i:nonetheless)|got here to energy|in opposition to|the place|a long time of|Could (?:1|2)\d{3}|"
     r"Below Prime Minister|hanging developments|navy invasion|Additional Studying|internet hosting)\b"
 )
 
