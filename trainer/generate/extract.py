@@ -27,8 +27,20 @@ def _when_of(treaties: dict[str, Fact], title: str) -> str:
 # Words a synonym spinner puts in place of a name's own ("Conference" -> "Convention",
 # "General" -> "Common", "Economic" -> "Financial", "Agreement" -> "Settlement").
 _SPUN_NAME_WORDS = frozenset(
-    "Convention Conference Settlement Common Financial Battle Combat Struggle Group Meeting "
-    "Assembly Hall".split()
+    [
+        "Convention",
+        "Conference",
+        "Settlement",
+        "Common",
+        "Financial",
+        "Battle",
+        "Combat",
+        "Struggle",
+        "Group",
+        "Meeting",
+        "Assembly",
+        "Hall",
+    ]
 )
 
 
