@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trainer.generate.dates import compatible, more_precise, when_words
+from trainer.generate.dates import compatible, find_dates, more_precise, when_words
 from trainer.generate.facts import Fact
 from trainer.generate.lexicon import FUNCTION_WORDS, ROLES
 
@@ -110,6 +110,10 @@ def _absorb(into: Fact, other: Fact, prefer_other_text: bool) -> None:
                 # the card quotes the sentence that gives the date it shows
                 into.words, into.evidence = other.words, other.evidence
                 into.confidence, into.doubts = other.confidence, other.doubts
+    elif not other.when and _day_of(other, into.when) is not None:
+        # "on July 10" in one article, "in July 2025" in another: 10 July 2025
+        into.when, into.words = _day_of(other, into.when) or ("", "")
+        into.evidence = other.evidence
     elif other.when and not into.when:
         into.when, into.words = other.when, other.words
         into.evidence, into.confidence, into.doubts = other.evidence, other.confidence, other.doubts
@@ -178,6 +182,22 @@ def merge(groups: list[tuple[list[Fact], bool]]) -> tuple[list[Fact], list[Confl
 def _first_source(fact: Fact) -> str:
     name, number = fact.sources[0]
     return f"{name} ¶{number}" if number else name
+
+
+def _day_of(fact: Fact, month: str) -> tuple[str, str] | None:
+    """A year-less day ("July 10") that falls in ``month`` ("2025-07"), dated with its year."""
+    if len(month) != 7 or fact.kind != "date" or fact.evidence is None:
+        return None
+    found = find_dates("on " + fact.words)
+    if (
+        not found
+        or found[0].precision != "day"
+        or found[0].when
+        or found[0].month != int(month[5:])
+    ):
+        return None
+    dated = found[0].with_year(int(month[:4]))
+    return dated.when, dated.words
 
 
 def _two_dates_of_one_sentence(a: Fact, b: Fact) -> bool:

@@ -123,7 +123,12 @@ def _nearest_when(s: str, mentions: list[DateMention], start: int, end: int) -> 
             continue  # "replaced her in July 2019 and agreed a deal": another clause's date
         # "signed the Treaty of X in 1990": the verb may stand just before the name
         lead = s[max(0, start - 30) : start] if m.start >= end else ""
-        if _LINK.search(between) or (_VERB_BEFORE.search(lead) and len(between) < 12):
+        # "signed an Eternal Friendship Treaty with Russia in 1997": the parties may
+        # stand between the name and its date, but no other verb
+        plain = len(between) < 40 and not re.search(
+            r"\b(?:was|were|is|are|had|has|\w+ed)\b", between
+        )
+        if _LINK.search(between) or (_VERB_BEFORE.search(lead) and plain):
             near.append((len(between), m.when))
     return min(near)[1] if near else ""
 
