@@ -37,6 +37,7 @@ COMMANDS = (
     "import",
     "export",
     "stats",
+    "review",
 )
 
 EPILOG = """\
@@ -55,6 +56,7 @@ commands:
   import FILE...     decks from Anki packages, CSV/TSV, Quizlet exports or YAML
   export DECK FILE   a deck to .yaml, .csv, .tsv or an Anki package (.apkg)
   stats [DECK...]    reviews, streak, retention, forecast and cards by state
+  review DECK        accept, edit or drop a generated deck's draft cards
 
 A DECK is a deck id (see 'trainer decks'), a deck file's name, or a path.
 Profiles: --profile NAME, else $TRAINER_PROFILE, else your login name.
@@ -226,6 +228,15 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", nargs="?", metavar="BACKUP", type=Path, help="a backup file")
     restore.add_argument("--latest", action="store_true", help="put back the newest backup")
 
+    review = sub.add_parser(
+        "review",
+        parents=[common],
+        help="review a generated deck's draft cards",
+        description="Show each card marked 'draft:' beside the sentence it came from; accept, "
+        "edit or drop it. Every change rewrites the deck file at once, keeping card ids.",
+    )
+    review.add_argument("deck", metavar="DECK", help="a deck id, deck file name or path")
+
     gen = sub.add_parser(
         "generate",
         parents=[common],
@@ -243,6 +254,12 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--title", help="the deck's title")
     gen.add_argument("--id", dest="deck_id", help="the deck's id (default: from the file name)")
     gen.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    gen.add_argument(
+        "--all",
+        dest="keep_all",
+        action="store_true",
+        help="also write the cards the generator is not sure of (tagged 'unsure')",
+    )
 
     imp = sub.add_parser(
         "import",
@@ -441,7 +458,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     if command == "decks":
         return cmd_decks(args.profile, args.extra, args.json)
     if command == "generate":
-        return cmd_generate(args.articles, args.output, args.title, args.deck_id, args.force)
+        return cmd_generate(
+            args.articles, args.output, args.title, args.deck_id, args.force, args.keep_all
+        )
+    if command == "review":
+        return cmd_review(args.profile, args.deck)
     if command == "quiz":
         return cmd_quiz(args)
     if command == "backup":
@@ -908,41 +929,66 @@ def cmd_restore(profile: str | None, backup: Path | None, latest: bool) -> int:
     return 0
 
 
+def cmd_review(profile: str | None, deck: str) -> int:
+    """``trainer review``: the review screen on one deck file."""
+    from trainer.core.deckfiles import deck_argument
+    from trainer.workspace import deck_paths
+
+    path = deck_argument(deck)
+    if path is None or not path.is_file():
+        ws = _workspace(profile, deck_paths([deck]))
+        try:
+            (deck_id,) = ws.resolve_decks([deck])[:1]
+            path = Path(next(f.path for f in ws.files if f.deck_id == deck_id))
+        finally:
+            ws.close()
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "the review screen needs a terminal", f"run 'trainer review {deck}' in a terminal"
+        )
+    from trainer.ui.run import run_review
+
+    return run_review(path)
+
+
 def cmd_generate(
     articles: Sequence[Path],
     output: Path | None,
     title: str | None,
     deck_id: str | None,
     force: bool,
+    keep_all: bool = False,
 ) -> int:
     """``trainer generate``: articles in, a draft deck out; nothing written on bad input."""
     import time
 
-    from trainer.core.deckfiles import is_deck_name
     from trainer.generate import generate
+    from trainer.generate.output import check_deck_id, check_output, validated, write_deck
 
+    check_deck_id(deck_id)
     if output is not None:
-        if output.exists() and not force:
-            raise UsageError(
-                f"{output} already exists", "use --force to overwrite it, or choose another -o"
-            )
-        if not is_deck_name(output):
-            raise UsageError(f"{output}: a deck file must end in .yaml or .yml")
-        if not output.parent.is_dir():
-            raise UsageError(f"{output.parent}: no such folder")
+        check_output(output, force)
     started = time.perf_counter()
 
     def progress(i: int, n: int, name: str) -> None:
         if n > 3 and (i == n or i % max(1, n // 10) == 0):
             print(f"generate: read {i}/{n} articles ({name})", file=sys.stderr)
 
-    result = generate(articles, deck_id, title, progress)
+    def reading(name: str, done: int, total: int) -> None:
+        print(f"generate: {name}: {100 * done // total}% read", file=sys.stderr)
+
+    result = generate(articles, deck_id, title, progress, keep_all, reading)
+    if not result.cards:
+        raise UsageError(
+            f"no facts found to draft a card from in {', '.join(str(a) for a in articles)}",
+            f"{result.held_back} uncertain cards were left out; --all keeps them for review"
+            if result.held_back
+            else "the generator looks for dates, people and treaties",
+        )
     if output is None:
-        sys.stdout.write(result.yaml)
+        sys.stdout.write(validated(result.yaml, "stdout"))
     else:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(result.yaml, encoding="utf-8")
-        tmp.replace(output)
+        write_deck(result.yaml, output)
     for conflict in result.conflicts:
         print(f"conflict: {conflict}", file=sys.stderr)
     k = result.by_kind
@@ -950,7 +996,13 @@ def cmd_generate(
     print(
         f"generate: {result.articles} article{'s' if result.articles != 1 else ''}, {result.words} words: "
         f"{k['date']} dates, {k['person']} people, {k['treaty']} treaties; "
-        f"wrote {len(result.cards)} cards{where}; {len(result.conflicts)} conflict"
+        f"wrote {len(result.cards)} cards{where}"
+        + (
+            f" ({result.held_back} uncertain left out: --all keeps them)"
+            if result.held_back
+            else ""
+        )
+        + f"; {len(result.conflicts)} conflict"
         f"{'s' if len(result.conflicts) != 1 else ''} ({time.perf_counter() - started:.2f} s)",
         file=sys.stderr,
     )

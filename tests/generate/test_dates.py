@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.generate.dates import accept_variants, compatible, find_dates, infer_year, when_words
+from trainer.generate.dates import accept_variants, compatible, find_dates, when_words
+from trainer.generate.events import Timeline
 
 
 @pytest.mark.parametrize(
@@ -54,10 +55,20 @@ def test_yearless_dates_are_marked_and_completed() -> None:
     assert m.with_year(2019).when == "2019-03-14"
     (late,) = find_dates("Things got worse at the end of June, when talks failed.")
     assert late.with_year(2025).when == "2025-06"
-    # the article's "now" is its latest dated event: December 2024 -> June means 2025
-    assert infer_year(6, (2024, 12), None) == 2025
-    assert infer_year(12, (2024, 6), None) == 2024
-    assert infer_year(6, (2024, 12), 2019) == 2019  # a year stated nearby wins
+    # a year-less month: the paragraph's year, else the story running on from the one before
+    t = Timeline()
+    t.next_paragraph()
+    t.resolve(find_dates("In December 2024 an airliner was shot down.")[0])
+    t.next_paragraph()
+    (june,) = find_dates("Things got worse at the end of June.")
+    assert t.resolve(june).mention.when == "2025-06"
+    t.next_paragraph()
+    t.resolve(find_dates("In 2019 the talks began.")[0])
+    assert t.resolve(june).mention.when == "2019-06"  # a year stated nearby wins
+    t.next_paragraph()
+    t.next_paragraph()
+    kept = t.resolve(june)  # two paragraphs on: no year is guessed
+    assert kept.mention.when == "" and kept.confidence < 1
 
 
 def test_relative_dates() -> None:

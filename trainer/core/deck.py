@@ -52,6 +52,7 @@ CARD_KEYS = frozenset(
         "ask",
         "ask_reverse",
         "accept_reverse",
+        "draft",
     )
 )
 REVERSED_ONLY = ("ask", "ask_reverse", "accept_reverse")
@@ -156,13 +157,14 @@ def entry_cards(
     note: str = "",
     line: int = 0,
     numbers: list[int] | None = None,
+    draft: str = "",
 ) -> list[Card]:
     """The study cards one valid deck entry gives (the one rule, for files and importers).
 
     Args:
         numbers: For a cloze entry, its gap numbers (``cloze.numbers(front)`` when None).
     """
-    details = (when, tags, source, note, line)
+    details = (when, tags, source, note, line, draft)
     if ctype is _T_BASIC:
         return [Card(entry_id, front, back, ctype, kind, entry_id, 1, accept, *details)]
     if ctype is _T_REVERSED:
@@ -439,6 +441,15 @@ class _Walker:
             tags = self.text_list(f, "tags", "card") if "tags" in f else ()
             source = (text(f, "source", "card") or "") if "source" in f else ""
             note = (text(f, "note", "card") or "") if "note" in f else ""
+            draft = ""
+            if "draft" in f:
+                draft = text(f, "draft", "card") or ""
+                if not draft.strip():
+                    self.problem(
+                        f["draft"][2],
+                        "'draft' must say what the card was drafted from",
+                        "write the sentence it came from, or remove 'draft' once reviewed",
+                    )
             numbers: list[int] = []
             if ctype is _T_CLOZE and front is not None:
                 numbers = self._check_cloze(f["front"][2], front)
@@ -487,6 +498,7 @@ class _Walker:
                         source,
                         note,
                         line,
+                        draft,
                     )
                 )
                 continue
@@ -506,6 +518,7 @@ class _Walker:
                 note=note,
                 line=line,
                 numbers=numbers,
+                draft=draft,
             )
             for card in made:
                 if card.id in seen and card.id != card_id:

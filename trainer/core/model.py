@@ -64,6 +64,8 @@ class Card:
         source: Where the fact comes from.
         note: A note shown with the answer (the entry's ``note:``).
         line: The line the entry starts on in its file.
+        draft: For a card not yet reviewed, what it was drafted from (the
+            entry's ``draft:``, such as the article's sentence); "" once reviewed.
     """
 
     id: str
@@ -79,6 +81,7 @@ class Card:
     source: str = ""
     note: str = ""
     line: int = 0
+    draft: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +140,7 @@ class StoredCard:
     tags: tuple[str, ...] = ()
     source: str = ""
     note: str = ""
+    draft: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,6 +49,17 @@ _PART = r"(?:(?P<part>early|mid|middle|late|the (?:end|start|beginning|middle) o
 
 _PATTERNS = [
     ("named", r"\b9/11\b"),
+    # "5 to 17 September 1978", "from 5-17 September", "30 November and 2 December 1943"
+    (
+        "drange",
+        rf"\b(?:(?i:from|between) )?(?P<d1>{_DAY})(?: (?:of )?(?P<m1>{_MONTH}))? ?(?:-|to|until|till|and) ?(?P<d2>{_DAY}) (?:of )?(?P<m2>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b",
+    ),
+    # "between January 1646 and July 1647", "from May 1940 to June 1941"
+    (
+        "mrange",
+        rf"\b(?i:between|from) (?:(?P<d1>{_DAY}) )?(?P<m1>{_MONTH}),? (?P<y1>{_YEAR}) (?:and|to|until|till) (?:(?P<d2>{_DAY}) )?(?P<m2>{_MONTH}),? (?P<y2>{_YEAR})\b",
+    ),
+    ("range", rf"\b(?P<y1>{_YEAR})/(?P<y2>[0-9]{{2}})\b(?!/)"),
     ("range", rf"\b(?i:between) (?P<y1>{_YEAR}) and (?P<y2>{_YEAR})\b"),
     ("range", rf"\b(?i:from) (?P<y1>{_YEAR}) (?:to|until|till|through) (?P<y2>{_YEAR})\b"),
     ("range", rf"(?P<y1>{_YEAR}) ?(?:-|to|until) ?(?P<y2>{_YEAR}|[0-9]{{2}}(?![\d]))\b"),
@@ -70,6 +81,30 @@ _PATTERNS = [
     ("year", rf"(?P<y>{_YEAR})\b"),
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
+# What each kind of pattern needs in a sentence before it is worth trying.
+_NEEDS = {
+    "named": "digit",
+    "drange": "month",
+    "mrange": "month",
+    "range": "year",
+    "iso": "year",
+    "dmy": "month",
+    "mdy": "month",
+    "my": "month",
+    "dm": "month",
+    "m": "month",
+    "decade": "year",
+    "century": "century",
+    "year": "year",
+}
+_HAS = {
+    "digit": re.compile(r"\d"),
+    "year": re.compile(r"\d{4}"),
+    "month": re.compile(_MONTH),
+    "century": re.compile(r"(?i:century)"),
+}
+# Every date expression holds a digit, a month or a century: a quick test first.
+_MAYBE_DATE = re.compile(rf"\d|{_MONTH}|(?i:century)")
 
 # A year followed by a counted noun is a number ("1500 soldiers"), not a date.
 _COUNTED = re.compile(
@@ -102,6 +137,7 @@ class DateMention:
         relative: "a few days before" and the like, when the sentence dates
             something relative to this date.
         relative_start: Offset where that relative phrase starts, or -1.
+        template: For a year-less range, its ``when`` with ``????`` for the year.
     """
 
     start: int
@@ -113,10 +149,14 @@ class DateMention:
     day: int = 0
     relative: str = ""
     relative_start: int = -1
+    template: str = ""
 
     def with_year(self, year: int) -> DateMention:
         """This mention with the year it lacked."""
-        if self.precision == "day":
+        if self.template:
+            when = self.template.replace("????", f"{year:04d}")
+            words = f"{self.words} {year}"
+        elif self.precision == "day":
             when = f"{year:04d}-{self.month:02d}-{self.day:02d}"
             words = f"{self.day} {MONTH_NAMES[self.month]} {year}"
         else:
@@ -161,6 +201,37 @@ def _mention(kind: str, m: re.Match[str], offset: int) -> DateMention | None:
     part = g.get("part")
     if kind == "named":
         return DateMention(start, end, "2001-09-11", "11 September 2001 (9/11)", "day")
+    if kind == "drange":
+        if " and " in m.group(0) and not m.group(0).lower().startswith("between"):
+            return None  # "on 30 November and 2 December": two days, not a range
+        m2 = MONTHS[g["m2"].lower().rstrip(".")]
+        m1 = MONTHS[g["m1"].lower().rstrip(".")] if g.get("m1") else m2
+        d1, d2 = int(re.sub(r"\D", "", g["d1"])), int(re.sub(r"\D", "", g["d2"]))
+        if (m1, d1) >= (m2, d2) or d1 > calendar.monthrange(2000, m1)[1]:
+            return None
+        if d2 > calendar.monthrange(2000, m2)[1]:
+            return None
+        first = f"{d1} {MONTH_NAMES[m1]}" if m1 != m2 else str(d1)
+        words = f"{first} to {d2} {MONTH_NAMES[m2]}"
+        template = f"????-{m1:02d}-{d1:02d}/????-{m2:02d}-{d2:02d}"
+        if g.get("y"):
+            year = int(g["y"])
+            return DateMention(
+                start, end, template.replace("????", str(year)), f"{words} {year}", "range"
+            )
+        return DateMention(start, end, "", words, "range", m1, d1, template=template)
+    if kind == "mrange":
+        m1, m2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")]
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if (y1, m1) >= (y2, m2):
+            return None
+        a = f"{y1:04d}-{m1:02d}" + (
+            f"-{int(re.sub(r'[^0-9]', '', g['d1'])):02d}" if g.get("d1") else ""
+        )
+        b = f"{y2:04d}-{m2:02d}" + (
+            f"-{int(re.sub(r'[^0-9]', '', g['d2'])):02d}" if g.get("d2") else ""
+        )
+        return DateMention(start, end, f"{a}/{b}", f"{when_words(a)} to {when_words(b)}", "range")
     if kind == "range":
         y1 = int(g["y1"])
         y2s = g["y2"]
@@ -244,8 +315,13 @@ def find_dates(sentence: str) -> list[DateMention]:
 
     Where expressions overlap, the one starting first wins, then the longest.
     """
+    if not _MAYBE_DATE.search(sentence):
+        return []
+    has = {need: bool(test.search(sentence)) for need, test in _HAS.items()}
     candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
     for priority, (kind, pattern) in enumerate(_COMPILED):
+        if not has[_NEEDS[kind]]:
+            continue
         for m in pattern.finditer(sentence):
             candidates.append((m.start(), m.start() - m.end(), priority, kind, m))
     candidates.sort(key=lambda c: c[:3])
@@ -281,6 +357,7 @@ def find_dates(sentence: str) -> list[DateMention]:
                 mention.day,
                 rel.group("rel").lower(),
                 rel.start(),
+                mention.template,
             )
         out.append(mention)
         taken = m.end()
@@ -290,21 +367,6 @@ def find_dates(sentence: str) -> list[DateMention]:
 def find_dates_between(sentence: str, start: int, end: int) -> bool:
     """Whether a year appears in ``sentence[start:end]``."""
     return re.search(_YEAR, sentence[start:end]) is not None
-
-
-def infer_year(month: int, latest: tuple[int, int] | None, nearby_year: int | None) -> int | None:
-    """The year for a month given without one.
-
-    A year stated earlier in the same paragraph wins. Otherwise the article's
-    "now" is taken to be its latest dated event: a month after that month is
-    in the same year, any other month in the next one.
-    """
-    if nearby_year is not None:
-        return nearby_year
-    if latest is None:
-        return None
-    year, latest_month = latest
-    return year if month > latest_month else year + 1
 
 
 def parse_when(text: str) -> tuple[int, int, int, int, int, int] | None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trainer.generate.dates import compatible, more_precise, when_words
-from trainer.generate.extract import Fact
+from trainer.generate.dates import compatible, find_dates, more_precise, when_words
+from trainer.generate.facts import Fact
 from trainer.generate.lexicon import FUNCTION_WORDS, ROLES
 
 
@@ -45,13 +45,21 @@ def _keywords(fact: Fact) -> frozenset[str]:
     return found
 
 
-def _proper(fact: Fact) -> set[str]:
-    """Names in a fact's description (titles such as "President" are not names)."""
-    return {
-        w.lower().removesuffix("'s").rstrip("s")
-        for w in re.findall(r"\b[A-Z][\w'-]+", fact.title)
-        if w.removesuffix("'s") not in FUNCTION_WORDS
-    }
+_PROPER: dict[str, frozenset[str]] = {}
+
+
+def _proper(fact: Fact) -> frozenset[str]:
+    """Names in a fact's description (titles such as "President" are not names), remembered."""
+    found = _PROPER.get(fact.title)
+    if found is None:
+        if len(_PROPER) > 50_000:
+            _PROPER.clear()
+        found = _PROPER[fact.title] = frozenset(
+            w.lower().removesuffix("'s").rstrip("s")
+            for w in re.findall(r"\b[A-Z][\w'-]+", fact.title)
+            if w.removesuffix("'s") not in FUNCTION_WORDS
+        )
+    return found
 
 
 def _jaccard(a: Fact, b: Fact) -> float:
@@ -86,6 +94,9 @@ def _absorb(into: Fact, other: Fact, prefer_other_text: bool) -> None:
     for src in other.sources:
         if src not in into.sources:
             into.sources.append(src)
+    if into.kind != "date" and other.confidence > into.confidence and other.evidence:
+        # the better-evidenced mention is the one a card asks about
+        into.confidence, into.doubts, into.evidence = other.confidence, other.doubts, other.evidence
     if prefer_other_text:
         into.title = other.title
         into.note = other.note or into.note
@@ -95,9 +106,17 @@ def _absorb(into: Fact, other: Fact, prefer_other_text: bool) -> None:
         best = more_precise(other.when, into.when)
         if best != into.when:
             into.when = best
-            into.words = other.words if best == other.when else into.words
+            if best == other.when:
+                # the card quotes the sentence that gives the date it shows
+                into.words, into.evidence = other.words, other.evidence
+                into.confidence, into.doubts = other.confidence, other.doubts
+    elif not other.when and _day_of(other, into.when) is not None:
+        # "on July 10" in one article, "in July 2025" in another: 10 July 2025
+        into.when, into.words = _day_of(other, into.when) or ("", "")
+        into.evidence = other.evidence
     elif other.when and not into.when:
         into.when, into.words = other.when, other.words
+        into.evidence, into.confidence, into.doubts = other.evidence, other.confidence, other.doubts
     if other.detail and (not into.detail or (" of " in other.detail and " of " not in into.detail)):
         into.detail = other.detail
     into.parties = tuple(dict.fromkeys((*into.parties, *other.parties)))
@@ -121,16 +140,16 @@ def merge(groups: list[tuple[list[Fact], bool]]) -> tuple[list[Fact], list[Confl
     out: list[Fact] = []
     spun_facts: set[int] = set()
     conflicts: list[Conflict] = []
-    people_by_surname: dict[str, Fact] = {}
+    index = _Index()
     for facts, spun in groups:
         for fact in facts:
-            target = _find(out, fact, people_by_surname)
+            target = index.find(fact)
             if target is None:
+                fact.order = len(out)
                 out.append(fact)
+                index.add(fact)
                 if spun:
                     spun_facts.add(id(fact))
-                if fact.kind == "person" and " " in fact.title:
-                    people_by_surname.setdefault(fact.title.split()[-1], fact)
                 continue
             if (
                 fact.kind == "date"
@@ -139,11 +158,13 @@ def merge(groups: list[tuple[list[Fact], bool]]) -> tuple[list[Fact], list[Confl
                 and not compatible(target.when, fact.when)
             ):
                 conflict = Conflict(
-                    target.title, (_cite(target), target.when), (_cite(fact), fact.when)
+                    target.title,
+                    (_first_source(target), target.when),
+                    (_first_source(fact), fact.when),
                 )
                 conflicts.append(conflict)
                 target.notes.append(
-                    f"Sources differ: {_cite(target)} gives {when_words(target.when)}, {_cite(fact)} gives {when_words(fact.when)}."
+                    f"Sources differ: {_first_source(target)} gives {when_words(target.when)}, {_first_source(fact)} gives {when_words(fact.when)}."
                 )
                 for src in fact.sources:
                     if src not in target.sources:
@@ -158,45 +179,99 @@ def merge(groups: list[tuple[list[Fact], bool]]) -> tuple[list[Fact], list[Confl
     return out, conflicts
 
 
-def _cite(fact: Fact) -> str:
+def _first_source(fact: Fact) -> str:
     name, number = fact.sources[0]
     return f"{name} ¶{number}" if number else name
 
 
-def _find(out: list[Fact], fact: Fact, people_by_surname: dict[str, Fact]) -> Fact | None:
-    if fact.kind == "person":
-        for other in out:
-            if other.kind == "person" and other.key == fact.key:
-                return other
-        surname = fact.title.split()[-1]
-        if " " not in fact.title and surname in people_by_surname:
-            return people_by_surname[surname]
-        if " " in fact.title:
-            for other in out:
-                if other.kind == "person" and " " not in other.title and other.title == surname:
-                    return other
+def _day_of(fact: Fact, month: str) -> tuple[str, str] | None:
+    """A year-less day ("July 10") that falls in ``month`` ("2025-07"), dated with its year."""
+    if len(month) != 7 or fact.kind != "date" or fact.evidence is None:
         return None
-    if fact.kind == "treaty":
-        for other in out:
-            if other.kind == "treaty" and (
-                other.key == fact.key or (fact.acronym and other.acronym == fact.acronym)
+    found = find_dates("on " + fact.words)
+    if (
+        not found
+        or found[0].precision != "day"
+        or found[0].when
+        or found[0].month != int(month[5:])
+    ):
+        return None
+    dated = found[0].with_year(int(month[:4]))
+    return dated.when, dated.words
+
+
+def _two_dates_of_one_sentence(a: Fact, b: Fact) -> bool:
+    """Whether two facts are two different dates of the same sentence (never one fact)."""
+    ea, eb = a.evidence, b.evidence
+    return bool(ea and eb and ea.sentence == eb.sentence and ea.start != eb.start)
+
+
+class _Index:
+    """The merged facts, looked up by key, surname, acronym and keyword.
+
+    Each lookup touches a bounded number of facts (a keyword remembers its
+    latest :data:`_POSTING` facts), so merging stays linear in the number of
+    facts on any input, a 20 MB article included.
+    """
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Fact] = {}
+        self.by_surname: dict[str, Fact] = {}
+        self.single_by_name: dict[str, Fact] = {}
+        self.by_acronym: dict[str, Fact] = {}
+        self.by_word: dict[str, list[Fact]] = {}
+
+    def add(self, fact: Fact) -> None:
+        self.by_key.setdefault(f"{fact.kind}|{fact.key}", fact)
+        if fact.kind == "person":
+            if " " in fact.title:
+                self.by_surname.setdefault(fact.title.split()[-1], fact)
+            else:
+                self.single_by_name.setdefault(fact.title, fact)
+        elif fact.kind == "treaty" and fact.acronym:
+            self.by_acronym.setdefault(fact.acronym, fact)
+        elif fact.kind == "date":
+            for word in _keywords(fact):
+                posting = self.by_word.setdefault(word, [])
+                posting.append(fact)
+                if len(posting) > _POSTING:
+                    del posting[0]
+
+    def candidates(self, fact: Fact) -> list[Fact]:
+        seen: dict[int, Fact] = {}
+        for word in _keywords(fact):
+            for other in self.by_word.get(word, ()):
+                seen.setdefault(id(other), other)
+        return sorted(seen.values(), key=lambda f: f.order)
+
+    def find(self, fact: Fact) -> Fact | None:
+        same = self.by_key.get(f"{fact.kind}|{fact.key}")
+        if fact.kind == "person":
+            if same is not None:
+                return same
+            surname = fact.title.split()[-1]
+            if " " not in fact.title:
+                return self.by_surname.get(surname)
+            return self.single_by_name.get(surname)
+        if fact.kind == "treaty":
+            return same or (self.by_acronym.get(fact.acronym) if fact.acronym else None)
+        candidates = self.candidates(fact)
+        for other in candidates:
+            if _two_dates_of_one_sentence(other, fact):
+                continue
+            if similar(other, fact) and (
+                not other.when or not fact.when or compatible(other.when, fact.when)
+            ):
+                return other
+        # the same event with an incompatible date in another article: a conflict
+        for other in candidates:
+            if (
+                other.sources[0][0] != fact.sources[0][0]
+                and similar(other, fact)
+                and _jaccard(other, fact) >= 0.5
             ):
                 return other
         return None
-    for other in out:
-        if other.kind != "date":
-            continue
-        if similar(other, fact) and (
-            not other.when or not fact.when or compatible(other.when, fact.when)
-        ):
-            return other
-    # the same event with an incompatible date in another article: a conflict
-    for other in out:
-        if (
-            other.kind == "date"
-            and other.sources[0][0] != fact.sources[0][0]
-            and similar(other, fact)
-            and _jaccard(other, fact) >= 0.5
-        ):
-            return other
-    return None
+
+
+_POSTING = 40

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.generate.dates import compatible
-from trainer.generate.extract import Fact
+from trainer.generate.facts import Fact
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,10 +35,26 @@ class Article:
     spun: bool = False
 
     @property
+    def title(self) -> str:
+        """The article's title: its first heading, if it opens with one."""
+        return next((p.text for p in self.paragraphs[:3] if p.heading), "")
+
+    @property
+    def names(self) -> frozenset[str]:
+        """Words the article writes capitalised in mid-sentence: its names."""
+        found: set[str] = set()
+        for p in self.paragraphs:
+            for m in _MID_CAPITAL.finditer(p.text):
+                found.add(m.group(1))
+        return frozenset(found)
+
+    @property
     def words(self) -> int:
         """How many words the article's paragraphs hold."""
         return sum(len(p.text.split()) for p in self.paragraphs)
 
+
+_MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-ZÀ-ÖØ-Þ][\w'-]+)")
 
 # -- normalising -------------------------------------------------------------
 
@@ -78,9 +94,15 @@ _TRANSLATE = str.maketrans(
 )
 
 
+# Control characters (escape sequences among them) never reach a deck: a tab is a
+# space, the rest go.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def normalise(text: str) -> str:
-    """Straight quotes, plain dashes and spaces; Unicode composed (NFC)."""
-    return unicodedata.normalize("NFC", text).translate(_TRANSLATE)
+    """Straight quotes, plain dashes and spaces; Unicode composed (NFC); no control characters."""
+    text = unicodedata.normalize("NFC", text).translate(_TRANSLATE).replace("\t", " ")
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # -- Markdown ------------------------------------------------------------------
@@ -124,15 +146,24 @@ _BOILERPLATE = [
         r"^(share|tweet|print|email) this\b",
         r"^(image|photo|picture)( credit)?s?\s*:",
         r"^advertisement$",
+        r"^(next meeting|next issue|coming up|upcoming events?)\s*:",
+        r"^(our |the )?(next |annual |monthly |weekly )?(club |members' )?meeting (is|will be)\b",
+        r"\bplease renew\b",
+        r"\bsubscriptions? (?:is|are) (?:now )?due\b",
+        r"\brenew (?:your )?(?:membership|subscription)\b",
+        r"\b(to leave this list|to unsubscribe|reply with the word|bring a friend)\b",
     )
 ]
 # A disclosure statement names the author: "Jane Doe does not work for ...".
 _DISCLOSURE = re.compile(
     r"^((?:[A-Z][\w'.-]+\s){1,3}[A-Z][\w'-]+)\s+(?:does not|doesn't|do not|did not)\s+work for\b"
 )
+# "By Jane Doe", "By Jane Doe, Staff Correspondent", "posted by Priya": a byline.
 _BYLINE = re.compile(
-    r"^(?:by|written by)\s+((?:[A-Z][\w'.-]+\s){1,3}[A-Z][\w'-]+)\s*$", re.IGNORECASE
+    r"^(?i:by|written by|posted by)\s+((?:[A-Z][\w'.-]+\s){0,3}[A-Z][\w'-]+)\s*(?:,[^.]{0,60})?$"
 )
+# Footnote marks: "Empire.[1] The", "Empire[12]", "Empire.[note 3]"
+_FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3})\]")
 
 
 def is_boilerplate(line: str) -> bool:
@@ -151,16 +182,16 @@ _MONTH_SPINS = {
     "March": r"Stroll|Walk|Parade|Tramp|Trek",
     "August": r"Venerable|Majestic|Grand|Stately|Noble|Illustrious",
 }
-_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+_A_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
 _SPIN_REPAIRS: list[tuple[re.Pattern[str], str]] = []
 for _month, _words in _MONTH_SPINS.items():
     # "Could 2018", "in Could 2018", "10 Could 2018", "Could 10, 2018": a
     # capitalised word that is no month, standing where a month must be.
-    _SPIN_REPAIRS.append((re.compile(rf"\b(?:{_words})(?=\s+{_YEAR}\b)"), _month))
+    _SPIN_REPAIRS.append((re.compile(rf"\b(?:{_words})(?=\s+{_A_YEAR}\b)"), _month))
     _SPIN_REPAIRS.append(
         (re.compile(rf"(?<=\b\d\s)(?:{_words})\b|(?<=\b\d\d\s)(?:{_words})\b"), _month)
     )
-    _SPIN_REPAIRS.append((re.compile(rf"\b(?:{_words})(?=\s+\d{{1,2}},\s+{_YEAR}\b)"), _month))
+    _SPIN_REPAIRS.append((re.compile(rf"\b(?:{_words})(?=\s+\d{{1,2}},\s+{_A_YEAR}\b)"), _month))
 _SPIN_REPAIRS += [
     (re.compile(p), r)
     for p, r in (
@@ -199,9 +230,23 @@ _SPIN_REPAIRS += [
 ]
 # Words a spinner leaves behind; a handful of them mark a text as spun.
 _SPIN_TELLS = re.compile(
-    r"\b(got here to energy|in opposition to|the place|nonetheless|a long time of|Could (?:1|2)\d{3}|"
+    r"\b((?i:nonetheless)|got here to energy|in opposition to|the place|a long time of|Could (?:1|2)\d{3}|"
     r"Below Prime Minister|hanging developments|navy invasion|Additional Studying|internet hosting)\b"
 )
+
+
+# A day and a year around a word that must be a month ("30 Could 1814") is a
+# spinner's swap in any text, spun-looking or not.
+_SPUN_DAYS = [
+    (re.compile(rf"\b(\d{{1,2}}) (?:{_words}) ({_A_YEAR})\b"), rf"\1 {_month} \2")
+    for _month, _words in _MONTH_SPINS.items()
+]
+
+
+def _repair_spun_days(text: str) -> str:
+    for pattern, replacement in _SPUN_DAYS:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def unspin(text: str) -> str:
@@ -272,8 +317,30 @@ _ABBREVIATIONS = (
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 
 
+# A "sentence" longer than this (a text without full stops) is read in pieces,
+# so that every step on it stays bounded.
+MAX_SENTENCE = 600
+
+
+def _pieces(offset: int, sentence: str) -> list[tuple[int, str]]:
+    """A sentence cut at spaces into pieces of at most MAX_SENTENCE characters."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(sentence) - start > MAX_SENTENCE:
+        cut = sentence.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append((offset + start, sentence[start:cut].strip()))
+        start = cut
+    out.append((offset + start, sentence[start:].strip()))
+    return [(o, s) for o, s in out if s]
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
-    """Split a paragraph into ``(offset, sentence)`` pairs."""
+    """Split a paragraph into ``(offset, sentence)`` pairs (over-long ones in pieces)."""
+    return [piece for offset, s in _sentences(text) for piece in _pieces(offset, s)]
+
+
+def _sentences(text: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -292,8 +359,10 @@ def sentences(text: str) -> list[tuple[int, str]]:
 # -- reading -----------------------------------------------------------------
 
 
-def _looks_like_heading(line: str) -> bool:
+def _looks_like_heading(line: str, first: bool = False) -> bool:
     words = line.split()
+    if first and 0 < len(words) <= 16 and line[-1] not in ".!?:;,":
+        return True  # the file's first line, a title: 'Episode 58: "Midnight, 1947" (transcript)'
     return 0 < len(words) <= 8 and line[-1] not in ".!?:;,\"'" and not line.endswith(")")
 
 
@@ -318,10 +387,9 @@ def parse_article(text: str, name: str) -> Article:
     dropped; boilerplate is left out but keeps its paragraph number, so a
     source reference always matches the file.
     """
-    text = normalise(text)
+    text = _FOOTNOTE.sub("", normalise(text))
     spun = looks_spun(text)
-    if spun:
-        text = unspin(text)
+    text = unspin(text) if spun else _repair_spun_days(text)
     raw_lines = text.split("\n")
     blocks: list[list[str]] = [[]]
     for line in raw_lines:
@@ -346,8 +414,14 @@ def parse_article(text: str, name: str) -> Article:
                 authors.append(author.group(1).strip())
             if is_boilerplate(line) or (_BYLINE.match(line) is not None):
                 continue
-            paragraphs.append(Paragraph(number, line, heading or _looks_like_heading(line)))
+            paragraphs.append(
+                Paragraph(number, line, heading or _looks_like_heading(line, not paragraphs))
+            )
     return Article(name, paragraphs, authors, spun)
+
+
+MAX_ARTICLE = 50_000_000
+"""The largest article read, in bytes."""
 
 
 def read_article(path: Path) -> Article:
@@ -357,7 +431,18 @@ def read_article(path: Path) -> Article:
         UsageError: for a missing, unreadable, binary, non-UTF-8 or empty file.
     """
     try:
-        data = path.read_bytes()
+        if not path.is_file():
+            if path.exists():
+                raise UsageError(
+                    f"{path}: not a regular file", "give a .txt or .md file, not a folder or device"
+                )
+        elif path.stat().st_size > MAX_ARTICLE:
+            raise UsageError(
+                f"{path}: the file is larger than {MAX_ARTICLE // 1_000_000} MB",
+                "split it into several articles",
+            )
+        with path.open("rb") as f:
+            data = f.read(MAX_ARTICLE + 1)
     except FileNotFoundError as exc:
         raise UsageError(f"{path}: no such file", "check the path") from exc
     except OSError as exc:

@@ -125,6 +125,7 @@ def content_hash(card: Card) -> str:
             "\x1e".join(card.tags),
             card.source,
             card.note,
+            card.draft,
         )
     )
     return blake2b(text.encode(), digest_size=8).hexdigest()
@@ -331,6 +332,7 @@ _CONTENT = (
     "tags",
     "source",
     "note",
+    "draft",
     "content_hash",
 )
 
@@ -350,6 +352,7 @@ def _content(card: Card, position: int, chash: str) -> tuple[object, ...]:
         SEP.join(card.tags),
         card.source,
         card.note,
+        card.draft,
         chash,
     )
 

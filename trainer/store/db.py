@@ -16,7 +16,7 @@ from pathlib import Path
 
 from trainer.core.errors import StoreBusyError, StoreError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # One list of statements per version; version N's list turns a version N-1
 # database into a version N one. Never edit a released step: add a new one.
@@ -266,6 +266,11 @@ MIGRATIONS: dict[int, list[str]] = {
              WHERE slot = CAST(OLD.reviewed_at / 900 AS INTEGER)
                AND deck_rowid = (SELECT deck_rowid FROM cards WHERE rowid = OLD.card_rowid);
            END""",
+    ],
+    # A generated card not yet reviewed carries `draft:` (what it was drafted
+    # from) in its deck file; the study screen says so.
+    6: [
+        "ALTER TABLE cards ADD COLUMN draft TEXT NOT NULL DEFAULT ''",
     ],
 }
 

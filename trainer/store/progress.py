@@ -197,14 +197,14 @@ class Store:
     _CARD = (
         "SELECT c.rowid, c.deck_rowid, c.card_id, c.entry_id, c.type, c.ordinal, c.kind,"
         " CASE WHEN c.type = 'cloze' THEN COALESCE(t.front, c.front) ELSE c.front END,"
-        " c.back, c.accept, c.when_text, c.tags, c.source, c.note FROM cards c"
+        " c.back, c.accept, c.when_text, c.tags, c.source, c.note, c.draft FROM cards c"
         " LEFT JOIN entry_texts t ON c.type = 'cloze' AND t.deck_rowid = c.deck_rowid"
         " AND t.entry_id = c.entry_id"
     )
 
     def _stored(self, row: tuple[Any, ...]) -> StoredCard:
         rowid, deck_row, card_id, entry, ctype, ordinal, kind, front, back = row[:9]
-        accept, when, tags, source, note = row[9:]
+        accept, when, tags, source, note, draft = row[9:]
         if deck_row not in self._deck_keys:
             self._refresh_decks()
         return StoredCard(
@@ -222,6 +222,7 @@ class Store:
             tuple(tags.split(SEP)) if tags else (),
             source,
             note,
+            draft,
         )
 
     def card(self, rowid: int) -> StoredCard:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer.ui.app import TrainerApp
@@ -47,5 +48,14 @@ def run_app(
 ) -> int:
     """Run the app until the user quits; returns the exit code."""
     app = build_app(workspace, study, decks, quiz=quiz, plain=plain)
+    app.run()
+    return app.return_code or 0
+
+
+def run_review(path: Path) -> int:
+    """Run the review screen on one deck file until the user leaves it."""
+    from trainer.ui.screens.review import ReviewApp
+
+    app = ReviewApp(path)
     app.run()
     return app.return_code or 0

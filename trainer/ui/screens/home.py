@@ -53,6 +53,12 @@ class HomeScreen(Screen[None]):
             tooltip="(the selected deck's suspended cards come back into study)",
         ),
         Binding("r", "reload", "Reload", tooltip="(read changed deck files again)"),
+        Binding(
+            "v",
+            "review",
+            "Review drafts",
+            tooltip="(the selected deck's generated cards, each beside its source sentence)",
+        ),
         Binding("s", "stats", "Stats", tooltip="(of the selected deck; on Total, of every deck)"),
         Binding("b", "browse", "Browse", tooltip="(search every card; suspend, reset, edit)"),
         Binding("o", "settings", "Settings", tooltip="(limits, steps, retention, leeches, theme)"),
@@ -351,6 +357,18 @@ class HomeScreen(Screen[None]):
     def action_settings(self) -> None:
         """Change the settings (the settings file, comments kept)."""
         self.tapp.open_settings()
+
+    def action_review(self) -> None:
+        """Review the selected deck's drafted cards; re-read the decks afterwards."""
+        from pathlib import Path
+
+        from trainer.ui.screens.review import ReviewScreen
+
+        key, row = self._selected()
+        if row is None or key == TOTAL:
+            self.notify("Choose a deck to review.")
+            return
+        self.app.push_screen(ReviewScreen(Path(row.file.path)), lambda _: self.tapp.load_decks())
 
     def action_reload(self) -> None:
         """Read changed deck files again (in a worker) and re-count."""

@@ -140,6 +140,9 @@ class StudyScreen(Screen[None]):
             label, style={"new": "#5fafff", "learn": "#ff8700", "review": "#5fd75f"}[p.origin]
         )
         meta.append(f"  ·  {kind}" if kind != "other" else "", style="dim")
+        if p.card.draft:
+            # a generated card nobody has checked against its source yet
+            meta.append("  ·  draft, not reviewed", style="bold #ff8700")
         self.query_one("#study-meta", Static).update(meta)
         self.query_one("#study-question", Static).update(segments_text(p.question))
         self.query_one("#study-divider", Static).update("")

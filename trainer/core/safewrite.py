@@ -1,0 +1,57 @@
+"""Writing a file so that it is never half-written and never written through a planted link.
+
+The text goes to a new temporary file created exclusively (``O_EXCL``, a
+random name) beside the target, is flushed to disk, and then replaces the
+target in one step. A symbolic link or a file that happens to sit at some
+fixed ``.tmp`` name is never opened, and a failure leaves the target as it was
+and no temporary file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from trainer.core.errors import UsageError
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8) in one step.
+
+    Raises:
+        UsageError: when ``path`` is a folder, its folder does not exist, or the
+            file cannot be written (the message says why; nothing is changed).
+    """
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder", "give a file name such as deck.yaml")
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no such folder")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write here: {exc.strerror}") from exc
+    try:
+        # the new file keeps the old one's permissions (mkstemp makes it private)
+        try:
+            mode = path.stat().st_mode & 0o777
+        except OSError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise UsageError(f"{path}: cannot write the file: {exc.strerror}") from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

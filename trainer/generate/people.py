@@ -1,0 +1,414 @@
+"""People in an article: full names, the roles the text gives them, and where.
+
+A person is a run of capitalised name words that is not a place, a country, an
+organisation, a war, a document or a building (:mod:`trainer.generate.lexicon`
+holds those words). A role comes from a title before the name ("Egyptian
+President Anwar Sadat"), an apposition on either side ("Laurent Fabius, the
+French foreign minister", "its chief engineer, X"), "headed by", "led by", or
+"X took power in Y". A later mention by surname joins the full name. A person
+the text gives a role is a sure fact; one it only names is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from trainer.generate.facts import Evidence, Fact, add_source
+from trainer.generate.lexicon import (
+    CAPITAL_OF,
+    COUNTRY_OF,
+    DEMONYM_PLURALS,
+    DIRECTIONS,
+    FUNCTION_WORDS,
+    ORG_WORDS,
+    PLACES,
+    ROLES,
+    country_of,
+)
+from trainer.generate.places import countries_in
+
+_UP = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too ("Élysée", "Ömer")
+_LOW = "a-zß-öø-ÿ"
+_NAME_TOKEN = rf"(?:[{_UP}][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)*|(?:[A-Z]\.){{1,3}})"
+_PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le)"
+_REGNAL = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|V)"
+_NAME = rf"{_NAME_TOKEN}(?:(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}(?:\s+{_REGNAL}\b)?|\s+{_REGNAL}\b)"
+_NAME_RE = re.compile(rf"\b{_NAME}\b")
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern matching any of ``words``, longest first, shared prefixes factored out.
+
+    A plain alternation of a hundred titles is tried one by one at every
+    position of a sentence; a trie pattern fails at the first letter.
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:  # type: ignore[type-arg]
+        ends = "" in node
+        parts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return walk(tree)
+
+
+_ROLE = _trie(list(ROLES))
+_MOD = (
+    r"(?:(?:former|then-?|current|acting|interim|late|incumbent|outgoing|new|first|last)\s*-?\s*)"
+)
+# One capitalised word (or an acronym such as US) standing for a country; checked
+# against the lexicon after matching, which keeps the patterns fast.
+_COUNTRY_WORD = r"(?:[A-Z][A-Za-zü]+(?:\s(?:States|Kingdom|Nations|Arab Emirates))?)"
+_HAS_ROLE = re.compile(
+    rf"\b(?:{_ROLE}|power|led by|ruled by|headed by|chaired by)\b", re.IGNORECASE
+)
+# "Azerbaijani President Ilham Aliyev", "Prime Minister Nikol Pashinyan", "President Trump"
+_ROLE_BEFORE = re.compile(
+    rf"(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\s+(?P<name>{_NAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+# "Armenia's prime minister, Nikol Pashinyan,", "the then-president, Heydar Aliyev", "its former president, Mikheil Saakashvili"
+_ROLE_APPOS = re.compile(
+    rf"(?P<det>\b(?:the|its|his|her|their|our|my|a|an)\s+|(?P<poss>{_COUNTRY_WORD})'s\s+|(?P<adj2>{_COUNTRY_WORD})\s+)?(?:the\s+)?(?:(?P<adj>{_COUNTRY_WORD})\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?,\s+(?P<name>{_NAME})\b"
+)
+# "Angela Merkel, the former chancellor of Germany", "X, then the chancellor"
+_ROLE_AFTER = re.compile(
+    rf"\b(?P<name>{_NAME}),\s+(?:(?:then|now|later|still|by then)\s+)?(?:(?:the|a|an|his|her|its|their)\s+(?:(?!and\b|or\b|who\b|which\b)[a-z-]+\s+){{0,2}}?)?(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\b"
+)
+# "Its chief engineer was Alois Negrelli"
+_ROLE_WAS = re.compile(
+    rf"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he)\s+(?:[\w-]+'s\s+)?(?P<mod>{_MOD})?(?:[a-z]+\s+){{0,2}}?(?P<role>(?i:{_ROLE}))\s+(?:was|is)\s+(?P<name>(?:[A-Z][a-z]+\s+)?{_NAME})\b"
+)
+# "the Soviet Union, then led by Joseph Stalin"
+_LED_BY = re.compile(
+    rf"\b(?P<of>[A-Z][\w'-]+(?:\s[A-Z][\w'-]+){{0,2}}),\s+(?:then\s+|now\s+|still\s+)?(?:led|ruled|governed)\s+by\s+(?P<name>{_NAME})"
+)
+_HEADED_BY = re.compile(
+    rf"\b(?P<what>(?i:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?:delegation|team|mission|government|committee|commission|talks|negotiations|conference|"
+    rf"delegates|cabinet|inquiry|panel))\s+(?:was|were|is|are)?\s*(?:headed|led|chaired)\s+by\s+(?P<name>{_NAME})"
+)
+# "John Hume of the SDLP", "Jane Roe of the Associated Press"
+_OF_ORG = re.compile(
+    rf"\b(?P<name>{_NAME})\s+of\s+the\s+(?P<org>[A-Z]{{2,6}}\b|(?:[A-Z][\w'-]+\s){{1,3}}"
+    r"(?:Party|Press|Post|Times|Agency|Institute|University|Trust|Society|Foundation|Bank|"
+    r"Museum|Council|Commission|Survey|Programme|Program|Office))"
+)
+_POWER = re.compile(
+    rf"\b(?P<name>{_NAME}|[A-Z][a-z]+)\s+(?:took|came to|seized|rose to|returned to)\s+power\s+in\s+(?P<of>{_COUNTRY_WORD})"
+)
+
+
+@dataclass(slots=True)
+class Person:
+    full: str
+    roles: dict[str, float] = field(default_factory=dict)  # role -> weight
+    sources: list[tuple[str, int]] = field(default_factory=list)
+    # the best place to ask about them: (weight of the role said there, where)
+    evidence: tuple[float, Evidence] | None = None
+
+
+def note_person(
+    people: dict[str, Person],
+    who: str,
+    place: Place,
+    role: str = "",
+    weight: float = 1.0,
+    span: tuple[int, int] | None = None,
+) -> None:
+    """Record that ``who`` is named at ``place``, with a role the text gives (weighted)."""
+    person = people.setdefault(who, Person(who))
+    if role:
+        person.roles[role] = person.roles.get(role, 0) + weight
+    add_source(person.sources, place.article, place.number)
+    if span is not None:
+        score = weight if role else 0.0
+        if person.evidence is None or score > person.evidence[0]:
+            person.evidence = (
+                score,
+                Evidence(place.sentence, *span, place.before, place.heading, "", place.treaties),
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a sentence stands: article, paragraph, the sentence and its neighbour."""
+
+    article: str
+    number: int
+    sentence: str
+    before: str = ""
+    heading: str = ""
+    treaties: tuple[str, ...] = ()
+
+
+def _span_of(who: str, s: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``who`` stands in ``s[start:end]``."""
+    at = s.find(who, start, end)
+    return (at, at + len(who)) if at >= 0 else None
+
+
+def _is_name(candidate: str) -> bool:
+    words = candidate.replace("-", " ").split()
+    if len(words) < 2:
+        return False
+    for word in candidate.split():
+        bare = word.removesuffix("'s")
+        if (
+            bare in FUNCTION_WORDS
+            or bare in ORG_WORDS
+            or bare in DIRECTIONS
+            or bare in COUNTRY_OF
+            or bare in PLACES
+            or bare in CAPITAL_OF
+            or bare in DEMONYM_PLURALS
+            or any(part in COUNTRY_OF or part in PLACES for part in bare.split("-"))
+        ):
+            return False
+    return candidate not in PLACES
+
+
+def _role_text(mod: str | None, role: str, country: str | None) -> str:
+    role = role.lower()
+    title = " ".join(w.capitalize() if w not in ("of",) else w for w in role.split())
+    if role in ("author", "writer", "journalist", "historian", "professor", "analyst", "economist"):
+        title = role
+    mod = (mod or "").strip().rstrip("-").lower()
+    if mod == "then":
+        mod = "former"
+    text = f"{mod} {title}".strip() if mod else title
+    if country:
+        text += f" of {_with_article(country)}"
+    return text[0].upper() + text[1:]
+
+
+def _with_article(country: str) -> str:
+    """'the United States', 'the Netherlands', but 'Armenia'."""
+    return (
+        f"the {country}"
+        if country.startswith(("United ", "Soviet ")) or country.endswith("s")
+        else country
+    )
+
+
+def _country_for(group: str | None) -> str | None:
+    if not group:
+        return None
+    return country_of(group.strip())
+
+
+def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
+    """Note every person named in sentence ``s`` and the roles it gives them."""
+    # full names anywhere
+    for nm in _NAME_RE.finditer(s):
+        candidate = nm.group(0)
+        # a name inside "President Ilham Aliyev" starts after the title
+        words = candidate.split()
+        while words and (words[0] in FUNCTION_WORDS or country_of(words[0].removesuffix("'s"))):
+            words = words[1:]
+        candidate = " ".join(words).removesuffix("'s")
+        at = s.find(candidate, nm.start())  # after a stripped "The": is it "the X"?
+        if _is_name(candidate) and not _names_a_thing(s, at, at + len(candidate)):
+            note_person(people, candidate, place, span=_span_of(candidate, s, nm.start(), nm.end()))
+    # The role patterns are slow to try at every position: try them only in
+    # windows around the role words the sentence holds.
+    windows: list[tuple[int, int]] = []
+    for hit in _HAS_ROLE.finditer(s):
+        lo, hi = max(0, hit.start() - 90), min(len(s), hit.end() + 90)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    # "John Hume of the SDLP": no title word, so before the windows below
+    for m in _OF_ORG.finditer(s):
+        who = m.group("name").removesuffix("'s")
+        if _is_name(who) and not _names_a_thing(s, m.start("name"), m.end("name")):
+            role = f"Of the {m.group('org').strip()}"
+            note_person(people, who, place, role, 0.8, _span_of(who, s, m.start(), m.end()))
+    if not windows:
+        return
+    for pattern in (_ROLE_BEFORE, _ROLE_APPOS, _ROLE_AFTER, _ROLE_WAS):
+        for m in (m for lo, hi in windows for m in pattern.finditer(s, lo, hi)):
+            g = m.groupdict()
+            if _names_a_thing(s, m.start("name"), m.end("name")):
+                continue
+            words = g["name"].removesuffix("'s").split()
+            while len(words) > 1 and (words[0] in FUNCTION_WORDS or country_of(words[0])):
+                words = words[1:]  # "King Carol I, the first king ..." names Carol I
+            if len(words) < 2 and pattern is not _ROLE_BEFORE:
+                continue
+            who = " ".join(words)
+            role_word = g["role"]
+            adj = g.get("adj")
+            if adj and not country_of(adj):
+                # "Prime Minister X": the first word belongs to the title, not a country
+                combined = f"{adj} {role_word}".lower()
+                if combined in ROLES:
+                    role_word = combined
+                g = {**g, "adj": None}
+            country = (
+                _country_for(g.get("of"))
+                or _country_for(g.get("adj"))
+                or _country_for(g.get("poss"))
+                or _country_for(g.get("adj2"))
+            )
+            if country is None and g.get("det") and g["det"].strip() in ("its", "their"):
+                poss = re.findall(r"([A-Z][a-z]+)'s", s[: m.start()])
+                country = next((c for c in (country_of(x) for x in reversed(poss)) if c), None)
+            if country is None and g.get("det") and g["det"].strip() == "the":
+                before = countries_in(s[: m.start()])
+                country = before[-1] if before else None
+            if country is None and pattern is _ROLE_BEFORE:
+                # "Moscow's president X": a capital standing for its country, said just before
+                capital = re.search(r"([A-Z][a-z]+)'s\s*$", s[max(0, m.start() - 20) : m.start()])
+                country = CAPITAL_OF.get(capital.group(1)) if capital else None
+            role = _role_text(g.get("mod"), role_word, country)
+            note_person(people, who, place, role, span=_span_of(who, s, m.start(), m.end()))
+    # "the Soviet Union, then led by X"; "X took power in Russia" (weaker than a title the text gives)
+    for pattern, weight in ((_LED_BY, 1.0), (_POWER, 0.5)):
+        for m in pattern.finditer(s):
+            country = _country_for(m.group("of")) or _country_for(m.group("of").split()[-1])
+            if country:
+                role = f"Leader of {_with_article(country)}"
+                who = m.group("name")
+                span = _span_of(who, s, m.start(), m.end())
+                note_person(people, who, place, role, weight, span)
+    # "the French delegation was headed by X"
+    for m in _HEADED_BY.finditer(s):
+        who = m.group("name").removesuffix("'s")
+        if _is_name(who):
+            role = "Head of " + m.group("what").strip()
+            note_person(people, who, place, role, span=_span_of(who, s, m.start(), m.end()))
+
+
+def people_facts(people: dict[str, Person]) -> list[Fact]:
+    """One fact per person, surname-only mentions joined to the full name."""
+    # Join surname-only and first-name-only mentions to a full name.
+    full = [p for p in people.values() if " " in p.full]
+    merged: dict[str, Person] = {p.full: p for p in full}
+    for person in people.values():
+        if " " in person.full:
+            continue
+        matches = [
+            f for f in full if f.full.split()[-1] == person.full or f.full.split()[0] == person.full
+        ]
+        if len(matches) > 1:
+            # "Aliyev" with two Aliyevs: the one whose roles agree, else the first met
+            agree = [f for f in matches if set(f.roles) & set(person.roles)]
+            matches = agree or matches[:1]
+        target = merged.get(matches[0].full) if matches else None
+        if target is None:
+            if not person.roles:
+                continue  # a lone capitalised word with no title: not known to be a person
+            merged[person.full] = person
+            continue
+        for role, weight in person.roles.items():
+            target.roles[role] = target.roles.get(role, 0) + weight
+        for src in person.sources:
+            add_source(target.sources, *src)
+        if person.evidence and (target.evidence is None or person.evidence[0] > target.evidence[0]):
+            target.evidence = person.evidence
+    out = []
+    for person in merged.values():
+        # "Prime Minister" is the same role as "Prime Minister of Armenia", said less fully.
+        for role in list(person.roles):
+            fuller = [r for r in person.roles if r.startswith(role + " of ")]
+            if fuller:
+                person.roles[fuller[0]] += person.roles.pop(role)
+        if not person.roles:
+            # A full name with no title: still a person worth knowing.
+            role = ""
+        else:
+            best = max(
+                person.roles.items(), key=lambda kv: (kv[1] + (" of " in kv[0]) * 0.5, len(kv[0]))
+            )
+            role = best[0]
+        key = "person:" + re.sub(r"[^a-z]+", "-", person.full.lower()).strip("-")
+        fact = Fact(
+            "person",
+            key,
+            person.full,
+            detail=role,
+            sources=sorted(person.sources, key=lambda s: s[1]),
+            evidence=person.evidence[1] if person.evidence else None,
+        )
+        if role.startswith("Author"):
+            pass  # named in a byline: asked as "who wrote ...?"
+        elif " " not in person.full:
+            # "King John had a terrible run": one name says too little to ask for
+            fact.doubt(0.6, "known by one name only")
+        elif fact.evidence is None:
+            fact.doubt(0.0, "no sentence names them in full")
+        elif not person.evidence or person.evidence[0] == 0:
+            ev = fact.evidence
+            if _ACTS.search(ev.sentence[ev.end : ev.end + 40]) or _ACTED_ON.search(
+                ev.sentence[max(0, ev.start - 30) : ev.start]
+            ):
+                # "signed by X and Y", "X stayed in orbit": the sentence says what they did
+                fact.doubt(0.75, "the text gives no role, only what they did")
+            else:
+                fact.doubt(0.6, "the text gives no role")
+        out.append(fact)
+    return out
+
+
+# A verb right after a name, or "by" right before it: the sentence says what they did.
+_ACTS = re.compile(
+    r"^(?:,\s+[a-z][^,]{0,40},)?\s+(?:said|says|wrote|told|became|led|founded|stayed|signed|won|"
+    r"lost|died|resigned|was elected|was assassinated|proposed|announced|argued|chaired|ruled|"
+    r"invaded|built|designed|discovered|sent|ordered|refused|agreed|set out|sailed|explored|"
+    r"travelled|traveled|flew|arrived|met|shook|landed|launched|married|took over|translated|"
+    r"was born|was killed|was shot|made|became|stayed)\b"
+)
+_ACTED_ON = re.compile(
+    r"\b(?:by|said|says)\s+(?:[A-Z][\w' -]{2,30}?\s+and\s+)?(?:[A-Z][a-z]+\s+)?$"
+)
+
+# Words after a capitalised phrase that make it a thing, not a person:
+# "Thirty Years' War", "the Hundred Days", "Cape Verde", "Lloyd George's government".
+_THING_AFTER = re.compile(
+    r"^(?:'s?)?\s+(?:War|Wars|Treaty|Peace|Accords?|Agreement|Protocol|Declaration|Convention|"
+    r"Act|Charter|Pact|Plan|Doctrine|Line|Castle|Palace|House|Hall|Tower|Bridge|Canal|Street|"
+    r"Square|Museum|University|College|Prize|Award|Island|Islands|Mountains|River|Sea|Bay|Cape|"
+    r"Crisis|Revolution|Era|Age|Period|Dynasty|Empire|Summit|Conference|Affair|Incident)\b"
+)
+
+
+def _names_a_thing(s: str, start: int, end: int) -> bool:
+    """Whether the capitalised words at ``s[start:end]`` name a thing, not a person."""
+    text = s[start:end]
+    if _THING_AFTER.match(s[end:]):
+        return True
+    if re.search(r"\b(?:the|The)\s+$", s[max(0, start - 5) : start]) and not re.search(
+        r"\b(?:the|The)\s+(?:late|former|then|young|elder|younger)\s", s[max(0, start - 5) : end]
+    ):
+        # "the Hundred Days", "the Thirty Years": people take no article
+        return True
+    last = text.split()[-1].removesuffix("'s")
+    return last in ORG_WORDS or last in _THING_WORDS
+
+
+_THING_WORDS = frozenset(
+    {
+        "Days",
+        "Years",
+        "Castle",
+        "Cape",
+        "Peace",
+        "Hall",
+        "Fort",
+        "Port",
+        "Gate",
+        "Wall",
+        "Canal",
+        "Coast",
+    }
+)

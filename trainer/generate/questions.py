@@ -1,0 +1,333 @@
+"""Facts -> cards that are faithful by construction.
+
+A card is a cloze of the sentence that states its fact, trimmed to the clause
+that holds it: the answer is the text's own words, so it cannot teach anything
+the article does not say. When the clause leans on what came before ("he",
+"the treaty", "that year", or no name at all), the sentence before it is shown
+too. A question-and-answer card is made only where its pattern is certain to
+read well: an acronym ("What does NATO stand for?") and a byline ("Who wrote
+...?"). A relative date ("two days later") is the one answer that is not a
+span: the gap holds the date it resolves to, and the note quotes the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from trainer.generate.dates import MONTH_NAMES, accept_variants, compatible, when_words
+from trainer.generate.facts import Evidence, Fact
+from trainer.generate.lexicon import FUNCTION_WORDS, ROLES
+
+MAX_WORDS = 40
+"""A clause longer than this is cut at commas around the answer."""
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """The text of one card, before it gets an id (see :mod:`trainer.generate.deck`).
+
+    Attributes:
+        type: ``cloze`` or ``basic``.
+        front: The cloze text, or the question.
+        back: The answer (basic), or extra text shown with it (cloze).
+        accept: Other right answers.
+        note: Shown with the answer.
+        quote: The sentence the card was drafted from, for the reviewer.
+        confidence: The fact's, lowered when the clause says too little.
+        doubts: Why it is not sure.
+    """
+
+    type: str
+    front: str
+    back: str = ""
+    accept: tuple[str, ...] = ()
+    note: str = ""
+    quote: str = ""
+    confidence: float = 1.0
+    doubts: tuple[str, ...] = ()
+
+
+# A clause that starts with one of these, or holds a phrase of _LEANS_ON, leans
+# on the sentence before it for what it is about.
+_PRONOUN_START = re.compile(
+    r"^(?:[\"'(]?)(?:he|she|it|they|his|her|its|their|this|that|these|those|there|then|both|"
+    r"such|the two|the three|the same|the latter|the former|the next|the following|the first|"
+    r"the second|the third|the other)\b",
+    re.IGNORECASE,
+)
+_LEANS_ON = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:treaty|treaties|agreement|deal|pact|accord|accords|war|crisis|"
+    r"summit|talks|charter|conference|congress|document|documents|meeting|plan|settlement|"
+    r"protocol|convention|two|three|men|leaders|sides|parties|year|day|month|decade)\b|\bthat year\b",
+    re.IGNORECASE,
+)
+_SUBJECT_PRONOUN = re.compile(r"(?:^|[,;:]\s+|\band\s+|\bwhere\s+)(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'-]+,[^-]{0,60}?\s--?\s+")
+_SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s*")
+_PROPER = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|\b[A-Z]{2,}\b")
+# A pronoun anywhere in the clause ("Pope Innocent III annulled it") leans on context too.
+_PRONOUN = re.compile(r"\b(?:he|she|it|they|him|them|his|her|its|their)\b")
+_MONTH_WORDS = frozenset(MONTH_NAMES[1:])
+# Where a sentence breaks into clauses that stand alone.
+_CLAUSE_BREAK = re.compile(r";\s+|\s+--?\s+|:\s+(?=[A-Z])")
+
+
+def _says_what(text: str, names: frozenset[str]) -> bool:
+    """Whether a text names what it is about.
+
+    A capitalised word counts when it is no month or title and, at the start of
+    a sentence, when the article also writes it capitalised mid-sentence
+    (``names``): "John died" names someone, "Talks opened" does not.
+    """
+    for m in _PROPER.finditer(text):
+        word = m.group(0)
+        if word in _MONTH_WORDS or word in FUNCTION_WORDS:
+            continue
+        starts = m.start() == 0 or re.search(r"[.!?:(\"]\s*$", text[: m.start()]) is not None
+        if not starts or word in names:
+            return True
+    return False
+
+
+def _clause(s: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of ``s`` around ``s[start:end]`` that a card quotes."""
+    left, right = 0, len(s)
+    # a break inside parentheses ("(Maori: Te Tiriti)") is no clause break
+    masked = re.sub(r"\([^()]*\)", lambda p: "x" * len(p.group(0)), s)
+    for m in _CLAUSE_BREAK.finditer(masked):
+        if m.end() <= start:
+            left = m.end()
+        elif m.start() >= end and right == len(s):
+            right = m.start()
+    if len(s[left:right].split()) <= MAX_WORDS:
+        return left, right
+    # too long: cut at the commas nearest the answer, keeping some words each side
+    after = [m.start() for m in re.finditer(r",\s", s[end:right])]
+    for cut in after:
+        if len(s[end : end + cut].split()) >= 6:
+            right = end + cut
+            break
+    before = [m.end() for m in re.finditer(r",\s", s[left:start])]
+    while len(s[left:right].split()) > MAX_WORDS and before:
+        candidate = left + before.pop(0)
+        if len(s[candidate:start].split()) < 4:
+            break
+        left = candidate
+    return left, right
+
+
+def _safe(text: str) -> str:
+    """Article text with nothing a cloze parser would read as a gap."""
+    return text.replace("{", "(").replace("}", ")")
+
+
+def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = None) -> Question:
+    """A cloze of the fact's clause, its answer the gap (or ``answer`` in its place).
+
+    Args:
+        fact: The fact asked.
+        ev: Where it stands.
+        names: Words the article writes capitalised mid-sentence (its names).
+        answer: A gap text that is not a span (a relative date resolved).
+    """
+    s = ev.sentence
+    start, end = ev.start, ev.end
+    lead = re.match(r"(?:from|between)\s+", s[start:end], re.IGNORECASE)
+    if lead and answer is None:
+        start += lead.end()  # "ran from {{c1::5 to 17 September}}"
+    left, right = _clause(s, start, end)
+    if len((s[left:start] + s[end:right]).split()) < 3:
+        left, right = 0, len(s)  # "1492 - Columbus reaches ...": the dash joins, not parts
+    shown = s[left:start] + s[end:right]
+    gap_is_name = fact.kind != "date"
+    leans = bool(
+        _PRONOUN_START.match(shown.strip())
+        or _LEANS_ON.search(shown)
+        or (_PRONOUN.search(shown) and not gap_is_name)
+    )
+    if left > 0 and (leans or not _says_what(shown, names)):
+        left = 0  # the sentence's own first clause is the context it needs
+        shown = s[left:start] + s[end:right]
+        leans = bool(_PRONOUN_START.match(shown.strip()) or _LEANS_ON.search(shown))
+    head, tail = s[left:start], s[end:right]
+    gap = answer if answer is not None else s[start:end]
+    if answer is not None:
+        # "Two days later a U-2 was shot down" -> "On {{c1::27 October 1962}} a U-2 ..."
+        word = "on" if re.match(r"\d{1,2} ", answer) else "in"
+        if not head.strip():
+            head = word.capitalize() + " "
+        elif not re.search(r"\b(?:on|in|at|by|since|of|from)\s*$", head):
+            head = head.rstrip() + f" {word} "
+    if left == 0:
+        head = _DATELINE_HEAD.sub("", head)  # "GENEVA, 4 July 2012 -- " is no part of the fact
+    if left > 0:
+        head = head[:1].upper() + head[1:]
+    clause = f"{_safe(head)}{{{{c1::{_safe(gap)}}}}}{_safe(tail)}".strip()
+    if right < len(s) and not clause.endswith((".", "!", "?")):
+        clause = clause.rstrip(" ,;:") + " ..."
+    confidence = fact.confidence
+    doubts = list(fact.doubts)
+    if gap_is_name and _inside_a_longer_name(s, start, end, fact.kind == "person"):
+        # "the {{United Nations}} Command", "Trade and {{Cooperation Agreement}}":
+        # the gap would hold part of a name
+        confidence = min(fact.confidence, 0.5)
+        doubts = [*fact.doubts, "the name asked is part of a longer name"]
+        return Question("cloze", "", quote=s, confidence=confidence, doubts=tuple(doubts))
+    own_words = len(re.findall(r"[A-Za-z]{3,}", shown))
+    if gap_is_name and (own_words < 5 or not re.search(r"\d{4}", shown)):
+        # "President ___ was furious", "___ chaired the ceremony": about what, and
+        # when? The sentence before says.
+        leans = True
+    if _SUBJECT_PRONOUN.search(shown) and (
+        not ev.before or _SUBJECT_PRONOUN.match(ev.before) or left > 0
+    ):
+        # "she met the physicist ___" after "She was born in Warsaw": who is she?
+        confidence = min(confidence, 0.6)
+        doubts.append("'he', 'she' or 'they' is never named")
+    if leans or (not gap_is_name and not _says_what(shown, names)):
+        context = ev.before
+        if not context and _PRONOUN_START.match(_SPEAKER.sub("", shown.strip())):
+            # "It is six o'clock in the evening of ___": what "it" is, nothing says
+            confidence = min(confidence, 0.6)
+            doubts.append("it leans on something no sentence before it says")
+        if context:
+            clause = f"{_safe(context)} {clause}"
+            shown = context + " " + shown
+        named = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
+        says = named != clause or _says_what(shown, names)
+        if not says and ev.heading:
+            clause = f"({_safe(ev.heading)}) {clause}"
+            shown = ev.heading + " " + shown
+            says = _says_what(shown, names)
+        # a name asked in a sentence of its own says what it is about by itself
+        if not says and (not gap_is_name or len(re.findall(r"[A-Za-z]{3,}", shown)) < 4):
+            confidence = min(confidence, 0.6)
+            doubts.append("the sentence does not say what it is about")
+    said = len(re.findall(r"[A-Za-z]{3,}", shown))
+    if own_words < 2 or said < 3 or (gap_is_name and own_words < 4 and said < 6):
+        confidence = min(confidence, 0.6)
+        doubts.append("the sentence says too little besides the answer")
+    clause = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
+    outside = clause.replace(f"{{{{c1::{_safe(gap)}}}}}", "\0")
+    if len(gap) > 3 and gap.lower() in outside.lower():
+        confidence = min(confidence, 0.5)
+        doubts.append("the answer shows elsewhere on the card")
+    return Question("cloze", clause, quote=s, confidence=confidence, doubts=tuple(doubts))
+
+
+def _inside_a_longer_name(s: str, start: int, end: int, person: bool) -> bool:
+    """Whether ``s[start:end]`` runs on into capitalised words on either side.
+
+    A treaty's name may be joined to more of it by "of", "and", "for" ("Trade
+    and ___"); two people are joined by "and" all the time, so for a person only
+    a capitalised word right beside the name counts, and a title never does.
+    """
+    after = re.match(r"\s+([A-Z][a-z][\w'-]*)", s[end:])
+    if after and after.group(1) not in FUNCTION_WORDS:
+        return True
+    if not person and re.match(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z]", s[end:]):
+        return True  # "European Organization for Nuclear Research", "... of Life at Sea"
+    joiners = "" if person else r"(?:(?:of|and|for|on)\s+(?:the\s+)?)?"
+    before = re.search(rf"([A-Z][\w'-]*)\s+{joiners}$", s[:start])
+    if before is None:
+        return False
+    word = before.group(1)
+    if word in FUNCTION_WORDS or word in _MONTH_WORDS or word.lower() in ROLES:
+        return False  # "President Carter", "Professor Rao", "The Hague", "In June ..."
+    return s[: before.start()].strip() != "" or bool(
+        re.search(r"\s(?:of|and|for|on)\s", before.group(0))
+    )
+
+
+_THE_TREATY = re.compile(
+    r"\b[Tt]he (treaty|agreement|accords?|pact|protocol|convention|declaration)\b"
+)
+
+
+def _name_the_treaty(text: str, treaties: tuple[str, ...], when: str = "") -> str:
+    """ "The treaty" -> "The treaty [Antarctic Treaty]": the last one named that is a treaty.
+
+    Only a name with the same noun resolves it ("the agreement" is never the
+    Kyoto Protocol), only where the card does not name it already, and never a
+    treaty whose own date contradicts the signing the card is about ("the
+    treaty was signed in 1803" is not a treaty of 1800).
+    """
+    m = _THE_TREATY.search(text)
+    if m is None:
+        return text
+    noun = m.group(1).lower().rstrip("s")
+    match = [t.partition("|") for t in treaties if noun in t.partition("|")[0].lower()]
+    if not match:
+        return text
+    name, _, dated = match[-1]
+    if name in text:
+        return text
+    if when and dated and _SIGNED.search(text) and not compatible(when, dated):
+        return text
+    return f"{text[: m.end()]} [{_safe(name)}]{text[m.end() :]}"
+
+
+_SIGNED = re.compile(r"\b(?:signed|agreed|concluded|sealed|initialled)\b")
+
+
+def for_fact(fact: Fact, title: str = "", names: frozenset[str] = frozenset()) -> Question | None:
+    """The card for one fact, or None when no card can be made faithfully.
+
+    Args:
+        fact: The fact.
+        title: Its article's title (for a byline's "who wrote ...?").
+        names: Words its article writes capitalised mid-sentence.
+    """
+    if fact.kind == "person" and fact.detail.startswith("Author"):
+        article = fact.detail.removeprefix("Author of the article ").strip("()")
+        what = f"“{title}”" if title else f"the article {article}"
+        return Question(
+            "basic",
+            f"Who wrote {what}?",
+            fact.title,
+            accept=(fact.title.split()[-1],),
+            quote=f"By {fact.title}",
+            confidence=min(fact.confidence, 0.9),
+            doubts=tuple(fact.doubts),
+        )
+    if fact.kind == "treaty" and fact.acronym:
+        led = f"An organisation led by {fact.broker}." if fact.broker else ""
+        return Question(
+            "basic",
+            f"What does {fact.acronym} stand for?",
+            fact.title,
+            accept=(fact.acronym,),
+            note=led,
+            quote=fact.evidence.sentence if fact.evidence else "",
+            confidence=max(fact.confidence, 0.9),
+            doubts=(),
+        )
+    ev = fact.evidence
+    if ev is None:
+        return None
+    if fact.kind == "date":
+        if ev.counted_from:
+            q = cloze(fact, ev, names, fact.words)
+            said = f'The text says "{ev.counted_from}"'
+            why = next((d for d in fact.doubts if d.startswith("counted")), "")
+            note = f"{said} ({why})." if why else f"{said}."
+            return _with(
+                q, back="", note=note, accept=tuple(accept_variants(fact.when, fact.words))
+            )
+        q = cloze(fact, ev, names)
+        answer = ev.answer
+        accept = [v for v in accept_variants(fact.when, answer) if v] if fact.when else []
+        full = when_words(fact.when) if fact.when else ""
+        if full and full != answer and full not in accept:
+            accept.insert(0, full)
+        back = full if full and full.lower() != answer.lower() else ""
+        return _with(q, back=back, accept=tuple(accept), note=" ".join(fact.notes))
+    q = cloze(fact, ev, names)
+    surname = (fact.title.split()[-1],) if fact.kind == "person" and " " in fact.title else ()
+    return _with(q, accept=surname, note=" ".join(fact.notes))
+
+
+def _with(q: Question, **changes: Any) -> Question:
+    return replace(q, **changes)

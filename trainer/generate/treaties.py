@@ -1,0 +1,334 @@
+"""Treaties, agreements and organisations in an article.
+
+Named ones by every common naming ("Treaty of X", "X Treaty", "Peace of X",
+"X Accords", "X Agreement", "X Protocol", "Protocol of X", "X Declaration",
+"X Act", "the X format", "Minsk II"), organisations with their acronyms, and
+described ones ("a ceasefire brokered by Russia"). Date, parties and place
+come from the same sentence, never from a neighbour.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trainer.generate.dates import DateMention
+from trainer.generate.facts import Evidence, Fact, add_source
+from trainer.generate.lexicon import FUNCTION_WORDS, ORG_WORDS, PLACES, country_of
+from trainer.generate.places import clause_around, countries_in
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]+"
+_TREATY_NAMED = re.compile(
+    rf"\b(?P<name>(?:{_CAP}\s){{0,4}}(?:Treaty|Treaties|Pact|Accords?|Agreements?|Convention|Protocol|Charter|"
+    r"Declaration|Armistice|Plan|Act|Amendment)\b"
+    rf"(?:\s(?:of|on|for)\s(?:the\s)?{_CAP}(?:\s(?:(?:of|on|in|for|with|to)\s(?:the\s)?|and\s(?!the\s))?{_CAP}){{0,8}})?"
+    rf"|(?:First\s|Second\s)?(?:Peace|Edict|Statute|Provisions|Concordat|Capitulations)\sof\s{_CAP}"
+    rf"|(?:{_CAP}\s){{1,3}}format)(?!\s(?:Organi[sz]ation|Council))"
+)
+_AND_VERB = re.compile(
+    r"\band\s+(?:then\s+)?(?:signed|agreed|concluded|adopted|ratified|reached|negotiated|struck|sealed)\b"
+)
+_VERB_BEFORE = re.compile(
+    r"\b(?:signed|agreed|concluded|adopted|ratified|reached|negotiated|struck|sealed)\s+(?:\w+\s+){0,2}$"
+)
+# What links a date to a treaty named in the same sentence: signing, or nothing at all
+# ("the Treaty of Rome (25 March 1957)", "the Peace of Augsburg of 1555").
+_LINK = re.compile(
+    r"^[\s,(]*(?:of|dated)?[\s,(]*$|\b(?:signed|agreed|concluded|adopted|ratified|reached|"
+    r"negotiated|drawn up|added|created|set up|established|sealed|struck|made|brokered|ended|closed)\b"
+)
+_ORG = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'-]+\s){1,5}(?:Organi[sz]ation|Union|Alliance|Community|Bloc|Partnership|Council|Commission)\b"
+    r"(?:\sof\sthe\s[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)?"
+    r"|Commonwealth of (?:[A-Z][\w'-]+\s?){1,3}|United Nations)(?:\s\((?P<acr>[A-Z]{2,8})\))?"
+)
+_DESCRIBED = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<desc>(?:[a-z-]+\s){0,2}?(?:pact|treaty|agreement|accord|ceasefire|cease-fire|truce|armistice|deal|plan|memorandum|protocol)"
+    r"(?:\s(?:agreement|deal))?(?:\s(?:for|on)\s[a-z-]+(?:\s[a-z-]+){0,2})?)\b"
+)
+_NOT_STATES = frozenset({"Soviet Union"})
+# Words that start a sentence or a phrase, never a treaty's name.
+_NOT_NAME_STARTS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "of",
+        "from",
+        "after",
+        "before",
+        "under",
+        "with",
+        "and",
+        "but",
+        "or",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "when",
+        "while",
+        "since",
+        "until",
+        "as",
+        "to",
+        "then",
+        "so",
+        "later",
+    ]
+)
+# What a treaty's name does not run on into: a date, or the people it was imposed on.
+_RUN_ON = re.compile(
+    r" (?:in|on|by|from|until) (?:early |late |mid-)?(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|\d{4})\b.*$| to the [A-Z][a-z]+s$"
+)
+_CORE = {
+    "pact": "pact",
+    "treaty": "treaty",
+    "agreement": "agreement",
+    "accord": "agreement",
+    "deal": "agreement",
+    "ceasefire": "ceasefire",
+    "cease-fire": "ceasefire",
+    "truce": "ceasefire",
+    "armistice": "ceasefire",
+    "plan": "plan",
+    "memorandum": "agreement",
+    "protocol": "agreement",
+}
+
+
+def _nearest_when(s: str, mentions: list[DateMention], start: int, end: int) -> str:
+    """The date a sentence gives a treaty: the nearest one that the words between link to it.
+
+    "signed in Moscow on 5 August 1963", "(25 March 1957)", "of 1555" link a date
+    to the name; "promised to hand over the canal by the end of 1999" does not.
+    """
+    near = []
+    for m in mentions:
+        if not m.when or m.precision in ("decade", "century"):
+            continue
+        between = s[end : m.start] if m.start >= end else s[m.end : start]
+        if ";" in between or len(between) > 120:
+            continue
+        if m.start < start and _AND_VERB.search(between):
+            continue  # "replaced her in July 2019 and agreed a deal": another clause's date
+        # "signed the Treaty of X in 1990": the verb may stand just before the name
+        lead = s[max(0, start - 30) : start] if m.start >= end else ""
+        # "signed an Eternal Friendship Treaty with Russia in 1997": the parties may
+        # stand between the name and its date, but no other verb
+        plain = len(between) < 40 and not re.search(
+            r"\b(?:was|were|is|are|had|has|\w+ed)\b", between
+        )
+        if _LINK.search(between) or (_VERB_BEFORE.search(lead) and plain):
+            near.append((len(between), m.when))
+    return min(near)[1] if near else ""
+
+
+def treaties_in(
+    s: str,
+    mentions: list[DateMention],
+    where: tuple[str, int, str, str],
+    treaties: Treaties,
+) -> list[str]:
+    """Note every treaty, agreement and organisation named in sentence ``s``; return the named treaties.
+
+    Args:
+        s: The sentence.
+        mentions: Its dates, with their years resolved.
+        where: (article name, paragraph number, the sentence before, heading).
+        treaties: Found so far, by key; updated.
+    """
+    name, number, before_s, heading = where
+    when = next(
+        (m.when for m in mentions if m.when and m.precision in ("year", "month", "day")), ""
+    )
+
+    def evidence(fact: Fact, start: int, end: int) -> None:
+        if fact.evidence is None:
+            fact.evidence = Evidence(s, start, end, before_s, heading)
+
+    covered: list[tuple[int, int]] = []
+    named: list[str] = []
+    for m in _ORG.finditer(s):
+        org = m.group("name").strip()
+        words = org.split()
+        while words and (words[0] in FUNCTION_WORDS or words[0] in ("Russia-led", "US-led")):
+            words = words[1:]
+        org = " ".join(words)
+        if org in _NOT_STATES or (len(words) < 2 and not org.startswith("Commonwealth")):
+            continue
+        if re.search(r"[A-Z][\w'-]+ and $", s[: m.start()]):
+            continue  # "European Coal and Steel Community": only the end of a name
+        acronym = m.group("acr") or ""
+        key = "org:" + re.sub(r"[^a-z]+", "-", org.lower()).strip("-")
+        fact = treaties.setdefault(
+            key, Fact("treaty", key, org, detail="organisation", acronym=acronym)
+        )
+        if acronym and not fact.acronym:
+            fact.acronym = acronym
+            treaties.stale = True
+        lead = re.search(
+            r"([A-Z][a-z]+)-led\s+$",
+            s[: m.start()] + (m.group(0)[: m.group(0).find(org)] if org in m.group(0) else ""),
+        )
+        if lead and country_of(lead.group(1)):
+            fact.broker = country_of(lead.group(1)) or ""
+        add_source(fact.sources, name, number)
+        at = s.find(org, m.start())
+        evidence(fact, at, at + len(org))
+        if not fact.acronym:
+            fact.doubt(0.75, "an organisation the text only names")
+        covered.append((m.start(), m.end()))
+    # acronyms on their own: "the CSTO" (looked up, not searched for among all treaties)
+    for m in re.finditer(r"\b([A-Z]{3,6})\b", s):
+        for fact in treaties.by_acronym(m.group(1)):
+            if not fact.acronym:
+                fact.acronym = m.group(1)
+                treaties.stale = True
+            add_source(fact.sources, name, number)
+    for m in _TREATY_NAMED.finditer(s):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        title = m.group("name").strip()
+        words = title.split()
+        # "The", "In", "After": not part of a name; "First", "Two", "General" are
+        while words and words[0].lower() in _NOT_NAME_STARTS:
+            words = words[1:]
+        title = " ".join(words)
+        # "... of San Stefano to the Ottomans", "... of Union in March": no part of the name
+        title = _RUN_ON.sub("", title)
+        words = title.split()
+        # "... in Europe in Helsinki": where it was signed is no part of the name
+        place = re.search(r" in ([A-Z][\w'-]+)$", title)
+        if (place and country_of(place.group(1))) or (place and place.group(1) in PLACES):
+            title = title[: place.start()]
+            words = title.split()
+        if len(words) < 2:
+            continue
+        key = "treaty:" + re.sub(r"[^a-z]+", "-", title.lower()).strip("-")
+        at = s.find(title, m.start())
+        said = _nearest_when(s, mentions, at, at + len(title))
+        fact = treaties.setdefault(key, Fact("treaty", key, title, when=said))
+        if fact.evidence is not None and said and not fact.when:
+            fact.evidence = None  # a sentence that dates it says more
+        evidence(fact, at, at + len(title))
+        parties = countries_in(s[: m.start()] + " " + s[m.end() :])  # "Paris" in a name is no party
+        fact.parties = tuple(dict.fromkeys((*fact.parties, *parties)))
+        if said and not fact.when:
+            fact.when = said
+        add_source(fact.sources, name, number)
+        covered.append((m.start(), m.end()))
+        named.append(title)
+    for m in _DESCRIBED.finditer(s):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        desc = m.group("desc")
+        core_word = next((w for w in reversed(desc.split()) if w in _CORE), None)
+        core_word = next((w for w in desc.split() if w in _CORE), core_word)
+        if core_word is None:
+            continue
+        core = _CORE[core_word]
+        modifier = desc.split(core_word)[0].strip()
+        rest = s[m.end() :]
+        before = s[: m.start()]
+        broker = ""
+        b = re.search(
+            r"brokered by (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)", rest[:60]
+        ) or re.search(r"([A-Z][a-z]+)\s+(?:had\s+)?brokered\s*$", before)
+        if b:
+            broker = country_of(b.group(1)) or country_of(b.group(1).split()[0]) or ""
+            if not broker and (
+                b.group(1) == "United Nations" or b.group(1).split()[-1] in ORG_WORDS
+            ):
+                broker = b.group(1)  # an organisation as broker
+        place = re.match(r",?\s+(?:agreed|signed|reached|concluded)\s+in\s+([A-Z][a-z]+)", rest)
+        between = re.search(r"between\s+([A-Z][a-z]+)\s+and\s+([A-Z][a-z]+)", s)
+        parties = []
+        if between:
+            parties = [c for c in (country_of(between.group(1)), country_of(between.group(2))) if c]
+        elif core != "plan":
+            parties = [c for c in countries_in(clause_around(s, m.start(), m.end())) if c != broker]
+            if (
+                not parties and "peace" in desc
+            ):  # a peace agreement's parties may be named elsewhere in the sentence
+                parties = [c for c in countries_in(s) if c != broker]
+        qualified = bool(
+            modifier or " for " in desc or " on " in desc or broker or place or parties
+        )
+        if not qualified:
+            continue
+        title = desc if not place else f"{desc} agreed in {place.group(1)}"
+        if core == "ceasefire" and not modifier:
+            title = f"{desc} brokered by {broker}" if broker else desc
+        party_key = "+".join(sorted(c.lower() for c in parties))
+        topic = "peace" if "peace" in desc else core
+        key = f"agreement:{topic}:{party_key}"
+        if core in ("ceasefire", "plan") or not parties:
+            key += f":{when[:4] if when else f'{name}:{number}'}:{broker}"
+        agreement = treaties.get(key)
+        said = _nearest_when(s, mentions, m.start(), m.end())
+        if agreement is None:
+            agreement = Fact(
+                "treaty", key, title, when=said, detail=core, parties=tuple(parties), broker=broker
+            )
+            treaties[key] = agreement
+        add_source(agreement.sources, name, number)
+        # the card asks what the sentence is surest of: who brokered it, where, or what it was
+        span = (m.start("desc"), m.end("desc"))
+        if b is not None and broker:
+            at = s.find(b.group(1), max(0, m.start() - 60))
+            span = (at, at + len(b.group(1))) if at >= 0 else span
+        elif place is not None:
+            span = (m.end() + place.start(1), m.end() + place.end(1))
+        evidence(agreement, *span)
+        if desc.strip() in _CORE and span == (m.start("desc"), m.end("desc")):
+            # "the treaty" alone: a card would ask for the word "treaty"
+            agreement.doubt(0.4, "an agreement the text does not even describe")
+        if not (broker or place or len(parties) >= 2 or (parties and said)):
+            agreement.doubt(0.5, "an agreement the text describes but does not name")
+    return named
+
+
+class Treaties(dict[str, Fact]):
+    """The treaties found so far, by key, with an index by acronym and initials.
+
+    The index is rebuilt only when a treaty was added or an acronym learnt, so
+    looking up "the CSTO" never walks every treaty of a long article.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._index: dict[str, list[Fact]] = {}
+        self.stale = False
+
+    def __setitem__(self, key: str, fact: Fact) -> None:
+        super().__setitem__(key, fact)
+        self.stale = True
+
+    def setdefault(self, key: str, default: Fact) -> Fact:
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def by_acronym(self, acronym: str) -> list[Fact]:
+        """The treaties that ``acronym`` names (set ``stale`` after changing an acronym)."""
+        if self.stale:
+            self._index = {}
+            for fact in self.values():
+                for key in {fact.acronym, _initials(fact.title)} - {""}:
+                    self._index.setdefault(key, []).append(fact)
+            self.stale = False
+        return self._index.get(acronym, [])
+
+
+def _initials(title: str) -> str:
+    return "".join(w[0] for w in title.split() if w[0].isupper())
