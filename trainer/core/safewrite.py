@@ -17,8 +17,14 @@ from pathlib import Path
 from trainer.core.errors import UsageError
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, new_mode: int | None = None) -> None:
     """Replace ``path`` with ``text`` (UTF-8) in one step.
+
+    Args:
+        path: The file to write.
+        text: Its new content.
+        new_mode: The permissions of a file that does not exist yet (else the
+            umask's); an existing file keeps its own.
 
     Raises:
         UsageError: when ``path`` is a folder, its folder does not exist, or the
@@ -38,9 +44,12 @@ def write_atomic(path: Path, text: str) -> None:
         try:
             mode = path.stat().st_mode & 0o777
         except OSError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
+            if new_mode is not None:
+                mode = new_mode
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                mode = 0o666 & ~umask
         os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)

@@ -11,10 +11,11 @@ import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from trainer.core.errors import TrainerError
+from trainer.core.errors import ConflictError, TrainerError
 from trainer.workspace import as_trainer_error
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 def guarded(title: str) -> Callable[[F], F]:
@@ -35,3 +36,29 @@ def guarded(title: str) -> Callable[[F], F]:
         return run  # type: ignore[return-value]
 
     return wrap
+
+
+def attempt(
+    screen: Any, call: Callable[[], T], failed: str, refresh: Callable[[], object]
+) -> tuple[bool, T | None]:
+    """Run one action that changes the profile, the way every screen does.
+
+    Another trainer window that got there first (ConflictError) is said in a
+    notice and ``refresh`` shows what stands now; a store or trainer error
+    shows a dialog titled ``failed`` (nothing was saved). Anything else is a
+    bug and goes on up.
+
+    Returns:
+        Whether the action was done, and what it returned.
+    """
+    try:
+        return True, call()
+    except ConflictError as exc:
+        screen.notify(f"{exc.message.capitalize()}. {exc.hint.capitalize()}.", timeout=8)
+        refresh()
+    except Exception as exc:
+        error = as_trainer_error(exc)
+        if not isinstance(error, TrainerError):
+            raise
+        screen.app.show_error(failed, error)
+    return False, None

@@ -18,13 +18,13 @@ from textual.worker import Worker, WorkerState
 
 from trainer.core.browse import Actions, CardDetails
 from trainer.core.editor import editor_command
-from trainer.core.errors import ConflictError, TrainerError, UsageError
+from trainer.core.errors import TrainerError, UsageError
 from trainer.core.model import State
 from trainer.core.scheduler import format_interval
 from trainer.core.textsafe import visible
 from trainer.core.when import When, parse_when
 from trainer.store.search import Found
-from trainer.ui.guard import guarded
+from trainer.ui.guard import attempt, guarded
 from trainer.ui.screens.confirm import ConfirmDialog
 from trainer.workspace import as_trainer_error
 
@@ -229,17 +229,8 @@ class BrowseScreen(Screen[None]):
         self.run_search()
 
     def _do(self, act: Callable[[], object], failed: str) -> None:
-        try:
-            change = act()
-        except ConflictError as exc:
-            self.notify(f"{exc.message.capitalize()}. {exc.hint.capitalize()}.", timeout=8)
-            self.run_search()
-            return
-        except Exception as exc:
-            error = as_trainer_error(exc)
-            if not isinstance(error, TrainerError):
-                raise
-            self.tapp.show_error(failed, error)
+        ok, change = attempt(self, act, failed, self.run_search)
+        if not ok:
             return
         self.run_search()
         self.refresh_bindings()

@@ -14,14 +14,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, ProgressBar, Static
 
-from trainer.core.errors import ConflictError, TrainerError
+from trainer.core.errors import TrainerError
 from trainer.core.model import Rating
 from trainer.core.scheduler import format_interval
 from trainer.core.session import Presented, Segments, Session, describe_due
 from trainer.core.textsafe import visible
 from trainer.core.when import When, parse_when
-from trainer.ui.guard import guarded
-from trainer.workspace import as_trainer_error
+from trainer.ui.guard import attempt, guarded
 
 if TYPE_CHECKING:
     from trainer.ui.app import TrainerApp
@@ -257,18 +256,9 @@ class StudyScreen(Screen[None]):
         A store error (the profile kept busy by another process, say) shows a
         dialog and leaves the card on screen: nothing was saved.
         """
-        try:
-            call(self.tapp.clock.now())
-        except ConflictError as exc:
-            # Another window on this profile got there first: say so, carry on.
-            self.notify(f"{exc.message.capitalize()}. {exc.hint.capitalize()}.", timeout=8)
-            self.show_card()
-            return
-        except Exception as exc:
-            error = as_trainer_error(exc)
-            if not isinstance(error, TrainerError):
-                raise
-            self.tapp.show_error(failed, error)
+        now = self.tapp.clock.now()
+        ok, _ = attempt(self, lambda: call(now), failed, self.show_card)
+        if not ok:
             return
         self.show_card()
         if done:
