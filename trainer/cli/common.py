@@ -1,0 +1,66 @@
+"""What every command shares: printing errors and problems, opening the workspace, progress bars."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trainer.core.errors import Problem
+
+if TYPE_CHECKING:
+    from trainer.workspace import Workspace
+
+
+def error(message: str, hint: str = "") -> None:
+    """Say what went wrong on stderr, and what to do about it."""
+    print(f"error: {message}", file=sys.stderr)
+    if hint:
+        print(f"  hint: {hint}", file=sys.stderr)
+
+
+def print_problem(p: Problem) -> None:
+    """One problem of a deck file on stderr, as ``error: file:line:col: ...``."""
+    print(
+        f"{'warning' if p.warning else 'error'}: {p}".replace(": warning: ", ": "), file=sys.stderr
+    )
+
+
+def open_workspace(profile: str | None, extra: Sequence[Path] = (), load: bool = True) -> Workspace:
+    """The profile opened for a command, saying first if answers went missing from it."""
+    from trainer.workspace import Workspace, warn
+
+    ws = Workspace(profile, extra, notify=warn, load=load)
+    lost = ws.lost_answers()
+    if lost is not None:
+        warn(f"warning: {lost.message}")
+        warn(f"  hint: {lost.hint}")
+    return ws
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class ProgressBar:
+    """A progress bar on stderr for long imports (only when stderr is a terminal)."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = False
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.tty or total < 2000:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        line = f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+        print(line, end="", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def end(self) -> None:
+        if self.shown:
+            print(file=sys.stderr)
+            self.shown = False
