@@ -28,7 +28,7 @@ from trainer.store.catalog import DeckFile, DeckStatus, file_row
 from trainer.store.exchange import apply_import, deck_progress
 
 if TYPE_CHECKING:
-    from trainer.workspace import Workspace
+    from trainer.workspace.base import Base as Workspace
 
 EXPORTS = (".yaml", ".yml", ".csv", ".tsv", ".apkg")
 

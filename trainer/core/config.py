@@ -197,3 +197,29 @@ def parse_config(text: str, path: str) -> Settings:
             f"{path}: " + "; ".join(errors), "fix these settings or remove them to use the defaults"
         )
     return settings
+
+
+def parse_lenient(text: str, path: str) -> Settings:
+    """The settings of a file with some wrong values: each wrong one left at its default."""
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return Settings()
+    good: dict[str, object] = {}
+    for key, value in data.items():
+        trial = dict(good)
+        trial[key] = value
+        try:
+            parse_config(_as_toml(trial), path)
+        except ConfigError:
+            continue
+        good[key] = value
+    return parse_config(_as_toml(good), path)
+
+
+def _as_toml(data: dict[str, object]) -> str:
+    import tomlkit
+
+    return tomlkit.dumps(data)

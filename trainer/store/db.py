@@ -370,6 +370,11 @@ def connect(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
     return conn
 
 
+def set_patience(conn: sqlite3.Connection, ms: int) -> None:
+    """How long a statement waits for another process's lock before it gives up."""
+    conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
+
+
 def checkpoint(conn: sqlite3.Connection, truncate: bool = False) -> bool:
     """Fold the write-ahead log back into the database file.
 

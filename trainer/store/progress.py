@@ -499,6 +499,11 @@ class Store:
                 (key, value),
             )
 
+    def deck_path(self, deck_id: str) -> str | None:
+        """The file a deck's cards were last read from, or None for an unknown deck."""
+        row = self.conn.execute("SELECT path FROM decks WHERE deck_id = ?", (deck_id,)).fetchone()
+        return None if row is None else str(row[0])
+
     def answer_count(self) -> int:
         """How many answers the review log holds."""
         return int(self.conn.execute("SELECT COUNT(*) FROM review_log").fetchone()[0])

@@ -1,0 +1,142 @@
+"""A workspace's daily-study tools: statistics, settings and the card browser."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from trainer.core.config import parse_config, parse_lenient
+from trainer.core.errors import ConfigError, TrainerError, UsageError
+from trainer.core.scheduler import Scheduler, study_day
+from trainer.core.stats import Stats
+from trainer.store.search import Found
+
+if TYPE_CHECKING:
+    from trainer.core.browse import Actions, CardDetails
+    from trainer.core.configedit import Value
+from trainer.store.catalog import DeckFile
+
+if TYPE_CHECKING:
+    pass
+
+
+from trainer.workspace.base import Base
+
+
+class ToolsMixin(Base):
+    """Statistics, settings and the card browser."""
+
+    def stats(self, deck_ids: Sequence[str] | None = None) -> Stats:
+        """Every statistic of some decks (every loaded deck when None), now."""
+        from trainer.core.stats import day_shift
+        from trainer.store.stats import collect
+
+        ids = list(deck_ids) if deck_ids is not None else [f.deck_id for f in self.decks]
+        now = self.clock.now()
+        shift = day_shift(now, self.clock.tz, self.settings.day_rollover_hour)
+        return collect(self.conn, ids, now.timestamp(), shift, self.scheduler.curve())
+
+    def save_setting(self, key: str, value: Value | None, deck: str | None = None) -> None:
+        """Change one setting in the settings file (None removes it: its default applies).
+
+        The value is checked first, the file keeps its comments and is written
+        atomically, and the settings in use are read again from it.
+
+        Raises:
+            UsageError: for a value out of range (naming the range), or a file
+                whose TOML cannot be read; nothing is written then.
+        """
+        from trainer.core.configedit import set_value
+        from trainer.store import configfile
+
+        path = self.paths.config_file
+        text = set_value(configfile.read(path), key, value, str(path), deck)
+        configfile.write(path, text)
+        try:
+            self.settings = parse_config(text, str(path))
+            self.config_error = None
+        except ConfigError as exc:
+            # Another setting in the file is still wrong: it keeps its default.
+            self.config_error = exc
+            self.settings = parse_lenient(text, str(path))
+        self.scheduler = Scheduler(self.settings)
+
+    def search(self, query: str, deck_ids: Sequence[str] | None = None) -> tuple[list[Found], int]:
+        """Cards of some decks (every loaded deck when None) a browser search finds.
+
+        Raises:
+            UsageError: for a search that cannot be read, with where and why.
+        """
+        from trainer.core.search import parse
+        from trainer.store.search import search
+
+        node = parse(query)
+        ids = list(deck_ids) if deck_ids is not None else [f.deck_id for f in self.decks]
+        day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+        return search(self.conn, node, ids, day.number, day.end.timestamp())
+
+    def actions(self) -> Actions:
+        """The browser's actions (suspend, bury, reset) on this profile, with their undo."""
+        from trainer.core.browse import Actions
+        from trainer.store.browse import BrowseStore
+
+        day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+        return Actions(BrowseStore(self.store), day.number)
+
+    def card_details(self, rowid: int) -> CardDetails:
+        """One card's fields, state, predicted recall and history, for the browser."""
+        from trainer.core.browse import CardDetails
+        from trainer.store import browse
+
+        memory, suspended, leech, buried_day, retired = browse.state(self.conn, rowid)
+        day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
+        studied = memory.last_review is not None and memory.stability is not None
+        return CardDetails(
+            card=self.store.card(rowid),
+            memory=memory,
+            suspended=suspended,
+            leech=leech,
+            buried=buried_day >= day.number and not suspended and not retired,
+            retired=retired,
+            lapses=self.store.lapses(rowid),
+            recall=(
+                self.scheduler.retrievability(memory, self.clock.now().timestamp())
+                if studied
+                else None
+            ),
+            history=browse.history(self.conn, rowid),
+            resets=browse.resets(self.conn, rowid),
+        )
+
+    def card_location(self, rowid: int) -> tuple[Path, int]:
+        """The deck file a card comes from and the line its entry starts on (1 if unknown)."""
+        from trainer.core.deck import parse_deck
+        from trainer.core.deckfiles import read_deck_bytes
+
+        card = self.store.card(rowid)
+        where = self.store.deck_path(card.deck_id)
+        if where is None:
+            raise UsageError(f"deck {card.deck_id} has no file", "reload the decks (r)")
+        path = Path(where)
+        try:
+            deck, _ = parse_deck(read_deck_bytes(path), path=str(path), default_id=path.stem)
+        except TrainerError:
+            return path, 1
+        line = next((c.line for c in deck.cards if c.id == card.id), 0) if deck else 0
+        if not line:
+            # A deck with errors cannot be parsed: find the entry's id by eye.
+            key = card.entry or card.id
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                    if re.search(rf"\bid:\s*['\"]?{re.escape(key)}['\"]?\s*(?:[,}}#]|$)", text):
+                        line = number
+                        break
+        return path, max(1, line)
+
+    def deck_file(self, path: Path) -> DeckFile | None:
+        """What the last reading found in a deck file."""
+        target = path.resolve()
+        return next((f for f in self.files if Path(f.path).resolve() == target), None)
