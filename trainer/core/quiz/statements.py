@@ -310,8 +310,29 @@ def date_phrase(w: When, prep: str = "") -> str:
     return f"in {the}{shown}"
 
 
+_THE_LAST = frozenset(
+    {"sea", "ocean", "river", "desert", "strait", "straits", "gulf", "bay", "canal", "passage"}
+    | {"channel", "mountains", "islands", "isles", "peninsula"}
+)
+_THE_FIRST = frozenset({"strait", "straits", "gulf", "bay", "sea", "cape", "isle"})
+
+
+def with_the(value: str) -> str:
+    """A place's name with the article English gives it in a sentence: 'the
+    Atlantic Ocean', 'the Strait of Gibraltar', but 'Lake Baikal', 'Cape Horn'."""
+    words = value.split()
+    if not words or fold(words[0]) in ("the", "a", "an") or not value[:1].isupper():
+        return value
+    last, first = fold(words[-1]), fold(words[0])
+    if len(words) > 1 and (last in _THE_LAST or (first in _THE_FIRST and fold(words[1]) == "of")):
+        return "the " + value
+    return value
+
+
 def _value(value: str, shape: str) -> str:
     """A value as it reads inside a sentence ('term' is a one-word common noun)."""
+    if shape == "place":
+        return mid_sentence(with_the(value))
     if shape in ("text", "term") and value[:1].isupper() and not is_acronym(value.split()[0]):
         return value[:1].lower() + value[1:]
     if (
@@ -478,7 +499,7 @@ def _what(body: str, value: str, shape: str) -> str | None:
         predicate = _bare(clause[0].verb[1]) if clause and clause[0].verb[1:] else ""
         if clause and predicate in lexicon.PREDICATE_ADJECTIVES and predicate not in _PREPOSITIONS:
             return _sentence(clause[0].with_object(shown))
-        if len(rest) == 1 and rest[0][:1].isupper() and shape in ("role", "text"):
+        if len(rest) == 1 and rest[0][:1].isupper() and shape in ("role", "text", "description"):
             return _sentence(f"{rest[0]} {first} {role_phrase(value)}")
         return _sentence(f"{' '.join(rest)} {first} {shown}")
     if first in ("did", "does", "do", "has", "have", "had"):
@@ -509,7 +530,7 @@ def _what(body: str, value: str, shape: str) -> str | None:
     ):
         clause = _declarative(verb, " ".join(words[i + 1 :]))
         return _sentence(clause[0].with_object(shown)) if clause else None
-    head = _subject(value)
+    head = _subject(with_the(value) if shape == "place" else value)
     if apposition:
         head = head.rstrip(",") + ", " + " ".join(apposition)
     return _sentence(f"{head} {' '.join(words[i:])}")
@@ -535,7 +556,7 @@ def natural(fact: Fact, value: str, date: When | None) -> str | None:
     """The statement built from the question's own words, or None when only the
     fallback form would do."""
     if fact.cloze_text:
-        return _sentence(cloze_fill(fact.cloze_text, fact.card.ordinal, value).rstrip("."))
+        return _sentence(_fill(fact, value).rstrip("."))
     shape = fact.shape
     if fact.card.kind is CardKind.TERM and shape == "name" and len(value.split()) == 1:
         shape = "term"  # 'Penicillin' is capitalised only because it starts the answer
@@ -545,6 +566,22 @@ def natural(fact: Fact, value: str, date: When | None) -> str | None:
     if got:
         return got
     return _bare_front(fact, value, date)
+
+
+def _fill(fact: Fact, value: str) -> str:
+    """A cloze's text with ``value`` in its gap, and one article only: 'The
+    {{Amazon}}' with 'The Volga' reads 'The Volga', not 'The The Volga'."""
+    marker = "\x00"
+    text = cloze_fill(fact.cloze_text, fact.card.ordinal, marker)
+    first, _, rest = value.partition(" ")
+    has_article = re.search(rf"\b(?:[Tt]he|[Aa]n?)\s+{marker}", text) is not None
+    if has_article and rest and first.lower() in ("the", "a", "an"):
+        value = rest
+    elif fact.shape == "place" and not has_article:
+        value = with_the(value)
+    if text.startswith(marker):
+        value = sentence_start(value)
+    return text.replace(marker, value)
 
 
 def _bare_front(fact: Fact, value: str, date: When | None) -> str | None:
