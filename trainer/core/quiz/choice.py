@@ -244,8 +244,15 @@ class Kinship:
         self.strict = strict
         self.sort = material.sort_of(fact.shape, fact.sort, fact.answer)
         self.roles = sorts.roles_for(fact.shape, fact.prompt, fact.answer, fact.focus)
+        self._tiers: dict[int, int | None] = {}
 
     def tier(self, cand: Candidate) -> int | None:
+        key = id(cand)
+        if key not in self._tiers:
+            self._tiers[key] = self._tier(cand)
+        return self._tiers[key]
+
+    def _tier(self, cand: Candidate) -> int | None:
         fact = self.fact
         if fact.shape in ("person", "role"):
             tier = sorts.role_tier(self.roles, cand.roles)
@@ -299,6 +306,7 @@ def _ranked(
     context = context_of(fact.prompt)
     pool: list[tuple[int, Candidate]] = []
     key = norm(fact.prompt)
+    entry = fact.entry
     for shape in shapes:
         # 'text' and 'name' hold anything, and so does another shape: only a
         # kindred answer will do
@@ -306,7 +314,7 @@ def _ranked(
         if kin.narrow and shape == fact.shape:
             material.more(shape, kin.fits)
         for cand in material.shape(shape):
-            if cand.entry == fact.entry or cand.prompt_key == key:
+            if cand.entry == entry or cand.prompt_key == key:
                 continue
             tier = kin.tier(cand)
             if tier is None:

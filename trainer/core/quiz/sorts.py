@@ -266,7 +266,7 @@ def role_tier(fact: Roles, other: Roles) -> int | None:
     composer), 1 the same family (composer and painter), 2 related only
     through a side role, 3 unknown on one side; None when they belong to
     different families altogether (a composer and a president)."""
-    if not fact or not other:
+    if not fact.every or not other.every:
         return 3
     if fact.main & other.main:
         return 0
