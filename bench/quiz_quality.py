@@ -52,7 +52,7 @@ from trainer.core.quiz.material import Facts, Material, date_key  # noqa: E402
 from trainer.core.quiz.model import QuestionType  # noqa: E402
 from trainer.core.quiz.people import SurnameIndex  # noqa: E402
 from trainer.core.quiz.sorts import role_tier, roles_for  # noqa: E402
-from trainer.core.quiz.statements import natural  # noqa: E402
+from trainer.core.quiz.statements import natural, statement  # noqa: E402
 from trainer.core.quiz.text import norm  # noqa: E402
 from trainer.core.quiz.truefalse import truefalse_question  # noqa: E402
 from trainer.core.quiz.typed import grade, typed_question  # noqa: E402
@@ -357,7 +357,7 @@ def _false_value(fact: Fact, shown: str, sources: dict[str, list[Fact]]) -> str 
     answer of the half that the statement holds and the true one does not."""
     if fact.date is not None:
         return None
-    true = norm(natural(fact, answer_text(fact), fact.date) or "")
+    true = norm(statement(fact, answer_text(fact), fact.date))
     said = norm(shown)
     hits = [a for a in sources if a and f" {a} " in f" {said} " and f" {a} " not in f" {true} "]
     return max(hits, key=len) if hits else None

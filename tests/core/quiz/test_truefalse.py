@@ -372,3 +372,27 @@ def test_a_cloze_filled_with_a_wrong_value_keeps_one_article() -> None:
         card("Which is the longest river in Europe?", "The Volga", kind="place"),
     ]
     assert set(_false(cards, 0)) == {"The Volga carries more water than any other river."}
+
+
+@pytest.mark.parametrize(
+    ("front", "back", "sentence"),
+    [
+        ("What is Astana?", "Capital of Kazakhstan", "Astana is the capital of Kazakhstan."),
+        (
+            "What is Port Louis?",
+            "City on the west coast of Mauritius",
+            "Port Louis is a city on the west coast of Mauritius.",
+        ),
+        (
+            "Svalbard",
+            "Archipelago in the Arctic Ocean",
+            "Svalbard is an archipelago in the Arctic Ocean.",
+        ),
+    ],
+)
+def test_a_description_reads_with_an_article_and_in_lower_case(
+    front: str, back: str, sentence: str
+) -> None:
+    fact = fact_of(card(front, back, kind="place"))
+    assert fact is not None and fact.shape == "description"
+    assert natural(fact, fact.answer, None) == sentence

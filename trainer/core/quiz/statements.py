@@ -358,6 +358,8 @@ def role_phrase(role: str) -> str:
         first in lexicon.OFFICES
         or first in lexicon.SUPERLATIVE_STARTS
         or first in _COMMON_ROLE_WORDS
+        or first in lexicon.PLACE_SORTS  # a description: 'Village in Normandy ...'
+        or first in lexicon.ORG_SORTS
     )
     keep_case = len(words) > 1 and words[1][:1].isupper() and fold(words[1]) not in ("of",)
     if first in lexicon.SUPERLATIVE_STARTS or first == "former":
@@ -501,6 +503,8 @@ def _what(body: str, value: str, shape: str) -> str | None:
             return _sentence(clause[0].with_object(shown))
         if len(rest) == 1 and rest[0][:1].isupper() and shape in ("role", "text", "description"):
             return _sentence(f"{rest[0]} {first} {role_phrase(value)}")
+        if shape == "description":  # 'What is Tierra del Fuego?'
+            return _sentence(f"{' '.join(rest)} {first} {role_phrase(value)}")
         return _sentence(f"{' '.join(rest)} {first} {shown}")
     if first in ("did", "does", "do", "has", "have", "had"):
         clause = _declarative(first, " ".join(words[1:]))
@@ -590,7 +594,7 @@ def _bare_front(fact: Fact, value: str, date: When | None) -> str | None:
         return None
     if date is not None:
         return _sentence(f"{front} dates from {date_phrase(date).split(' ', 1)[1]}")
-    if is_name(front) and not is_name(value):
+    if (is_name(front) and not is_name(value)) or fact.shape == "description":
         return _sentence(f"{front} is {role_phrase(value)}")
     if is_name(value) and not is_name(front):
         return _sentence(f"{value} is {role_phrase(front)}")
