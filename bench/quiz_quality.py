@@ -1,6 +1,6 @@
 """Quality of the quiz's question types, measured on the evaluation set.
 
-Prints, for the tuning half and the held-out half of tests/data/quiz/:
+Prints, for each half of tests/data/quiz/ (tune, heldout, fresh), kept apart:
 
   typed grader    accuracy on the replies a fair teacher accepts and on those
                   a teacher refuses, and every disagreement (with --verbose)
@@ -8,17 +8,23 @@ Prints, for the tuning half and the held-out half of tests/data/quiz/:
                   questions got three distractors, how many options share the
                   answer's shape, the answer's date precision, how many
                   distractors are also right or mean the same as another
-                  option, empty options, and where the right date falls among
-                  the sorted date options
+                  option, empty options, where the right date falls among
+                  the sorted date options, and how near the other distractors
+                  are: places and bodies of the answer's sort, people of the
+                  same kind of role (by the cards they come from, read with
+                  the quiz's own rules, so a check of consistency, not of
+                  truth: the hand-judged sample is the measure)
   true / false    share of true statements, statements still holding a template
-                  mark ([...], {{, None), false statements whose value is also
-                  right, share that read as a sentence built from the question
-                  (not the fallback form)
+                  mark ([...], {{, None), cards with no false statement, share
+                  that read as a sentence built from the question (not the
+                  fallback form), and how near the false statements' values are
 
-Usage: python3 bench/quiz_quality.py [--verbose] [--sample N --seed S]
+Usage: python3 bench/quiz_quality.py [--half H] [--verbose] [--sample N --seed S]
 
---sample prints N generated choice and true/false questions from the
-held-out decks for judging by hand. This prints figures; it asserts nothing.
+--sample prints N generated choice and true/false questions from each deck of
+one half (--half, the fresh held-out half unless told) for judging by hand.
+The fresh half has no typed replies (the grader was not changed when it was
+written). This prints figures; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -45,12 +51,14 @@ from trainer.core.quiz.facts import Fact, fact_of, shape_of  # noqa: E402
 from trainer.core.quiz.material import Facts, Material, date_key  # noqa: E402
 from trainer.core.quiz.model import QuestionType  # noqa: E402
 from trainer.core.quiz.people import SurnameIndex  # noqa: E402
-from trainer.core.quiz.statements import natural  # noqa: E402
+from trainer.core.quiz.sorts import role_tier, roles_for  # noqa: E402
+from trainer.core.quiz.statements import natural, statement  # noqa: E402
 from trainer.core.quiz.text import norm  # noqa: E402
 from trainer.core.quiz.truefalse import truefalse_question  # noqa: E402
 from trainer.core.quiz.typed import grade, typed_question  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "quiz"
+HALVES = ("tune", "heldout", "fresh")
 BUNDLED = [ROOT / "decks" / n for n in ("dates.yaml", "people.yaml", "treaties.yaml")]
 
 
@@ -151,13 +159,61 @@ def _setting(decks: dict[str, list[StoredCard]], deck_id: str, seed: int) -> Mat
 def _option_shape(fact: Fact, text: str) -> str:
     reading = read_date(text)
     date = reading.values[0] if reading and not reading.ambiguous and fact.date else None
-    return shape_of(text, fact.card.kind, fact.focus, date, bool(fact.cloze_text))
+    return shape_of(text, fact.card.kind, fact.focus, date, bool(fact.cloze_text), fact.prompt)
+
+
+def _sources(decks: dict[str, list[StoredCard]]) -> dict[str, list[Fact]]:
+    """Every fact of a half by its answer as an option shows it."""
+    out: dict[str, list[Fact]] = {}
+    for cards in decks.values():
+        for card in cards:
+            fact = fact_of(card)
+            if fact is not None:
+                out.setdefault(norm(answer_text(fact)), []).append(fact)
+    return out
+
+
+def _nearness(fact: Fact, text: str, sources: dict[str, list[Fact]]) -> str:
+    """How near a distractor is to the answer, by the cards it comes from:
+    'sort' (same sort), 'other sort', 'role' (same kind of role), 'family',
+    'loose' (a side role only), 'unknown', 'other family', 'made' (no card:
+    a substitution), or '' when the answer has neither sort nor roles."""
+    found = sources.get(norm(text), [])
+    if fact.shape in ("person", "role"):
+        mine = roles_for(fact.shape, fact.prompt, fact.answer, fact.focus)
+        if not mine:
+            return ""
+        if not found:
+            return "made"
+        tiers = [role_tier(mine, roles_for(f.shape, f.prompt, f.answer, f.focus)) for f in found]
+        best = min((t for t in tiers if t is not None), default=None)
+        return {0: "role", 1: "family", 2: "loose", 3: "unknown", None: "other family"}[best]
+    if fact.sort and fact.shape in ("place", "organisation", "description", "name"):
+        if not found:
+            return "made"
+        return "sort" if any(f.sort == fact.sort for f in found) else "other sort"
+    return ""
+
+
+def _print_nearness(near: Counter[str], what: str) -> None:
+    print(
+        f"    {what} of places, bodies, descriptions with a known sort: {near['sort']} of that"
+        f" sort, {near['other sort']} of another, {near['made']} made by substitution"
+    )
+    people = sum(near[k] for k in ("role", "family", "loose", "unknown", "other family"))
+    print(
+        f"    {what} of people and roles with a known role: {near['role']} same kind,"
+        f" {near['family']} same family, {near['loose']} side role, {near['unknown']} unknown,"
+        f" {near['other family']} other family (of {people}; {near['made_people']} made)"
+    )
 
 
 def choice_figures(half: str, decks: dict[str, list[StoredCard]], verbose: bool) -> None:
     c: Counter[str] = Counter()
+    near: Counter[str] = Counter()
     positions: Counter[int] = Counter()
     bad: list[str] = []
+    sources = _sources(decks)
     for deck_id, cards in decks.items():
         material = _setting(decks, deck_id, 7)
         rng = random.Random(deck_id)  # one generator per deck, as in a quiz
@@ -195,6 +251,12 @@ def choice_figures(half: str, decks: dict[str, list[StoredCard]], verbose: bool)
                 else:
                     c["same_shape"] += _option_shape(fact, o) == fact.shape
                     c["text_distractors"] += 1
+                    how = _nearness(fact, o, sources)
+                    if how == "made" and fact.shape in ("person", "role"):
+                        how = "made_people"
+                    near[how] += 1
+                    if how in ("other sort", "other family"):
+                        bad.append(f"    {how}: {fact.prompt!r}: {o!r}")
             opts = list(q.choices)
             for a in range(4):
                 for b in range(a + 1, 4):
@@ -225,6 +287,7 @@ def choice_figures(half: str, decks: dict[str, list[StoredCard]], verbose: bool)
     total = sum(positions.values()) or 1
     shares = " ".join(f"{positions[k] / total:.0%}" for k in range(4))
     print(f"    right date's place among the 4 options in time order (1st..4th): {shares}")
+    _print_nearness(near, "distractors")
     if verbose:
         for line in bad:
             print(line)
@@ -232,7 +295,9 @@ def choice_figures(half: str, decks: dict[str, list[StoredCard]], verbose: bool)
 
 def truefalse_figures(half: str, decks: dict[str, list[StoredCard]], verbose: bool) -> None:
     c: Counter[str] = Counter()
+    near: Counter[str] = Counter()
     fallbacks: list[str] = []
+    sources = _sources(decks)
     for deck_id, cards in decks.items():
         material = _setting(decks, deck_id, 11)
         rng = random.Random(deck_id)
@@ -256,6 +321,14 @@ def truefalse_figures(half: str, decks: dict[str, list[StoredCard]], verbose: bo
                     fallbacks.append(f"    template mark: {q.prompt!r}")
                 if not truth:
                     c["false"] += 1
+                    value = _false_value(fact, q.prompt, sources)
+                    if value is not None:
+                        how = _nearness(fact, value, sources)
+                        if how == "made" and fact.shape in ("person", "role"):
+                            how = "made_people"
+                        near[how] += 1
+                        if how in ("other sort", "other family"):
+                            fallbacks.append(f"    {how}: {q.prompt!r}")
     rng = random.Random(5)
     shares: Counter[str] = Counter()
     for cards in decks.values():
@@ -269,6 +342,7 @@ def truefalse_figures(half: str, decks: dict[str, list[StoredCard]], verbose: bo
     print(
         f"    cards with no wrong value of their shape (no false statement): {c['none_false']}/{c['facts']}"
     )
+    _print_nearness(near, "false statements")
     n = shares["True"] + shares["False"]
     print(
         f"    share of true statements in built quizzes: {shares['True']}/{n} ({shares['True'] / n:.0%})"
@@ -276,6 +350,17 @@ def truefalse_figures(half: str, decks: dict[str, list[StoredCard]], verbose: bo
     if verbose:
         for line in fallbacks:
             print(line)
+
+
+def _false_value(fact: Fact, shown: str, sources: dict[str, list[Fact]]) -> str | None:
+    """Which other answer a false statement about ``fact`` names: the longest
+    answer of the half that the statement holds and the true one does not."""
+    if fact.date is not None:
+        return None
+    true = norm(statement(fact, answer_text(fact), fact.date))
+    said = norm(shown)
+    hits = [a for a in sources if a and f" {a} " in f" {said} " and f" {a} " not in f" {true} "]
+    return max(hits, key=len) if hits else None
 
 
 def sample(decks: dict[str, list[StoredCard]], n: int, seed: int) -> None:
@@ -299,18 +384,21 @@ def sample(decks: dict[str, list[StoredCard]], n: int, seed: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="print every disagreement")
-    parser.add_argument("--half", choices=("tune", "heldout", "both"), default="both")
-    parser.add_argument("--sample", type=int, default=0, help="print N questions per held-out deck")
+    parser.add_argument("--half", choices=(*HALVES, "all"), default=None)
+    parser.add_argument("--sample", type=int, default=0, help="print N questions per deck")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if args.sample:
-        sample(load_half("heldout"), args.sample, args.seed)
+        sample(load_half(args.half if args.half in HALVES else "fresh"), args.sample, args.seed)
         return
-    halves = ("tune", "heldout") if args.half == "both" else (args.half,)
+    halves = HALVES if args.half in (None, "all") else (args.half,)
     for half in halves:
         decks = load_half(half)
         print(f"{half}: {len(decks)} decks, {sum(len(c) for c in decks.values())} cards")
-        typed_figures(half, decks, args.verbose)
+        if (DATA / half / "typed.yaml").exists():
+            typed_figures(half, decks, args.verbose)
+        else:
+            print("  typed grader: no typed replies in this half")
         choice_figures(half, decks, args.verbose)
         truefalse_figures(half, decks, args.verbose)
 

@@ -1,4 +1,6 @@
-"""Generated decks for property tests: every answer's category is known."""
+"""Generated decks for property tests: every answer's category is known,
+down to the sort of place (river, sea, lake, mountain, city) and the kind of
+role (composer, novelist, president)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,23 @@ ORGS = (
     "Caribbean Community",
     "Pacific Islands Forum",
 )
+RIVERS = ("The Volga", "The Loire", "The Vistula", "The Ebro", "The Tagus", "The Oder")
+SEAS = ("The Baltic Sea", "The Adriatic Sea", "The Aegean Sea", "The Caspian Sea", "The Red Sea")
+LAKES = ("Lake Ladoga", "Lake Balaton", "Lake Inari", "Lake Vänern", "Lake Ohrid", "Lake Peipus")
+MOUNTAINS = ("Mount Olympus", "Mount Elbrus", "Mount Etna", "Mount Triglav", "Mount Ararat")
 DATES = ("year", "month", "day", "range", "decade", "century")
+PLACES = {
+    "river": (RIVERS, "Which river flows through valley number {i}?"),
+    "sea": (SEAS, "Into which sea does stream number {i} flow?"),
+    "lake": (LAKES, "Which lake lies in park number {i}?"),
+    "mountain": (MOUNTAINS, "Which mountain overlooks town number {i}?"),
+}
+ROLES = {
+    "composer": "Who composed symphony number {i}?",
+    "novelist": "Which novelist wrote book number {i}?",
+    "president": "Who was president of republic number {i}?",
+}
+CATEGORIES = ("person", "country", "city", "org", *PLACES, *ROLES, *DATES)
 
 
 @dataclass(frozen=True)
@@ -38,17 +56,25 @@ class Deck:
 
 @st.composite
 def decks(draw: st.DrawFn, min_size: int = 4, max_size: int = 16) -> Deck:
-    """A small deck mixing dates of every precision, people, countries,
-    cities and organisations, with unique answers."""
+    """A small deck mixing dates of every precision, people (some of a known
+    kind of role), countries, cities and other sorts of place, and
+    organisations, with unique answers."""
     n = draw(st.integers(min_size, max_size))
     cards: list[StoredCard] = []
     truth: dict[str, str] = {}
     used: set[str] = set()
     for i in range(n):
-        category = draw(st.sampled_from(("person", "country", "city", "org", *DATES)))
+        category = draw(st.sampled_from(CATEGORIES))
         if category == "person":
             answer = f"{draw(st.sampled_from(GIVEN))} {draw(st.sampled_from(FAMILY))}"
             front, kind, when = f"Who founded society number {i}?", "person", ""
+        elif category in ROLES:
+            answer = f"{draw(st.sampled_from(GIVEN))} {draw(st.sampled_from(FAMILY))}"
+            front, kind, when = ROLES[category].format(i=i), "person", ""
+        elif category in PLACES:
+            names, question = PLACES[category]
+            answer = draw(st.sampled_from(names))
+            front, kind, when = question.format(i=i), "place", ""
         elif category == "country":
             answer = draw(st.sampled_from(COUNTRIES))
             front, kind, when = f"Which country hosted summit number {i}?", "place", ""

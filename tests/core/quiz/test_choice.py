@@ -17,8 +17,10 @@ from trainer.core.quiz.model import Question, QuestionType
 from trainer.core.quiz.text import norm
 from trainer.core.quiz.typed import grade, typed_question
 
-from .cards import card, reversed_pair
-from .decks import COUNTRIES, DATES, Deck, decks
+from .cards import card, cloze, reversed_pair
+from .decks import COUNTRIES, DATES, PLACES, ROLES, Deck, decks
+
+FAMILIES = {"composer": "arts", "novelist": "arts", "president": "power"}
 
 
 def _questions(deck: Deck, seed: int) -> list[tuple[Question, object]]:
@@ -78,6 +80,18 @@ def test_distractor_rules(deck: Deck, seed: int) -> None:
         elif category == "country":
             for option in wrong:
                 assert deck.truth.get(option, "country") == "country"
+        if category in (*PLACES, "city"):
+            # never another sort of place (a sea for a river, a mountain for a city)
+            for option in wrong:
+                assert deck.truth.get(option) == category, (right, option)
+        if category in ROLES:
+            # never a role of another family (a president for a composer)
+            for option in wrong:
+                other = deck.truth.get(option)
+                assert FAMILIES.get(other, FAMILIES[category]) == FAMILIES[category], (
+                    right,
+                    option,
+                )
     # decks with enough material of a kind always give its cards a question
     asked = {q.cards[0].card_id for q, _ in built}
     for c in deck.cards:
@@ -218,3 +232,86 @@ def test_pool_decks_lend_distractors() -> None:
     q = choice_question(fact, Material(quizzed, pool, random.Random(1), Facts()), random.Random(1))
     assert q is not None
     assert set(q.choices) - {"Chile"} <= {c.back for c in pool}
+
+
+def _world() -> list:
+    """Places of many sorts, as a geography deck asks them."""
+    return [
+        *cloze("The Nile flows north into the {{c1::Mediterranean Sea}}.", kind="place"),
+        *cloze(
+            "The {{c1::Amazon}} carries more water than any other river;"
+            " it empties into the {{c2::Atlantic Ocean}}.",
+            kind="place",
+        ),
+        card("Into which sea does the Danube flow?", "The Black Sea", kind="place"),
+        card("Into which sea does the Rhine flow?", "The North Sea", kind="place"),
+        card("Which is the longest river in Europe?", "The Volga", kind="place"),
+        card("Which is the longest river in Asia?", "The Yangtze", kind="place"),
+        card("Which is the deepest lake in the world?", "Lake Baikal", kind="place"),
+        card("Which is the highest mountain in Africa?", "Mount Kilimanjaro", kind="place"),
+        card("Which strait divides Istanbul?", "The Bosphorus", kind="place"),
+        card("Which strait separates Spain from Morocco?", "The Strait of Gibraltar", kind="place"),
+        card("What is the capital of Australia?", "Canberra", kind="place"),
+        card("What is the capital of Nigeria?", "Abuja", kind="place"),
+        card("What is the capital of Canada?", "Ottawa", kind="place"),
+        card("Which city is the seat of Switzerland's government?", "Bern", kind="place"),
+        card("What is Astana?", "Capital of Kazakhstan", kind="place"),
+    ]
+
+
+def _choices(cards: list, front: str, seeds: range = range(8)) -> list[Question | None]:
+    target = next(c for c in cards if c.front == front or front in c.front)
+    fact = fact_of(target)
+    assert fact is not None
+    return [
+        choice_question(fact, Material(cards, (), random.Random(s), Facts()), random.Random(s))
+        for s in seeds
+    ]
+
+
+def test_a_place_stands_only_among_places_of_its_sort() -> None:
+    world = _world()
+    seas = {"Mediterranean Sea", "Atlantic Ocean", "The Black Sea", "The North Sea"}
+    for q in _choices(world, "The Nile flows north"):
+        assert q is not None and set(q.choices) == seas  # never the Amazon or a mountain
+    cities = {"Canberra", "Abuja", "Ottawa", "Bern"}
+    for q in _choices(world, "What is the capital of Canada?"):
+        assert q is not None and set(q.choices) <= cities
+    # one other strait, no other lake: no question rather than rivers and oceans
+    assert _choices(world, "Which strait divides Istanbul?") == [None] * 8
+    assert _choices(world, "Which is the deepest lake in the world?") == [None] * 8
+
+
+def test_a_description_stands_among_descriptions_of_its_sort() -> None:
+    for q in _choices(_world(), "What is Astana?"):
+        assert q is not None and q.answer == "Capital of Kazakhstan"
+        # never an ocean, a river or a sea: another capital, made from the deck's countries
+        assert all(o.startswith("Capital of ") for o in q.choices), q.choices
+
+
+def test_a_composer_stands_among_composers_before_any_writer() -> None:
+    cards = [
+        card(
+            "Which Baroque composer wrote the Brandenburg Concertos?",
+            "Johann Sebastian Bach",
+            kind="person",
+        ),
+        card("Who composed the opera Aida?", "Giuseppe Verdi", kind="person"),
+        card("Who composed The Blue Danube?", "Johann Strauss II", kind="person"),
+        card("Which Polish pianist wrote mostly for solo piano?", "Frédéric Chopin", kind="person"),
+        card("Who wrote War and Peace?", "Leo Tolstoy", kind="person"),
+        card("Who wrote Jane Eyre?", "Charlotte Brontë", kind="person"),
+        card("Who was President of the United States in 1962?", "John F. Kennedy", kind="person"),
+    ]
+    for q in _choices(cards, "Which Baroque composer"):
+        assert q is not None
+        assert set(q.choices) == {
+            "Johann Sebastian Bach",
+            "Giuseppe Verdi",
+            "Johann Strauss II",
+            "Frédéric Chopin",
+        }
+    # with fewer composers, writers (other artists) make up the rest, never a president
+    few = [c for c in cards if c.back not in ("Johann Strauss II", "Frédéric Chopin")]
+    for q in _choices(few, "Which Baroque composer"):
+        assert q is not None and "John F. Kennedy" not in q.choices

@@ -1,4 +1,4 @@
-"""The quiz's evaluation set (tests/data/quiz) stays usable: both halves load,
+"""The quiz's evaluation set (tests/data/quiz) stays usable: every half loads,
 every typed reply names a real card, and the halves share no deck."""
 
 from __future__ import annotations
@@ -36,6 +36,17 @@ def test_every_typed_row_names_a_card_of_its_half(half: str) -> None:
 
 
 def test_the_halves_share_no_deck() -> None:
-    tune, held = _decks("tune"), _decks("heldout")
-    assert len(held) >= 3 and len(tune) >= 3
-    assert not set(tune) & set(held)
+    tune, held, fresh = _decks("tune"), _decks("heldout"), _decks("fresh")
+    assert len(held) >= 3 and len(tune) >= 3 and len(fresh) >= 3
+    assert not set(tune) & set(held) and not (set(tune) | set(held)) & set(fresh)
+
+
+def test_the_fresh_half_mixes_kinds_and_card_types() -> None:
+    kinds: set[str] = set()
+    types: set[str] = set()
+    for path in sorted((DATA / "fresh" / "decks").glob("*.yaml")):
+        for c in load_deck(path).cards:
+            kinds.add(c.kind.value)
+            types.add(c.type.value)
+    assert {"date", "person", "place", "treaty"} <= kinds
+    assert {"basic", "reversed", "cloze"} <= types

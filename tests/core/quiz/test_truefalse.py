@@ -17,7 +17,12 @@ from trainer.core.quiz.statements import natural, statement
 from trainer.core.quiz.truefalse import truefalse_question
 
 from .cards import card, cloze, reversed_pair
-from .decks import Deck, decks
+from .decks import PLACES, ROLES, Deck, decks
+
+
+def mid(answer: str) -> str:
+    """An answer as a sentence shows it ('The Volga' -> 'the Volga')."""
+    return answer[:1].lower() + answer[1:] if answer.startswith("The ") else answer
 
 
 @pytest.mark.parametrize(
@@ -312,3 +317,82 @@ def test_statements_read_as_sentences_and_false_ones_are_false(deck: Deck, seed:
             else:
                 assert text != true_statement
                 assert q.explanation.startswith(f"False: {true_statement}")
+                category = deck.truth[c.back]
+                if category in (*PLACES, *ROLES, "city"):
+                    # the wrong value is of the answer's own sort or kind of role
+                    named = [a for a in deck.truth if a != c.back and (a in text or mid(a) in text)]
+                    assert named and all(deck.truth[a] == category for a in named), text
+
+
+def _false(cards: list, index: int, seeds: range = range(8)) -> list[str | None]:
+    fact = fact_of(cards[index])
+    assert fact is not None
+    out = []
+    for s in seeds:
+        q = truefalse_question(
+            fact, Material(cards, (), random.Random(s), Facts()), random.Random(s), False
+        )
+        out.append(q.prompt if q else None)
+    return out
+
+
+def test_a_false_statement_takes_a_wrong_value_of_the_same_sort_only() -> None:
+    cards = [
+        card("Which city is the seat of Switzerland's government?", "Bern", kind="place"),
+        card("What is the capital of Australia?", "Canberra", kind="place"),
+        *cloze("The Amazon empties into the {{c1::Atlantic Ocean}}.", kind="place"),
+        card("Which is the highest mountain in Africa?", "Mount Kilimanjaro", kind="place"),
+    ]
+    assert set(_false(cards, 0)) == {"The seat of Switzerland's government is Canberra."}
+    # no other mountain: no false statement at all
+    assert set(_false(cards, 3)) == {None}
+    # an ocean reads with its article
+    sea = [*cards, card("Into which sea does the Danube flow?", "The Black Sea", kind="place")]
+    assert set(_false(sea, 4)) == {"The Danube flows into the Atlantic Ocean."}
+
+
+def test_a_false_statement_about_a_role_keeps_to_its_kind_of_role() -> None:
+    chopin, _ = reversed_pair(
+        "Frédéric Chopin", "Polish composer of the Romantic era", ask="Who was Frédéric Chopin?"
+    )
+    kennedy, _ = reversed_pair(
+        "John F. Kennedy", "President of the United States", ask="Who was John F. Kennedy?"
+    )
+    bach, _ = reversed_pair(
+        "Johann Sebastian Bach", "Baroque composer", ask="Who was Johann Sebastian Bach?"
+    )
+    # never 'Frédéric Chopin was the President of the United States.'
+    assert set(_false([chopin, kennedy], 0)) == {None}
+    assert set(_false([chopin, kennedy, bach], 0)) == {"Frédéric Chopin was a Baroque composer."}
+
+
+def test_a_cloze_filled_with_a_wrong_value_keeps_one_article() -> None:
+    cards = [
+        *cloze("The {{c1::Amazon}} carries more water than any other river.", kind="place"),
+        card("Which is the longest river in Europe?", "The Volga", kind="place"),
+    ]
+    assert set(_false(cards, 0)) == {"The Volga carries more water than any other river."}
+
+
+@pytest.mark.parametrize(
+    ("front", "back", "sentence"),
+    [
+        ("What is Astana?", "Capital of Kazakhstan", "Astana is the capital of Kazakhstan."),
+        (
+            "What is Port Louis?",
+            "City on the west coast of Mauritius",
+            "Port Louis is a city on the west coast of Mauritius.",
+        ),
+        (
+            "Svalbard",
+            "Archipelago in the Arctic Ocean",
+            "Svalbard is an archipelago in the Arctic Ocean.",
+        ),
+    ],
+)
+def test_a_description_reads_with_an_article_and_in_lower_case(
+    front: str, back: str, sentence: str
+) -> None:
+    fact = fact_of(card(front, back, kind="place"))
+    assert fact is not None and fact.shape == "description"
+    assert natural(fact, fact.answer, None) == sentence

@@ -21,7 +21,7 @@ import random
 import re
 from collections.abc import Callable
 
-from trainer.core.quiz import lexicon
+from trainer.core.quiz import lexicon, sorts
 from trainer.core.quiz.dates import read_date, render, same_span, shift, when_text, within
 from trainer.core.quiz.facts import Fact
 from trainer.core.quiz.material import Candidate, Material, context_of
@@ -34,7 +34,7 @@ from trainer.core.when import When
 Option = tuple[str, When | None]
 """An option's text, and its span when it is a date."""
 
-_RELATED = {"organisation": ("name",), "name": ("organisation", "place"), "place": ("name",)}
+_RELATED = {"organisation": ("name",), "name": ("organisation",)}
 _YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _FALLBACK_COUNTRIES = tuple(
@@ -97,7 +97,8 @@ class Judge:
             return True
         ca, cb = content(a), content(b)
         shares = any(same_form(x, y) for x in ca for y in cb)
-        close = na[:1] == nb[:1] and abs(len(na) - len(nb)) <= 3
+        # a typo may fall on the first letter too ('Prussia' / 'Russia')
+        close = abs(len(na) - len(nb)) <= 3 and (na[:1] == nb[:1] or na[-3:] == nb[-3:])
         if not (shares or close):
             return False
         return self._grader(a).judge(b)[0] or self._grader(b).judge(a)[0]
@@ -216,7 +217,7 @@ def _score(fact: Fact, cand: Candidate, context: frozenset[str], rng: random.Ran
     if cand.kind is fact.card.kind:
         score += 2
     if cand.deck_id == fact.card.deck_id:
-        score += 2
+        score += 4  # the deck's own world first: other decks' answers can be far off
     union = context | cand.context
     if union:
         similar = len(context & cand.context) / len(union)
@@ -227,24 +228,106 @@ def _score(fact: Fact, cand: Candidate, context: frozenset[str], rng: random.Ran
     return score + rng.random()
 
 
+class Kinship:
+    """How near another answer is to one fact's: its sort (a river among
+    rivers) and, for people, their roles (composers among composers).
+
+    ``tier`` is 0 for the same sort or kind of role, higher for looser
+    matches, None for an answer that must never stand beside this one. A
+    ``strict`` kinship (true/false statements) takes tier 0 only, and for an
+    answer whose sort or role nothing says, answers of the same deck only.
+    """
+
+    def __init__(self, fact: Fact, material: Material, strict: bool = False) -> None:
+        self.fact = fact
+        self.material = material
+        self.strict = strict
+        self.sort = material.sort_of(fact.shape, fact.sort, fact.answer)
+        self.roles = sorts.roles_for(fact.shape, fact.prompt, fact.answer, fact.focus)
+        self._tiers: dict[int, int | None] = {}
+
+    def tier(self, cand: Candidate) -> int | None:
+        key = id(cand)
+        if key not in self._tiers:
+            self._tiers[key] = self._tier(cand)
+        return self._tiers[key]
+
+    def _tier(self, cand: Candidate) -> int | None:
+        fact = self.fact
+        if fact.shape in ("person", "role"):
+            tier = sorts.role_tier(self.roles, cand.roles)
+            if cand.deck_id != fact.card.deck_id:
+                # another deck's people stand here only on clear evidence
+                if tier == 3 and (self.roles or cand.roles):
+                    return None
+                if tier == 0 and (self.roles.weak or cand.roles.weak):
+                    tier = 2
+            if self.strict and self.roles:
+                return tier if tier == 0 else None
+        elif fact.shape in ("place", "organisation", "description", "name"):
+            other = self.material.sort_of(cand.shape, cand.sort, cand.text)
+            related = (
+                lexicon.RELATED_ORG_SORTS
+                if fact.shape in ("organisation", "name")
+                else lexicon.RELATED_PLACE_SORTS
+            )
+            loose = fact.shape in ("organisation", "name") and cand.shape != "place"
+            if fact.shape == "name" and not (self.sort and other):
+                return 1  # a name's sort is rarely known: '_related' decides
+            tier = sorts.sort_tier(self.sort, other, related, loose)
+            if self.strict and self.sort:
+                return tier if tier == 0 else None
+        else:
+            return 0
+        if self.strict and (tier is None or cand.deck_id != fact.card.deck_id):
+            return None  # nothing says what it is: only the deck's own answers
+        return tier
+
+    def fits(self, cand: Candidate) -> bool:
+        """Whether ``cand`` is of the best tier (for reading on)."""
+        return self.tier(cand) == 0
+
+    @property
+    def narrow(self) -> bool:
+        """Whether this answer needs more than its shape to find its match."""
+        return bool(self.sort) or bool(self.roles)
+
+
 def _ranked(
-    fact: Fact, material: Material, rng: random.Random, shapes: tuple[str, ...], penalty: float
-) -> list[tuple[float, str]]:
+    fact: Fact,
+    material: Material,
+    rng: random.Random,
+    shapes: tuple[str, ...],
+    penalty: float,
+    kin: Kinship,
+) -> list[tuple[int, float, str]]:
+    """Other answers of ``shapes`` that may stand beside ``fact``'s, best first:
+    by tier (``Kinship``), then by score."""
     context = context_of(fact.prompt)
-    pool: list[Candidate] = []
+    pool: list[tuple[int, Candidate]] = []
+    key = norm(fact.prompt)
+    entry = fact.entry
     for shape in shapes:
-        pool.extend(material.shape(shape))
+        # 'text' and 'name' hold anything, and so does another shape: only a
+        # kindred answer will do
+        loose = fact.shape in ("text", "name") or shape != fact.shape
+        if kin.narrow and shape == fact.shape:
+            material.more(shape, kin.fits)
+        for cand in material.shape(shape):
+            if cand.entry == entry or cand.prompt_key == key:
+                continue
+            tier = kin.tier(cand)
+            if tier is None:
+                continue
+            if loose and not _related(fact, cand, context):
+                continue
+            pool.append((tier, cand))
     if len(pool) > 32:
-        pool = rng.sample(pool, 32)
-    out = []
-    loose = fact.shape in ("text", "name")
-    for cand in pool:
-        if cand.entry == fact.entry or cand.prompt_key == norm(fact.prompt):
-            continue
-        if loose and not _related(fact, cand, context):
-            continue  # 'text' and 'name' hold anything: only a kindred answer will do
-        out.append((_score(fact, cand, context, rng) - penalty, cand.text))
-    out.sort(key=lambda item: -item[0])
+        rng.shuffle(pool)
+        pool.sort(key=lambda item: item[0])
+        pool = pool[:32]
+    out = [(tier, _score(fact, cand, context, rng) - penalty, cand.text) for tier, cand in pool]
+    out.sort(key=lambda item: (item[0], -item[1]))
     return out
 
 
@@ -318,12 +401,20 @@ def _numbers(fact: Fact, rng: random.Random) -> list[str]:
 
 
 def text_options(
-    fact: Fact, material: Material, rng: random.Random, n: int, judge: Judge
+    fact: Fact,
+    material: Material,
+    rng: random.Random,
+    n: int,
+    judge: Judge,
+    strict: bool = False,
 ) -> list[Option]:
-    """``n`` answers of ``fact``'s shape from the decks, best first."""
+    """``n`` answers of ``fact``'s shape from the decks, best first; ``strict``
+    (a false statement) takes only answers of its own sort or kind of role,
+    never another shape's."""
     chosen: list[str] = []
     answer = fact.answer
     right = [answer, *fact.accept]
+    kin = Kinship(fact, material, strict)
 
     def take(text: str) -> bool:
         if not usable(text) or text.strip() in chosen:
@@ -335,9 +426,18 @@ def text_options(
         chosen.append(text.strip())
         return True
 
-    sources: list[Callable[[], list[str]]] = [
-        lambda: [t for _, t in _ranked(fact, material, rng, (fact.shape,), 0.0)],
-    ]
+    ranked: list[tuple[int, float, str]] = []
+
+    def own(close: bool) -> list[str]:
+        if not ranked:
+            ranked.extend(_ranked(fact, material, rng, (fact.shape,), 0.0, kin))
+        return [t for tier, _, t in ranked if (tier <= 1) == close]
+
+    sources: list[Callable[[], list[str]]] = [lambda: own(True)]
+    if fact.shape in ("role", "description"):
+        # 'Capital of Kazakhstan' -> 'Capital of Uzbekistan': the same kind by construction
+        sources.append(lambda: _substitutes(fact, material, rng))
+    sources.append(lambda: own(False))
     if _composite(fact):
         sources.insert(0, lambda: _substitutes(fact, material, rng))
     if fact.shape == "number":
@@ -346,9 +446,9 @@ def text_options(
         asked = set(norm(fact.prompt).split())
         sources.append(lambda: [c for c in material.countries() if norm(c) not in asked])
         sources.append(lambda: rng.sample(_FALLBACK_COUNTRIES, 20))
-    if fact.shape in _RELATED:
+    if fact.shape in _RELATED and not strict:
         sources.append(
-            lambda: [t for _, t in _ranked(fact, material, rng, _RELATED[fact.shape], 3.0)]
+            lambda: [t for _, _, t in _ranked(fact, material, rng, _RELATED[fact.shape], 3.0, kin)]
         )
     if fact.shape in ("text", "name", "organisation"):
         sources.append(lambda: _substitutes(fact, material, rng))
@@ -363,13 +463,19 @@ def text_options(
 
 
 def options_for(
-    fact: Fact, material: Material, rng: random.Random, n: int, judge: Judge | None = None
+    fact: Fact,
+    material: Material,
+    rng: random.Random,
+    n: int,
+    judge: Judge | None = None,
+    strict: bool = False,
 ) -> list[Option]:
-    """Up to ``n`` distractors for ``fact`` (fewer when the decks run short)."""
+    """Up to ``n`` distractors for ``fact`` (fewer when the decks run short);
+    ``strict`` ones are of the answer's own sort or kind of role only."""
     judge = judge or Judge(fact)
     if fact.date is not None:
         return date_options(fact, material, rng, n, judge)
-    return text_options(fact, material, rng, n, judge)
+    return text_options(fact, material, rng, n, judge, strict)
 
 
 def choice_question(fact: Fact, material: Material, rng: random.Random) -> Question | None:

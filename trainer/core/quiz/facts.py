@@ -3,10 +3,11 @@ the answer is.
 
 A card's ``kind`` says what the card is about, not what its answer is: a
 treaty card may ask for a year, a country or a city. The answer's *shape*
-(date, person, role, country, organisation, place, number, name, text) is
-read from the answer itself, the card's kind and the asked noun ("In which
-*city* ...?"), and decides which other answers may stand beside it as
-distractors.
+(date, person, role, country, organisation, place, description, number, name,
+text) is read from the answer itself, the card's kind and the asked noun ("In
+which *city* ...?"), and decides which other answers may stand beside it as
+distractors; its *sort* (``sorts``: a river, a sea, a treaty ...) narrows
+that down.
 """
 
 from __future__ import annotations
@@ -16,14 +17,25 @@ from dataclasses import dataclass
 
 from trainer.core import cloze
 from trainer.core.model import CardKind, CardType, StoredCard
-from trainer.core.quiz import lexicon
+from trainer.core.quiz import lexicon, sorts
 from trainer.core.quiz.dates import parse_card_when, read_date
 from trainer.core.quiz.model import CardRef
 from trainer.core.quiz.people import is_country, is_name
 from trainer.core.quiz.text import capitalised, content, fold, is_acronym, strip_parens
 from trainer.core.when import When
 
-SHAPES = ("date", "number", "country", "person", "role", "organisation", "place", "name", "text")
+SHAPES = (
+    "date",
+    "number",
+    "country",
+    "person",
+    "role",
+    "organisation",
+    "description",
+    "place",
+    "name",
+    "text",
+)
 
 _NUMBER = re.compile(
     r"(?:about |around |some |over |nearly |almost |roughly |more than |fewer than |less than )?"
@@ -36,6 +48,8 @@ _WHICH = re.compile(
 _ADJECTIVES = frozenset(
     {"other", "two", "three", "first", "last", "military", "economic", "political", "foreign"}
 )
+_WHICH_REST = re.compile(r"\b(?:which|what)\s+(.+)$", re.IGNORECASE)
+_ASKS_ABOUT = re.compile(r"^(?:what|who)\s+(?:is|was|are|were)\s+(.+?)\s*\?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +65,8 @@ class Fact:
         shape: What kind of thing the answer is (one of ``SHAPES``).
         focus: The asked noun in the singular ("city", "year"), "who", "when", or "".
         cloze_text: For a cloze card, its whole text (the gap is ``card.ordinal``).
+        sort: For a place, a body or a description, what sort of one ("river",
+            "treaty", "city"), or "" when nothing says (``sorts.sort_of``).
     """
 
     card: StoredCard
@@ -61,6 +77,7 @@ class Fact:
     shape: str
     focus: str
     cloze_text: str = ""
+    sort: str = ""
 
     @property
     def ref(self) -> CardRef:
@@ -93,6 +110,14 @@ def focus_of(prompt: str) -> str:
         ]
         if candidates:
             noun = candidates[-1]
+    elif tail := _WHICH_REST.search(prompt):
+        # 'Which Amsterdam museum holds ...?': the noun before the first verb
+        for word in tail.group(1).split():
+            bare = word.strip(",.?;:!")
+            if bare.islower() and _is_verb_form(bare):
+                break
+            if bare.islower() and bare.isalpha() and bare not in _ADJECTIVES:
+                noun = bare
     if not noun and re.match(r"(?:what|which) (?:is|was|are|were) ", low):
         rest = re.sub(r"^(?:what|which) (?:is|was|are|were) (?:the |a |an )?", "", low)
         rest = re.sub(r"^name of (?:the |a |an )?", "", rest)
@@ -139,8 +164,38 @@ def proper(text: str) -> bool:
     return all(capitalised(p) for p in significant)
 
 
-def shape_of(answer: str, kind: CardKind, focus: str, date: When | None, is_cloze: bool) -> str:
-    """What kind of thing ``answer`` is (one of ``SHAPES``)."""
+def describes(prompt: str, answer: str) -> bool:
+    """Whether ``answer`` says what the name ``prompt`` asks about is ('What is
+    Astana?' / 'Capital of Kazakhstan', or a bare 'Astana' on the front)."""
+    p = prompt.strip()
+    m = _ASKS_ABOUT.match(p)
+    subject = m.group(1) if m else ("" if p.endswith("?") else p)
+    named = [w for w in subject.split() if fold(w) not in lexicon.NAME_PARTICLES]
+    if not named or not proper(" ".join(named)):  # 'Tierra del Fuego' is a name too
+        return False
+    if not proper(answer):
+        return True
+    words = strip_parens(answer)[0].split()
+    if fold(words[0]) in ("the", "a", "an"):
+        words = words[1:]
+    # 'Capital of Kazakhstan', never 'Lake Victoria'
+    return (
+        bool(words)
+        and bool(sorts.place_noun(words[0]) or sorts.org_noun(words[0]))
+        and (len(words) == 1 or words[1].islower())
+    )
+
+
+def shape_of(
+    answer: str,
+    kind: CardKind,
+    focus: str,
+    date: When | None,
+    is_cloze: bool,
+    prompt: str = "",
+) -> str:
+    """What kind of thing ``answer`` is (one of ``SHAPES``); ``prompt`` (the
+    question) tells a description from a name."""
     if date is not None:
         return "date"
     folded = fold(answer).strip(" .")
@@ -159,6 +214,10 @@ def shape_of(answer: str, kind: CardKind, focus: str, date: When | None, is_cloz
         return "organisation"
     if proper(answer) and any(w in lexicon.ORG_WORDS for w in content(bare)):
         return "organisation"
+    if proper(answer) and sorts.org_noun(focus) and kind is not CardKind.PLACE:
+        return "organisation"  # 'What was the economic organisation ... called?' Comecon
+    if prompt and not is_cloze and describes(prompt, answer):
+        return "description"
     if (kind is CardKind.PLACE or focus in lexicon.PLACE_NOUNS or focus == "where") and proper(
         answer
     ):
@@ -225,9 +284,20 @@ def fact_of(card: StoredCard) -> Fact | None:
     if date is None and card.kind is CardKind.DATE and not text:
         date = parse_card_when(card.when) if _asks_time(prompt) else None
     focus = "" if date is not None else hint_focus(hint) if text else focus_of(prompt)
-    shape = shape_of(answer, card.kind, focus, date, bool(text))
+    shape = shape_of(answer, card.kind, focus, date, bool(text), prompt)
+    if shape == "description":
+        focus = ""  # 'What is Astana?' asks for no noun
+    sort = sorts.sort_of(shape, answer, focus, prompt, text, card.ordinal, hint)
     return Fact(
-        card, prompt, answer, tuple(a for a in accept if a.strip()), date, shape, focus, text
+        card,
+        prompt,
+        answer,
+        tuple(a for a in accept if a.strip()),
+        date,
+        shape,
+        focus,
+        text,
+        sort,
     )
 
 

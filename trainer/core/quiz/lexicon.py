@@ -715,3 +715,225 @@ COUNTRIES = frozenset(
     }
 )
 """Countries, present and past, folded (the quiz needs 'a country among countries')."""
+
+PLACE_SORTS = {
+    "city": "city",
+    "capital": "city",
+    "town": "city",
+    "village": "city",
+    "port": "city",
+    "seaport": "city",
+    "metropolis": "city",
+    "settlement": "city",
+    "country": "country",
+    "nation": "country",
+    "republic": "country",
+    "kingdom": "country",
+    "empire": "country",
+    "state": "region",
+    "region": "region",
+    "province": "region",
+    "territory": "region",
+    "valley": "region",
+    "plain": "region",
+    "river": "river",
+    "tributary": "river",
+    "sea": "sea",
+    "ocean": "sea",
+    "gulf": "sea",
+    "bay": "sea",
+    "lake": "lake",
+    "lagoon": "lake",
+    "reservoir": "lake",
+    "strait": "strait",
+    "straits": "strait",
+    "passage": "strait",
+    "channel": "strait",
+    "canal": "strait",
+    "sound": "strait",
+    "falls": "waterfall",
+    "waterfall": "waterfall",
+    "cataract": "waterfall",
+    "mountain": "mountain",
+    "mount": "mountain",
+    "mt": "mountain",
+    "volcano": "mountain",
+    "peak": "mountain",
+    "summit": "mountain",
+    "hill": "mountain",
+    "range": "range",
+    "mountains": "range",
+    "island": "island",
+    "isle": "island",
+    "islands": "island",
+    "archipelago": "island",
+    "desert": "desert",
+    "cape": "cape",
+    "headland": "cape",
+    "peninsula": "cape",
+    "continent": "continent",
+    "citadel": "site",
+    "temple": "site",
+    "palace": "site",
+    "castle": "site",
+    "fortress": "site",
+    "monument": "site",
+    "museum": "site",
+    "gallery": "site",
+    "cathedral": "site",
+    "chapel": "site",
+    "tower": "site",
+    "bridge": "site",
+    "building": "site",
+    "shipyard": "site",
+}
+"""Nouns that say what sort of place a name is ('the Black *Sea*', 'Which
+*strait* ...?'); places of one sort stand together as options, and a sea is
+never offered for a strait, nor a mountain for a city."""
+
+RELATED_PLACE_SORTS = {"mountain": ("range",), "range": ("mountain",)}
+"""Place sorts close enough to stand in for each other when the decks run short."""
+
+ORG_SORTS = {
+    "treaty": "treaty",
+    "pact": "treaty",
+    "agreement": "treaty",
+    "accord": "treaty",
+    "accords": "treaty",
+    "peace": "treaty",
+    "convention": "treaty",
+    "protocol": "treaty",
+    "charter": "treaty",
+    "act": "treaty",
+    "ceasefire": "treaty",
+    "declaration": "treaty",
+    "organisation": "body",
+    "organization": "body",
+    "union": "body",
+    "alliance": "body",
+    "community": "body",
+    "association": "body",
+    "council": "body",
+    "league": "body",
+    "agency": "body",
+    "administration": "body",
+    "commission": "body",
+    "committee": "body",
+    "court": "body",
+    "assembly": "body",
+    "parliament": "body",
+    "bloc": "body",
+    "federation": "body",
+    "confederation": "body",
+    "society": "body",
+    "institute": "body",
+    "institution": "body",
+    "academy": "body",
+    "school": "body",
+    "university": "body",
+    "body": "body",
+    "forum": "body",
+    "group": "body",
+    "party": "body",
+    "company": "company",
+    "corporation": "company",
+    "bank": "company",
+    "fund": "company",
+    "firm": "company",
+    "plan": "plan",
+    "programme": "plan",
+    "program": "plan",
+    "doctrine": "plan",
+    "initiative": "plan",
+    "policy": "plan",
+    "conference": "meeting",
+    "congress": "meeting",
+    "summit": "meeting",
+    "talks": "meeting",
+}
+"""Nouns that say what sort of body or agreement a name is: a treaty stands with
+treaties, a programme with programmes, an organisation with organisations."""
+
+RELATED_ORG_SORTS = {"body": ("company",), "company": ("body",)}
+
+ROLE_GROUPS = {
+    "music": (
+        "compos* symphon* concerto concertos pianist* piano music* waltz waltzes song* singer*"
+        " sang sung conductor* orchestra* violin* cellist* opera operas operatic"
+    ),
+    "letters": (
+        "novel* poet* poem* playwright* dramatist* author authors authored literat* book*"
+        " tale tales essay* journalist* verse"
+    ),
+    "art": "paint* sculpt* artist* portrait* fresco* canvas* carved carving impressionis* cubis*",
+    "architecture": "architect*",
+    "science": (
+        "scien* physic* chemis* chemical biolog* mathemat* astronom* geneti* geolog* theory"
+        " theories equation* experiment* vaccin* patent* element* atom* dna gene genes"
+        " species evolution* relativity electr* magnet* radioactiv* x-ray periodic molecul*"
+        " telescope* planet* physician* surgeon* medicine medical antibiotic* penicillin"
+        " telephone engineer* inventor* invented invention* laborator*"
+    ),
+    "space": "astronaut* cosmonaut* space* spacecraft orbit* lunar moon rocket* satellite* pilot*",
+    "explore": (
+        "explor* navigat* sailed sailor* sailing voyag* expedition* circumnavigat*"
+        " mountaineer* climbed fleet fleets pole merchant* traveller* traveler*"
+    ),
+    "office": (
+        "presid* prime minister* chancellor* leader* ruler* ruled reign* govern*"
+        " king kings queen queens emperor* empress* tsar tsars monarch* chairman premier"
+        " statesm* politician* dictator* secretary empire dynasty throne crowned kingdom mayor*"
+    ),
+    "military": (
+        "general generals army armies conquistador* conquer* commander* soldier* warrior*"
+        " troops battle* admiral* marshal*"
+    ),
+    "church": "pope popes archbishop* bishop* cardinal* priest* monk* missionar*",
+    "thought": "philosoph* thinker* taught teacher* theolog* sage",
+    "activism": (
+        "activis* campaign* protest* non-violent nonviolent struggle apartheid rights"
+        " revolution* revolt* rebel* liberat* environmentalis* dissident*"
+    ),
+    "sport": "athlete* sprint* footballer* champion* olympi* medal* tennis boxer* swimmer*",
+}
+"""Words that say what someone did, by the kind of role: a word ending in * is a
+stem (composer, composed, composition). People whose questions or descriptions
+share a group have comparable roles."""
+
+ROLE_WEAK = {
+    "wrote": "letters",
+    "write": "letters",
+    "writes": "letters",
+    "written": "letters",
+    "writer": "letters",
+    "writers": "letters",
+    "writing": "letters",
+    "led": "office",
+    "lead": "office",
+    "leads": "office",
+    "designed": "architecture",
+    "designer": "architecture",
+    "discovered": "science",
+    "discovery": "science",
+    "founder": "office",
+}
+"""Words that name a role only when nothing else does: 'wrote the symphony' is a
+composer's work, 'led the design of the rocket' an engineer's."""
+
+ROLE_FAMILIES = {
+    "music": "arts",
+    "letters": "arts",
+    "art": "arts",
+    "architecture": "arts",
+    "office": "power",
+    "military": "power",
+    "church": "power",
+    "activism": "power",
+    "science": "knowledge",
+    "thought": "knowledge",
+    "space": "travel",
+    "explore": "travel",
+    "sport": "sport",
+}
+"""Role groups that are near each other (a writer and a composer are both
+artists); people of different families never stand together as options."""

@@ -4,19 +4,21 @@ Reading every card of a 100,000-card collection to find three plausible
 wrong years would cost seconds, so ``Material`` reads a bounded random
 sample of the quizzed decks and the other loaded decks (all of them when they
 are small), once per quiz, and files what it finds by shape and, for dates,
-by precision and first day. Which cards are read depends only on the seeded
-generator, so the same seed gives the same quiz.
+by precision and first day. A question that needs a rarer sort (a strait, a
+composer) reads on until it has enough of them or the sample is used up.
+Which cards are read depends only on the seeded generator, so the same seed
+gives the same quiz.
 """
 
 from __future__ import annotations
 
 import bisect
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from trainer.core.model import StoredCard
-from trainer.core.quiz import lexicon
+from trainer.core.quiz import lexicon, sorts
 from trainer.core.quiz.dates import render
 from trainer.core.quiz.facts import Fact, fact_of
 from trainer.core.quiz.text import content, norm
@@ -28,6 +30,8 @@ SAMPLE = 300
 """How many cards of a larger collection may be read, at random."""
 ENOUGH = 24
 """Reading stops once a shape has this many answers (or the sample is used up)."""
+NARROW = 12
+"""Reading goes on until a sort or a kind of role has this many answers."""
 CHUNK = 50
 
 
@@ -56,11 +60,14 @@ class Candidate:
         entry: Its card's deck entry.
         prompt: Its question.
         date: Its span, for a date.
+        sort: Its sort (``sorts.sort_of``), or "".
     """
 
     __slots__ = (
+        "_answer",
         "_context",
         "_key",
+        "_roles",
         "date",
         "deck_id",
         "entry",
@@ -68,6 +75,7 @@ class Candidate:
         "kind",
         "prompt",
         "shape",
+        "sort",
         "text",
     )
 
@@ -80,8 +88,18 @@ class Candidate:
         self.entry = fact.entry
         self.prompt = fact.prompt
         self.date = fact.date
+        self.sort = fact.sort
+        self._answer = fact.answer
         self._context: frozenset[str] | None = None
         self._key: str | None = None
+        self._roles: sorts.Roles | None = None
+
+    @property
+    def roles(self) -> sorts.Roles:
+        """A person's or a role's kinds of role (``sorts.roles_for``)."""
+        if self._roles is None:
+            self._roles = sorts.roles_for(self.shape, self.prompt, self._answer, self.focus)
+        return self._roles
 
     @property
     def context(self) -> frozenset[str]:
@@ -153,6 +171,7 @@ class Material:
     _countries: list[str] | None = None
     _order: Sequence[int] = ()
     _seen: set[tuple[str, str]] = field(default_factory=set)
+    _names: dict[str, str] = field(default_factory=dict)
     read: int = 0
 
     def _start(self) -> None:
@@ -178,6 +197,12 @@ class Material:
                 continue
             self._seen.add(key)
             self._shapes.setdefault(cand.shape, []).append(cand)
+            if cand.shape == "place" and cand.sort:
+                name = sorts.name_key(cand.text)
+                # two sorts for one name ('Victoria'): it says nothing
+                known = self._names.setdefault(name, cand.sort)
+                if known != cand.sort:
+                    self._names[name] = ""
             if cand.date is not None:
                 items = self._dates.setdefault(date_key(cand.date), [])
                 bisect.insort(items, (cand.date.first, cand), key=lambda item: item[0])
@@ -197,6 +222,30 @@ class Material:
         while len(self._shapes.get(shape, ())) < ENOUGH and self.read < len(self._order):
             self._read(self.read + CHUNK)
         return self._shapes.get(shape, [])
+
+    def more(self, shape: str, fits: Callable[[Candidate], bool], want: int = NARROW) -> None:
+        """Read on until ``want`` answers of ``shape`` pass ``fits`` (a rarer
+        sort, a comparable role) or the sample is used up."""
+        have = self.shape(shape)
+        done = 0
+        count = 0
+        while True:
+            for cand in have[done:]:
+                count += fits(cand)
+                if count >= want:
+                    return
+            done = len(have)
+            if self.read >= len(self._order):
+                return
+            self._read(self.read + CHUNK)
+            have = self._shapes.get(shape, [])
+
+    def sort_of(self, shape: str, sort: str, text: str) -> str:
+        """``sort``, or for a place whose own card says nothing, what another
+        card answering with the same name says ('the Amazon', asked as a river)."""
+        if sort or shape != "place":
+            return sort
+        return self._names.get(sorts.name_key(text), "")
 
     def countries(self) -> list[str]:
         """Countries named anywhere in the questions and answers read, most

@@ -310,8 +310,29 @@ def date_phrase(w: When, prep: str = "") -> str:
     return f"in {the}{shown}"
 
 
+_THE_LAST = frozenset(
+    {"sea", "ocean", "river", "desert", "strait", "straits", "gulf", "bay", "canal", "passage"}
+    | {"channel", "mountains", "islands", "isles", "peninsula"}
+)
+_THE_FIRST = frozenset({"strait", "straits", "gulf", "bay", "sea", "cape", "isle"})
+
+
+def with_the(value: str) -> str:
+    """A place's name with the article English gives it in a sentence: 'the
+    Atlantic Ocean', 'the Strait of Gibraltar', but 'Lake Baikal', 'Cape Horn'."""
+    words = value.split()
+    if not words or fold(words[0]) in ("the", "a", "an") or not value[:1].isupper():
+        return value
+    last, first = fold(words[-1]), fold(words[0])
+    if len(words) > 1 and (last in _THE_LAST or (first in _THE_FIRST and fold(words[1]) == "of")):
+        return "the " + value
+    return value
+
+
 def _value(value: str, shape: str) -> str:
     """A value as it reads inside a sentence ('term' is a one-word common noun)."""
+    if shape == "place":
+        return mid_sentence(with_the(value))
     if shape in ("text", "term") and value[:1].isupper() and not is_acronym(value.split()[0]):
         return value[:1].lower() + value[1:]
     if (
@@ -337,6 +358,8 @@ def role_phrase(role: str) -> str:
         first in lexicon.OFFICES
         or first in lexicon.SUPERLATIVE_STARTS
         or first in _COMMON_ROLE_WORDS
+        or first in lexicon.PLACE_SORTS  # a description: 'Village in Normandy ...'
+        or first in lexicon.ORG_SORTS
     )
     keep_case = len(words) > 1 and words[1][:1].isupper() and fold(words[1]) not in ("of",)
     if first in lexicon.SUPERLATIVE_STARTS or first == "former":
@@ -478,8 +501,10 @@ def _what(body: str, value: str, shape: str) -> str | None:
         predicate = _bare(clause[0].verb[1]) if clause and clause[0].verb[1:] else ""
         if clause and predicate in lexicon.PREDICATE_ADJECTIVES and predicate not in _PREPOSITIONS:
             return _sentence(clause[0].with_object(shown))
-        if len(rest) == 1 and rest[0][:1].isupper() and shape in ("role", "text"):
+        if len(rest) == 1 and rest[0][:1].isupper() and shape in ("role", "text", "description"):
             return _sentence(f"{rest[0]} {first} {role_phrase(value)}")
+        if shape == "description":  # 'What is Tierra del Fuego?'
+            return _sentence(f"{' '.join(rest)} {first} {role_phrase(value)}")
         return _sentence(f"{' '.join(rest)} {first} {shown}")
     if first in ("did", "does", "do", "has", "have", "had"):
         clause = _declarative(first, " ".join(words[1:]))
@@ -509,7 +534,7 @@ def _what(body: str, value: str, shape: str) -> str | None:
     ):
         clause = _declarative(verb, " ".join(words[i + 1 :]))
         return _sentence(clause[0].with_object(shown)) if clause else None
-    head = _subject(value)
+    head = _subject(with_the(value) if shape == "place" else value)
     if apposition:
         head = head.rstrip(",") + ", " + " ".join(apposition)
     return _sentence(f"{head} {' '.join(words[i:])}")
@@ -535,7 +560,7 @@ def natural(fact: Fact, value: str, date: When | None) -> str | None:
     """The statement built from the question's own words, or None when only the
     fallback form would do."""
     if fact.cloze_text:
-        return _sentence(cloze_fill(fact.cloze_text, fact.card.ordinal, value).rstrip("."))
+        return _sentence(_fill(fact, value).rstrip("."))
     shape = fact.shape
     if fact.card.kind is CardKind.TERM and shape == "name" and len(value.split()) == 1:
         shape = "term"  # 'Penicillin' is capitalised only because it starts the answer
@@ -547,13 +572,29 @@ def natural(fact: Fact, value: str, date: When | None) -> str | None:
     return _bare_front(fact, value, date)
 
 
+def _fill(fact: Fact, value: str) -> str:
+    """A cloze's text with ``value`` in its gap, and one article only: 'The
+    {{Amazon}}' with 'The Volga' reads 'The Volga', not 'The The Volga'."""
+    marker = "\x00"
+    text = cloze_fill(fact.cloze_text, fact.card.ordinal, marker)
+    first, _, rest = value.partition(" ")
+    has_article = re.search(rf"\b(?:[Tt]he|[Aa]n?)\s+{marker}", text) is not None
+    if has_article and rest and first.lower() in ("the", "a", "an"):
+        value = rest
+    elif fact.shape == "place" and not has_article:
+        value = with_the(value)
+    if text.startswith(marker):
+        value = sentence_start(value)
+    return text.replace(marker, value)
+
+
 def _bare_front(fact: Fact, value: str, date: When | None) -> str | None:
     front = fact.prompt.strip().rstrip(".")
     if front.endswith("?"):
         return None
     if date is not None:
         return _sentence(f"{front} dates from {date_phrase(date).split(' ', 1)[1]}")
-    if is_name(front) and not is_name(value):
+    if (is_name(front) and not is_name(value)) or fact.shape == "description":
         return _sentence(f"{front} is {role_phrase(value)}")
     if is_name(value) and not is_name(front):
         return _sentence(f"{value} is {role_phrase(front)}")

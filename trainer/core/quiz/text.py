@@ -105,6 +105,8 @@ def norm(text: str) -> str:
 
 def strip_parens(text: str) -> tuple[str, list[str]]:
     """``text`` without its parenthesised parts, and those parts."""
+    if "(" not in text:
+        return text.strip(), []  # most answers: no pattern to run
     inner = [m.group(1).strip() for m in _PAREN.finditer(text)]
     return _PAREN.sub("", text).strip(), [i for i in inner if i]
 

@@ -1,5 +1,7 @@
 """True or false: a statement pairing a fact with its true value or with a
-plausible wrong one of the same shape (a distractor), written as a sentence."""
+plausible wrong one (a distractor of the answer's own sort or kind of role,
+never a looser one), written as a sentence. A card with no such wrong value
+gets no false statement."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ def truefalse_question(
     if truth:
         shown, explanation = true_statement, ""
     else:
-        wrong = options_for(fact, material, rng, 1, Judge(fact))
+        wrong = options_for(fact, material, rng, 1, Judge(fact), strict=True)
         if not wrong:
             return None
         value, date = wrong[0]
