@@ -150,18 +150,60 @@ def test_every_answer_is_the_articles_own_words(tmp_path: Path) -> None:
 
 
 def test_a_clause_leaning_on_its_neighbour_shows_it(tmp_path: Path) -> None:
-    """ "He", "the treaty", "that year": the sentence before comes along as context."""
+    """ "It", "the treaty", "that year": the sentence before comes along as context."""
     article = write(
         tmp_path,
         "pact.txt",
         """
-        Negotiators from Norway and Sweden met at Karlstad for a month.
-        The treaty was signed there on 26 October 1905, ending the union of the two kingdoms.
+        Negotiators from Norway and Sweden drew up the Karlstad Treaty in a month.
+        It was signed there on 26 October 1905, ending the union of the two kingdoms.
         """,
     )
     (card,) = [c for c in generate([article]).cards if c.when == "1905-10-26"]
-    assert card.front.startswith("Negotiators from Norway and Sweden met at Karlstad")
+    assert card.front.startswith("Negotiators from Norway and Sweden drew up the Karlstad Treaty")
     assert "{{c1::26 October 1905}}" in card.front
+
+
+def test_a_card_that_never_says_what_it_is_about_is_not_sure(tmp_path: Path) -> None:
+    """ "He", "it", "the treaty", "the stone": something shown before must name it."""
+    article = write(
+        tmp_path,
+        "unnamed.txt",
+        """
+        Negotiators from Norway and Sweden met at Karlstad for a month.
+        The treaty was signed there on 26 October 1905, ending the union of the two kingdoms.
+
+        Lots of artists hated it. In February 1887 a group of them signed a protest letter.
+
+        TEACHER: Who remembers when the wall went up? STUDENT: August 1961?
+        TEACHER: Right, on 13 August 1961.
+
+        STUDENT: What happened to Kennedy after that?
+        TEACHER: He was assassinated in Dallas on 22 November 1963.
+        """,
+    )
+    cards = generate([article], keep_all=True).cards
+    sure = {c.when for c in cards if c.sure}
+    assert not {"1905-10-26", "1887-02", "1961-08-13"} & sure, sure
+    # the question before names him: the card shows it and is sure
+    (kennedy,) = [c for c in cards if c.when == "1963-11-22"]
+    assert kennedy.sure and "What happened to Kennedy" in kennedy.front
+
+
+def test_a_thing_named_once_names_its_noun(tmp_path: Path) -> None:
+    """ "The canal" after "the Suez Canal" (and no other canal): the card says which."""
+    article = write(
+        tmp_path,
+        "canal.txt",
+        """
+        The Suez Canal was opened in November 1869.
+
+        Crowds cheered the ships. The canal had been designed by Ferdinand de Lesseps, who won
+        the concession in 1854.
+        """,
+    )
+    (card,) = [c for c in generate([article]).cards if c.when == "1854"]
+    assert "The canal [Suez Canal] had been designed" in card.front
 
 
 def test_a_year_is_never_invented(tmp_path: Path) -> None:

@@ -134,7 +134,15 @@ def note_person(
         if person.evidence is None or score > person.evidence[0]:
             person.evidence = (
                 score,
-                Evidence(place.sentence, *span, place.before, place.heading, "", place.treaties),
+                Evidence(
+                    place.sentence,
+                    *span,
+                    place.before,
+                    place.heading,
+                    "",
+                    place.treaties,
+                    place.things,
+                ),
             )
 
 
@@ -148,6 +156,7 @@ class Place:
     before: str = ""
     heading: str = ""
     treaties: tuple[str, ...] = ()
+    things: tuple[str, ...] = ()
 
 
 def _span_of(who: str, s: str, start: int, end: int) -> tuple[int, int] | None:

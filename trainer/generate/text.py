@@ -230,8 +230,11 @@ _SPIN_REPAIRS += [
 ]
 # Words a spinner leaves behind; a handful of them mark a text as spun.
 _SPIN_TELLS = re.compile(
-    r"\b((?i:nonetheless)|got here to energy|in opposition to|the place|a long time of|Could (?:1|2)\d{3}|"
-    r"Below Prime Minister|hanging developments|navy invasion|Additional Studying|internet hosting)\b"
+    r"\b((?i:nonetheless)|got here to energy|returned to energy|in opposition to|the place|"
+    r"a long time of|Could (?:1|2)\d{3}|Below Prime Minister|Below (?:the|its) |hanging developments|"
+    r"navy invasion|Additional Studying|internet hosting|the Finish of|historical past|"
+    r"overseas (?:minister|secretary)|summer time|court docket|"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? Battle\b(?! of))"
 )
 
 
