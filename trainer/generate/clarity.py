@@ -54,8 +54,9 @@ def names_in(text: str, people: bool = False, names: frozenset[str] = frozenset(
     found = []
     for m in _CAPITAL.finditer(text):
         word = m.group(0).removesuffix("'s")
-        if word in _MONTHS or word in FUNCTION_WORDS or word in GENERIC_CAPS:
-            continue
+        numbered = re.match(r"\s+(?:\d+|[IVX]+)\b", text[m.end() :]) is not None
+        if word in _MONTHS or word in FUNCTION_WORDS or (word in GENERIC_CAPS and not numbered):
+            continue  # "Protocol" names nothing by itself; "Article 5" does
         if word.isupper() and len(word) > 1 and text[m.end() : m.end() + 1] in (":", " ("):
             continue  # "TEACHER:", "HOST (Dana ...)"
         if (
@@ -92,6 +93,7 @@ def _noun_phrase(text: str, at: int) -> tuple[str, int]:
             or word in PHRASE_ENDS
             or (word.endswith("ed") and head)
             or word.endswith(("ly", "self", "selves"))
+            or (head and _VERB_S.match(text, at + m.start()))
         ):
             break
         if word not in NUMBER_WORDS:
@@ -100,6 +102,16 @@ def _noun_phrase(text: str, at: int) -> tuple[str, int]:
         if end - at > 60:
             break
     return head, end
+
+
+# A date in a phrase that hangs on a name: "the Kyoto Protocol, adopted in Japan in",
+# "Sadat, who was assassinated in".
+_OF_A_NAME = re.compile(
+    r"[A-Z][\w'-]+,\s+(?:which|who|[a-z]+ed|signed|held|built|made|won|begun|drawn up)\b"
+    r"(?:(?!\b(?:the|this|that|these|those)\b)[^,;()])*$"
+)
+# "replaces the", "marks a": a verb in the present tense ends the noun phrase before it.
+_VERB_S = re.compile(r"[a-z]+[^s\W]s\s+(?:the|a|an|its|his|her|their|[A-Z0-9])")
 
 
 def _mentions(before: str, noun: str) -> bool:
@@ -143,6 +155,7 @@ def unnamed(
     gap_kind: str,
     names: frozenset[str] = frozenset(),
     people: frozenset[str] = frozenset(),
+    objects: bool = False,
 ) -> list[str]:
     """Words of ``clause`` that point to something nothing before them on the card names.
 
@@ -154,6 +167,8 @@ def unnamed(
             "he" after it, a treaty's "it"; a date names no event.
         names: Words the article writes capitalised mid-sentence.
         people: Words of the names of the article's people (no "it" stands for them).
+        objects: Whether an object counts too ("accepted the invitation"): the
+            sentence before may say which, though a card is clear without it.
     """
     out: list[str] = []
     start = speaker_label(clause)
@@ -176,15 +191,22 @@ def unnamed(
             if names_in(prior, True, names) or _ROLE_BEFORE.search(prior):
                 continue
         else:
-            # "it", "they": a name of something other than a person, anywhere on the
-            # card ("At its peak ... landed in Berlin"), or for "they" a plural before
-            everywhere = f"{prior} {clause[m.end() :]}"
+            # "it", "they": a name of something other than a person before it (for
+            # "its", "their" anywhere on the card: "At its peak ... landed in Berlin"),
+            # or for "they" a plural before. The subject of the clause that "it" is the
+            # object of is not what "it" stands for: "The Senate approved it".
+            if word in ("its", "their"):
+                prior = f"{prior} {clause[m.end() :]}"
+            elif _object(clause, start, m.start()):
+                prior = prior[: len(prior) - (m.start() - _clause_start(clause, start, m.start()))]
             if gap_kind == "person":
-                everywhere = everywhere.replace(clause[gap[0] : gap[1]], " ")
-            named = [w for w in names_in(everywhere, False, names) if w not in people]
+                prior = prior.replace(clause[gap[0] : gap[1]], " ")
+            named = [w for w in names_in(prior, False, names) if w not in people]
             if named or (word in ("they", "them", "their") and _PLURAL.search(prior)):
                 continue
         out.append(word)
+    if gap_kind == "date" and _OF_A_NAME.search(clause, start, gap[0]):
+        return out  # "the Kyoto Protocol, adopted in Japan in ___": the name says what is dated
     for m in _DETERMINER.finditer(clause, start):
         if _quoted(clause, m.start()) or gap[0] <= m.start() < gap[1]:
             continue
@@ -206,7 +228,7 @@ def unnamed(
             continue
         if head not in ANAPHORIC_NOUNS and (not at_start or shown_before.strip()):
             continue  # "This turn of events", "The design": the sentence shown before says
-        if not _subject(clause, start, m.start()):
+        if not (objects and head in ANAPHORIC_NOUNS) and not _subject(clause, start, m.start()):
             continue  # "chaired the negotiations", "took over the canal project": its subject is asked
         if re.match(
             r"\s+(?:of|in|at|on|between|against|with|over)\s+(?:the\s+)?[A-Z]", clause[end:]
@@ -261,6 +283,37 @@ _INTRO = re.compile(
     r"\s*(?:after|before|during|following|despite|since|with|without|under|amid|through|"
     r"throughout|by|for|in|on|at|until)\b",
     re.IGNORECASE,
+)
+
+
+def _clause_start(clause: str, start: int, at: int) -> int:
+    """Where the clause holding offset ``at`` starts."""
+    cut = start
+    for m in _BOUNDARY.finditer(clause, start, at):
+        cut = m.end()
+    return cut
+
+
+def _object(clause: str, start: int, at: int) -> bool:
+    """Whether the pronoun at offset ``at`` is the object of a verb before it in its clause.
+
+    Not after a word that opens a clause of its own ("since it opened"), nor
+    before a verb of its own ("say it started").
+    """
+    if re.search(_OPENS_CLAUSE, clause[start:at]) or _VERB_NEXT.match(clause, at):
+        return False
+    return not _subject(clause, start, at) and not _INTRO.match(
+        clause, _clause_start(clause, start, at)
+    )
+
+
+_OPENS_CLAUSE = re.compile(
+    r"\b(?:since|when|after|before|because|although|though|until|while|as|if|once|that|and|but|"
+    r"so|where|whether)\s+$"
+)
+_VERB_NEXT = re.compile(
+    r"\w+\s+(?:\w+ed|was|were|is|are|has|had|have|would|could|will|can|did|does|began|came|"
+    r"took|went|became|made|fell|rose|ran|won|lost)\b"
 )
 
 
@@ -362,3 +415,39 @@ def name_the_things(text: str, missing: list[str], things: tuple[str, ...]) -> s
                     text = f"{text[:end]} [{fits[0]}]{text[end:]}"
                 break
     return text
+
+
+# A sentence that tells of something done: a verb in the past tense, regular or not.
+_TOLD = re.compile(
+    r"\b(?:(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ught|ung|un)|was|were|had|did|\w{2,}ed|began|came|took|won|lost|met|left|ran|fell|rose|grew|gave|"
+    r"made|sank|went|held|kept|led|broke|brought|built|fought|flew|found|got|knew|lay|paid|sent|"
+    r"shook|shot|stood|struck|spoke|wrote|drew|chose|became|saw|told|thought|sat|set|said|"
+    r"sold|bought|taught|caught|threw|drove|rode|swore|wore|hid|bore|froze|stole|woke|ate|hit|"
+    r"put|cut|let|shut|quit|spread|cast|cost|burst|beat|split|sent|spent|lent|meant|dealt|felt)\b",
+    re.IGNORECASE,
+)
+# Words that address the reader: a club's notice ("Members: the picnic is on 14 August",
+# "Subscriptions are due in January", "Tickets are free").
+_READER = re.compile(
+    r"\b(?:our|you|your|members|RSVP|tickets?|please|join us|bring|sign up|subscri\w+)\b"
+    r"|^(?:[A-Z][A-Z .'-]{1,40}:\s*)?(?:Ask|Visit|See|Read|Join|Come|Book|Find out|Learn more|"
+    r"Look out|Check|Follow|Contact|Email|Call|Don't miss)\b",
+    re.IGNORECASE,
+)
+
+
+def notice_doubt(sentence: str, yearless: bool = False, dated_piece: bool = True) -> str:
+    """Why ``sentence`` may state no fact of the article ("" when it may).
+
+    A sentence that addresses the reader and tells of nothing done is a notice
+    (a club's meeting, "Ask a guide about ..."); so is, in a piece without a
+    dateline, one with a date without a year (``yearless``) that tells of
+    nothing done.
+    """
+    if _TOLD.search(sentence):
+        return ""
+    if _READER.search(sentence):
+        return "a notice to the reader, not a fact of the article"
+    if yearless and not dated_piece:
+        return "a date without a year in a sentence that tells of nothing done"
+    return ""

@@ -245,39 +245,6 @@ _PUBLISHED = re.compile(
 )
 # A sentence that tells what happened (a verb in the past tense).
 _PAST = re.compile(r"\b(?:was|were|had|did|said|won|lost|met|left|began|came|took|\w{2,}ed)\b")
-# A sentence that tells of something done: a verb in the past tense, regular or not.
-_TOLD = re.compile(
-    r"\b(?:was|were|had|did|\w{2,}ed|began|came|took|won|lost|met|left|ran|fell|rose|grew|gave|"
-    r"made|sank|went|held|kept|led|broke|brought|built|fought|flew|found|got|knew|lay|paid|sent|"
-    r"shook|shot|stood|struck|spoke|wrote|drew|chose|became|saw|told|thought|sat|set|said|"
-    r"sold|bought|taught|caught|threw|drove|rode|swore|wore|hid|bore|froze|stole|woke|ate|hit|"
-    r"put|cut|let|shut|quit|spread|cast|cost|burst|beat|split|sent|spent|lent|meant|dealt|felt)\b",
-    re.IGNORECASE,
-)
-# Words that address the reader: a club's notice ("Members: the picnic is on 14 August",
-# "Subscriptions are due in January", "Tickets are free").
-_READER = re.compile(
-    r"\b(?:our|we|us|you|your|members|RSVP|tickets?|please|join us|bring|sign up|subscri\w+)\b",
-    re.IGNORECASE,
-)
-
-
-def notice_doubt(sentence: str, yearless: bool, dated_piece: bool) -> str:
-    """Why a date in ``sentence`` may be no fact of the article ("" when it is one).
-
-    A sentence that addresses the reader about what is to come is a notice (a
-    club's meeting, an author's talk); so is, in a piece without a dateline,
-    a date without a year in a sentence that tells of nothing done.
-    """
-    if _TOLD.search(sentence):
-        return ""
-    if _READER.search(sentence):
-        return "a notice to the reader, not a fact of the article"
-    if yearless and not dated_piece:
-        return "a date without a year in a sentence that tells of nothing done"
-    return ""
-
-
 # A sentence about what is still to come: its year-less dates lie after the dateline.
 _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|next|plans? to)\b")
 
@@ -406,13 +373,17 @@ class Timeline:
                 back = (self.dateline.weekday() - weekday) % 7
                 if w.group("on").lower() == "last" and back == 0:
                     back = 7
-                if _FUTURE.search(sentence):
+                # "said the hard part would begin on Monday": a future told in the past
+                reported = re.search(r"\bwould\b[^.;]{0,40}$", sentence[: w.start()]) is not None
+                if _FUTURE.search(sentence) or reported:
                     back = -((weekday - self.dateline.weekday()) % 7 or 7)  # the one to come
                 day = self.dateline - dt.timedelta(days=back)
                 # the dateline's own weekday is sure; a past tense points back,
                 # anything else may be either week
-                past = _PAST.search(sentence) is not None
-                confidence = 0.9 if back == 0 else 0.8 if past and back > 0 else 0.6
+                past = _PAST.search(sentence) is not None and not reported
+                confidence = (
+                    0.9 if back == 0 else 0.8 if past and back > 0 else 0.75 if reported else 0.6
+                )
             words = f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
             mention = DateMention(w.start(), w.end(), day.isoformat(), words, "day")
             out.append(Resolved(mention, confidence, "counted from the dateline", w.group(0)))

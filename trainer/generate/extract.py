@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from trainer.generate.clarity import note_things
+from trainer.generate.clarity import note_things, notice_doubt
 from trainer.generate.dates import find_dates
-from trainer.generate.events import Timeline, date_fact, find_dateline, notice_doubt
+from trainer.generate.events import Timeline, date_fact, find_dateline
 from trainer.generate.facts import Evidence, Fact
 from trainer.generate.lexicon import COMMON_NAME_WORDS, PLACES, country_of
 from trainer.generate.people import Person, Place, note_person, people_facts, people_in

@@ -807,6 +807,9 @@ DEMONYM_PLURALS = frozenset(
 # before ("chaired the ceremony", "calling the tower useless").
 ANAPHORIC_NOUNS = frozenset(
     [
+        "invitation",
+        "offer",
+        "request",
         "treaty",
         "treaties",
         "agreement",

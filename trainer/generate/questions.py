@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from trainer.generate.clarity import name_the_things, speaker_label, unnamed
+from trainer.generate.clarity import name_the_things, notice_doubt, speaker_label, unnamed
 from trainer.generate.dates import MONTH_NAMES, accept_variants, compatible, when_words
 from trainer.generate.facts import Evidence, Fact
 from trainer.generate.lexicon import FUNCTION_WORDS, GENERIC_CAPS, ROLES
@@ -221,6 +221,11 @@ def cloze(
         confidence = min(fact.confidence, 0.5)
         doubts = [*fact.doubts, "the name asked is part of a longer name"]
         return Question("cloze", "", quote=s, confidence=confidence, doubts=tuple(doubts))
+    why = notice_doubt(s) if gap_is_name else ""
+    if why:
+        # "Ask a guide about the {{Outer Space Treaty}} of 1967": no fact is stated
+        confidence = min(confidence, 0.5)
+        doubts.append(why)
     own_words = _word_count(shown)
     if gap_is_name and (own_words < 5 or not re.search(r"\d{4}", shown)):
         # "President ___ was furious", "___ chaired the ceremony": about what, and
@@ -234,7 +239,7 @@ def cloze(
         doubts.append("'he', 'she' or 'they' is never named")
     own = f"{head}{gap}{tail}"
     own_gap = (len(head), len(head) + len(gap))
-    if unnamed(own, "", own_gap, fact.kind, names, people):
+    if unnamed(own, "", own_gap, fact.kind, names, people, objects=True):
         leans = True  # "the operation was later run by ...": the sentence before may say which
     context = ""
     if leans or (not gap_is_name and not _says_what(shown, names)):
@@ -300,8 +305,10 @@ def _inside_a_longer_name(s: str, start: int, end: int, person: bool) -> bool:
     after = re.match(r"\s+([A-Z][a-z][\w'-]*)", s[end:])
     if after and after.group(1) not in FUNCTION_WORDS:
         return True
-    if not person and re.match(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z]", s[end:]):
-        return True  # "European Organization for Nuclear Research", "... of Life at Sea"
+    if not person and re.match(r"\s+(?:(?:for|of|at)\s+(?:the\s+)?|the\s+)[A-Z]", s[end:]):
+        return (
+            True  # "... for Nuclear Research", "... of Life at Sea", "... Governing the Activities"
+        )
     joiners = "" if person else r"(?:(?:of|and|for|on)\s+(?:the\s+)?)?"
     before = re.search(rf"([A-Z][\w'-]*)\s+{joiners}$", s[:start])
     if before is None:
