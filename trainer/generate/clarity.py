@@ -33,6 +33,7 @@ _PRONOUN = re.compile(
 )
 _PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers"})
 _MONTHS = frozenset(MONTH_NAMES[1:])
+_SEASONS = frozenset({"Spring", "Summer", "Autumn", "Fall", "Winter"})
 _ROLE_WORDS = frozenset(w.capitalize() for role in ROLES for w in role.split())
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:\s\([^)]{1,60}\))?:\s*")
 _CAPITAL = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'-]*")
@@ -57,6 +58,8 @@ def names_in(text: str, people: bool = False, names: frozenset[str] = frozenset(
         numbered = re.match(r"\s+(?:\d+|[IVX]+)\b", text[m.end() :]) is not None
         if word in _MONTHS or word in FUNCTION_WORDS or (word in GENERIC_CAPS and not numbered):
             continue  # "Protocol" names nothing by itself; "Article 5" does
+        if word in _SEASONS or (word.isupper() and len(word) > 5):
+            continue  # "Winter 2023", "STARGAZERS' CIRCULAR": capitals of a title, no name
         if word.isupper() and len(word) > 1 and text[m.end() : m.end() + 1] in (":", " ("):
             continue  # "TEACHER:", "HOST (Dana ...)"
         if (
@@ -201,7 +204,9 @@ def unnamed(
                 prior = prior[: len(prior) - (m.start() - _clause_start(clause, start, m.start()))]
             if gap_kind == "person":
                 prior = prior.replace(clause[gap[0] : gap[1]], " ")
-            named = [w for w in names_in(prior, False, names) if w not in people]
+            named = [
+                w for w in names_in(prior, False, names) if w not in people and w not in _ROLE_WORDS
+            ]
             if named or (word in ("they", "them", "their") and _PLURAL.search(prior)):
                 continue
         out.append(word)

@@ -245,6 +245,10 @@ _PUBLISHED = re.compile(
 )
 # A sentence that tells what happened (a verb in the past tense).
 _PAST = re.compile(r"\b(?:was|were|had|did|said|won|lost|met|left|began|came|took|\w{2,}ed)\b")
+# "had been", "had signed": told as before the time the paragraph stands at.
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en|met|left|won|lost|made|held|led|sent|set)\b"
+)
 # A sentence about what is still to come: its year-less dates lie after the dateline.
 _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|next|plans? to)\b")
 
@@ -300,6 +304,14 @@ class Timeline:
             # "the armistice of 11 November 1918 ... the conference opened on 18 January":
             # an earlier month after a later one may be the next year or a step
             # back; the date stays as written
+            return Resolved(m, 0.75, "the year is not certain")
+        if (
+            self.paragraph_year is not None
+            and 0 < self.last_month < m.month
+            and _PLUPERFECT.search(sentence)
+        ):
+            # "17 January 1912. ... Amundsen, who had been here on 14 December": a later
+            # month told in the past perfect is a step back, maybe into the year before
             return Resolved(m, 0.75, "the year is not certain")
         if self.paragraph_year is not None and not (
             future and self.dateline is not None and self.paragraph_year < self.dateline.year

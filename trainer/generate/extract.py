@@ -118,12 +118,13 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     treaties = Treaties()
     heading = ""
     title = article.title
-    before = ""
+    before = earlier = ""
     named_so_far: tuple[str, ...] = ()  # what "the treaty" may mean, latest last
     things: tuple[str, ...] = ()  # what "the canal" may mean: "Suez Canal"
     for p, found in parsed:
         if p.heading:
             heading = p.text
+            earlier = ""
             named_so_far = ()  # "the treaty" never reaches back across a heading
             continue
         timeline.next_paragraph()
@@ -156,18 +157,20 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                         r.said,
                         named_so_far,
                         things,
+                        earlier,
                     )
                     facts.append(fact)
-            place = Place(name, p.number, s, before, heading, named_so_far, things)
+            place = Place(name, p.number, s, before, heading, named_so_far, things, earlier)
             people_in(s, place, people)
-            named = treaties_in(s, others, (name, p.number, before, heading, things), treaties)
+            where = (name, p.number, before, heading, things, earlier)
+            named = treaties_in(s, others, where, treaties)
             # a treaty's date, or failing that its sentence's: enough to tell
             # that "the treaty was signed in 1803" is not the one named with 1800
             said = next((m.when for m in others if m.when), "")
             dated = [f"{t}|{_when_of(treaties, t) or said}" for t in named]
             named_so_far = (*[t for t in named_so_far if t not in dated], *dated)[-5:]
             things = note_things(s, things)
-            before = s
+            earlier, before = before, s
     for author in article.authors:
         note_person(people, author, Place(name, 0, title), f"Author of the article ({name})", 3)
     facts.extend(people_facts(people))

@@ -202,6 +202,8 @@ class Evidence:
             last of them whose name says "Agreement".
         things: Names the article has given so far to things a clause may
             call by their noun alone ("Suez Canal" for "the canal").
+        earlier: The sentence before ``before``, for a clause that only it
+            makes clear.
     """
 
     sentence: str
@@ -212,6 +214,7 @@ class Evidence:
     counted_from: str = ""
     treaties: tuple[str, ...] = ()
     things: tuple[str, ...] = ()
+    earlier: str = ""
 
     @property
     def answer(self) -> str:

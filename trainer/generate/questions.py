@@ -256,7 +256,7 @@ def cloze(
         if not says and ev.heading:
             clause = f"({_safe(ev.heading)}) {clause}"
             shown = ev.heading + " " + shown
-            context = f"{ev.heading} {context}"
+            context = f"{ev.heading}. {context}"
             says = _says_what(shown, names)
         # a name asked in a sentence of its own says what it is about by itself
         if not says and (not gap_is_name or _word_count(shown) < 4):
@@ -274,11 +274,23 @@ def cloze(
         clause = name_the_things(clause, missing, ev.things)
         bracketed = re.findall(r"\[([^\]]+)\]", clause)
         missing = unnamed(own, " ".join([context, *bracketed]), own_gap, fact.kind, names, people)
+    # "About 180 copies were made. Pope Pius II ... had seen pages of it": the
+    # sentence before that one may say what "it" is
+    if (
+        missing
+        and context == ev.before
+        and ev.earlier
+        and not unnamed(own, f"{ev.earlier} {context}", own_gap, fact.kind, names, people)
+    ):
+        clause = f"{_safe(ev.earlier)} {clause}"
+        missing = []
     if missing and context and not clause.startswith("("):
         # "Lots of artists hated it": the heading above ("Building the Eiffel Tower"), or
         # the article's title, says what
         for above in dict.fromkeys(h for h in (ev.heading, title) if h):
-            if not unnamed(own, f"{above} {context}", own_gap, fact.kind, names, people):
+            # "(my APUSH notes)", "(transcript)": what a title says of itself names nothing
+            bare = re.sub(r"\([^()]*\)", " ", above)
+            if not unnamed(own, f"{bare}. {context}", own_gap, fact.kind, names, people):
                 clause = f"({_safe(above)}) {clause}"
                 missing = []
                 break

@@ -158,7 +158,7 @@ def _nearest_when(s: str, mentions: list[DateMention], start: int, end: int) -> 
 def treaties_in(
     s: str,
     mentions: list[DateMention],
-    where: tuple[str, int, str, str, tuple[str, ...]],
+    where: tuple[str, int, str, str, tuple[str, ...], str],
     treaties: Treaties,
 ) -> list[str]:
     """Note every treaty, agreement and organisation named in sentence ``s``; return the named treaties.
@@ -167,17 +167,19 @@ def treaties_in(
         s: The sentence.
         mentions: Its dates, with their years resolved.
         where: (article name, paragraph number, the sentence before, heading,
-            the names of things given so far).
+            the names of things given so far, the sentence before that).
         treaties: Found so far, by key; updated.
     """
-    name, number, before_s, heading, things = where
+    name, number, before_s, heading, things, earlier = where
     when = next(
         (m.when for m in mentions if m.when and m.precision in ("year", "month", "day")), ""
     )
 
     def evidence(fact: Fact, start: int, end: int) -> None:
         if fact.evidence is None:
-            fact.evidence = Evidence(s, start, end, before_s, heading, things=things)
+            fact.evidence = Evidence(
+                s, start, end, before_s, heading, things=things, earlier=earlier
+            )
 
     covered: list[tuple[int, int]] = []
     named: list[str] = []
