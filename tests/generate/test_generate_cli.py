@@ -475,3 +475,49 @@ def test_names_in_a_spun_text_are_not_sure(tmp_path: Path) -> None:
     named = [c for c in cards if c.kind == "treaty"]
     assert named and not any(c.sure for c in named)
     assert any(c.sure and c.when == "1885-02-26" for c in cards if c.kind == "date")
+
+
+def test_lessons_of_the_eighth_half_and_the_second_development_half(tmp_path: Path) -> None:
+    article = write(
+        tmp_path,
+        "lessons.txt",
+        """
+        The Treaty of Lausanne is a peace treaty signed in Lausanne on 24 July 1923.
+        Boris Johnson agreed a revised deal with Brussels in October 2019.
+
+        17 January 1912. We reached the Pole and found a tent left by Roald Amundsen, who had
+        been here on 14 December.
+        """,
+    )
+    cards = generate([article], keep_all=True).cards
+    described = [
+        c for c in cards if "{{c1::peace treaty}}" in c.front or "revised deal}}" in c.front
+    ]
+    assert described and not any(c.sure for c in described)  # common words, not a name
+    (amundsen,) = [c for c in cards if "{{c1::14 December}}" in c.front]
+    assert amundsen.when == ""  # a step back in the past perfect: maybe the year before
+    news = write(
+        tmp_path,
+        "news.txt",
+        """
+        LE BOURGET, France, 12 December 2015 -- Delegates adopted a climate pact on Saturday.
+
+        Christiana Figueres, head of the UN climate secretariat, said the hard part would begin
+        on Monday.
+        """,
+    )
+    assert "2015-12-14" in {c.when for c in generate([news], keep_all=True).cards}
+    spun = write(
+        tmp_path,
+        "spun.txt",
+        """
+        Nonetheless, on 9 June 1815 the delegates signed the Final Act of the Congress of Vienna.
+        The Treaty of Kiel was signed on 14 January 1814 by the Danish king. Below its phrases,
+        Norway went to Sweden.
+
+        Additional Studying on Scandinavian historical past
+        """,
+    )
+    named = {c.front: c.sure for c in generate([spun], keep_all=True).cards if c.kind == "treaty"}
+    assert named["The {{c1::Treaty of Kiel}} was signed on 14 January 1814 by the Danish king."]
+    assert not any(sure for front, sure in named.items() if "{{c1::Final Act" in front)

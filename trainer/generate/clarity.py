@@ -186,9 +186,18 @@ def unnamed(
             continue
         word = m.group(0).lower()
         personal = word in _PERSONAL
-        if gap[1] <= m.start() and gap_kind == ("person" if personal else "treaty"):
-            continue  # "{{Dean Acheson}} ... his", "{{Treaty of X}} ... its"
+        if (
+            gap[1] <= m.start()
+            and gap_kind == ("person" if personal else "treaty")
+            and not (word in ("him", "her", "them", "it") and _object(clause, start, m.start()))
+        ):
+            continue  # "{{Dean Acheson}} ... his", "{{Treaty of X}} ... its"; not "X replaced her"
         prior = before(m.start())
+        objective = word in ("him", "her", "them", "it") and _object(clause, start, m.start())
+        if objective:
+            # "The Senate approved it", "Johnson replaced her": the clause's own subject
+            # is not what the pronoun stands for
+            prior = prior[: len(prior) - (m.start() - _clause_start(clause, start, m.start()))]
         if personal:
             # "he" needs a person before it: a name, or "the President"
             if names_in(prior, True, names) or _ROLE_BEFORE.search(prior):
@@ -200,8 +209,6 @@ def unnamed(
             # object of is not what "it" stands for: "The Senate approved it".
             if word in ("its", "their"):
                 prior = f"{prior} {clause[m.end() :]}"
-            elif _object(clause, start, m.start()):
-                prior = prior[: len(prior) - (m.start() - _clause_start(clause, start, m.start()))]
             if gap_kind == "person":
                 prior = prior.replace(clause[gap[0] : gap[1]], " ")
             named = [

@@ -377,12 +377,18 @@ _ACTS = re.compile(
     r"lost|died|resigned|was elected|was assassinated|proposed|announced|argued|chaired|ruled|"
     r"invaded|built|designed|discovered|sent|ordered|refused|agreed|set out|sailed|explored|"
     r"travelled|traveled|flew|arrived|met|shook|landed|launched|married|took over|translated|"
-    r"was born|was killed|was shot|made|became|stayed)\b"
+    r"was born|was killed|was shot|made|became|stayed|set up|followed|stepped|\w{3,}ed)\b"
 )
 _ACTED_ON = re.compile(
     r"\b(?:by|said|says)\s+(?:[A-Z][\w' -]{2,30}?\s+and\s+)?(?:[A-Z][a-z]+\s+)?$"
 )
 
+# "A private company, Celera Genomics": the noun in apposition before says what it is.
+_THING_BEFORE = re.compile(
+    r"\b(?:company|firm|corporation|organi[sz]ation|agency|group|newspaper|magazine|ship|"
+    r"vessel|bank|university|college|museum|station|band|team|club|brand|airline|hotel)"
+    r",?\s+(?:the\s+)?$"
+)
 # Words after a capitalised phrase that make it a thing, not a person:
 # "Thirty Years' War", "the Hundred Days", "Cape Verde", "Lloyd George's government".
 _THING_AFTER = re.compile(
@@ -396,7 +402,7 @@ _THING_AFTER = re.compile(
 def _names_a_thing(s: str, start: int, end: int) -> bool:
     """Whether the capitalised words at ``s[start:end]`` name a thing, not a person."""
     text = s[start:end]
-    if _THING_AFTER.match(s[end:]):
+    if _THING_AFTER.match(s[end:]) or _THING_BEFORE.search(s[:start]):
         return True
     if re.search(r"\b(?:the|The)\s+$", s[max(0, start - 5) : start]) and not re.search(
         r"\b(?:the|The)\s+(?:late|former|then|young|elder|younger)\s", s[max(0, start - 5) : end]
