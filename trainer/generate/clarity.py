@@ -56,7 +56,9 @@ def names_in(text: str, people: bool = False, names: frozenset[str] = frozenset(
     for m in _CAPITAL.finditer(text):
         word = m.group(0).removesuffix("'s")
         numbered = re.match(r"\s+(?:\d+|[IVX]+)\b", text[m.end() :]) is not None
-        if word in _MONTHS or word in FUNCTION_WORDS or (word in GENERIC_CAPS and not numbered):
+        if word in _MONTHS and m.group(0).endswith("'s"):
+            pass  # "May's withdrawal agreement": a month owns nothing, a person does
+        elif word in FUNCTION_WORDS or (word in GENERIC_CAPS and not numbered):
             continue  # "Protocol" names nothing by itself; "Article 5" does
         if word in _SEASONS or (word.isupper() and len(word) > 5):
             continue  # "Winter 2023", "STARGAZERS' CIRCULAR": capitals of a title, no name
@@ -159,6 +161,7 @@ def unnamed(
     names: frozenset[str] = frozenset(),
     people: frozenset[str] = frozenset(),
     objects: bool = False,
+    pronouns_only: bool = False,
 ) -> list[str]:
     """Words of ``clause`` that point to something nothing before them on the card names.
 
@@ -172,6 +175,7 @@ def unnamed(
         people: Words of the names of the article's people (no "it" stands for them).
         objects: Whether an object counts too ("accepted the invitation"): the
             sentence before may say which, though a card is clear without it.
+        pronouns_only: Only pronouns count.
     """
     out: list[str] = []
     start = speaker_label(clause)
@@ -217,7 +221,7 @@ def unnamed(
             if named or (word in ("they", "them", "their") and _PLURAL.search(prior)):
                 continue
         out.append(word)
-    if gap_kind == "date" and _OF_A_NAME.search(clause, start, gap[0]):
+    if pronouns_only or (gap_kind == "date" and _OF_A_NAME.search(clause, start, gap[0])):
         return out  # "the Kyoto Protocol, adopted in Japan in ___": the name says what is dated
     for m in _DETERMINER.finditer(clause, start):
         if _quoted(clause, m.start()) or gap[0] <= m.start() < gap[1]:

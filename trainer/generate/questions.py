@@ -16,10 +16,16 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from trainer.generate.clarity import name_the_things, notice_doubt, speaker_label, unnamed
+from trainer.generate.clarity import (
+    name_the_things,
+    names_in,
+    notice_doubt,
+    speaker_label,
+    unnamed,
+)
 from trainer.generate.dates import MONTH_NAMES, accept_variants, compatible, when_words
 from trainer.generate.facts import Evidence, Fact
-from trainer.generate.lexicon import FUNCTION_WORDS, GENERIC_CAPS, ROLES
+from trainer.generate.lexicon import FUNCTION_WORDS, GENERIC_CAPS, ROLES, country_of
 
 MAX_WORDS = 40
 """A clause longer than this is cut at commas around the answer."""
@@ -90,6 +96,14 @@ def _says_what(text: str, names: frozenset[str]) -> bool:
         if not starts or word in names:
             return True
     return False
+
+
+def _identifies(own: str, gap: tuple[int, int], people: frozenset[str]) -> bool:
+    """Whether a clause names something besides its answer (a people's adjective does not)."""
+    rest = own[: gap[0]] + " " + own[gap[1] :]
+    return any(
+        w not in people and country_of(w) is None for w in names_in(rest, False, frozenset())
+    )
 
 
 def _unlabelled(text: str) -> str:
@@ -294,6 +308,16 @@ def cloze(
                 clause = f"({_safe(above)}) {clause}"
                 missing = []
                 break
+    if not missing and context and gap_is_name and not _identifies(own, own_gap, people):
+        # "Who read it? {{Thomas Young}}, an English scholar, made the first progress": the
+        # clause is about what the sentence before is about, so that must be named
+        missing = unnamed(context, "", (0, 0), "", names, people, pronouns_only=True)
+        for above in dict.fromkeys(h for h in (ev.heading, title) if h and missing):
+            bare = re.sub(r"\([^()]*\)", " ", above)
+            if not unnamed(context, bare, (0, 0), "", names, people, pronouns_only=True):
+                if not clause.startswith("("):
+                    clause = f"({_safe(above)}) {clause}"
+                missing = []
     if missing:
         # "He was assassinated" after "August 1961?": who he is, nothing on the card says
         confidence = min(confidence, 0.6)
