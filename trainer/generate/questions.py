@@ -99,10 +99,10 @@ def _says_what(text: str, names: frozenset[str]) -> bool:
 
 
 def _identifies(own: str, gap: tuple[int, int], people: frozenset[str]) -> bool:
-    """Whether a clause names something besides its answer (a people's adjective does not)."""
+    """Whether a clause names something besides its answer ("English" does not, "Japan" does)."""
     rest = own[: gap[0]] + " " + own[gap[1] :]
     return any(
-        w not in people and country_of(w) is None for w in names_in(rest, False, frozenset())
+        w not in people and country_of(w) in (None, w) for w in names_in(rest, False, frozenset())
     )
 
 
@@ -308,9 +308,16 @@ def cloze(
                 clause = f"({_safe(above)}) {clause}"
                 missing = []
                 break
-    if not missing and context and gap_is_name and not _identifies(own, own_gap, people):
-        # "Who read it? {{Thomas Young}}, an English scholar, made the first progress": the
-        # clause is about what the sentence before is about, so that must be named
+    if (
+        not missing
+        and context
+        and fact.kind == "person"
+        and not fact.detail
+        and not _identifies(own, own_gap, people)
+    ):
+        # "Who read it? {{Thomas Young}}, an English scholar, made the first progress": a
+        # clause that gives no role and names nothing besides its answer is about what the
+        # sentence before is about, so that must be named
         missing = unnamed(context, "", (0, 0), "", names, people, pronouns_only=True)
         for above in dict.fromkeys(h for h in (ev.heading, title) if h and missing):
             bare = re.sub(r"\([^()]*\)", " ", above)
