@@ -521,3 +521,59 @@ def test_lessons_of_the_eighth_half_and_the_second_development_half(tmp_path: Pa
     named = {c.front: c.sure for c in generate([spun], keep_all=True).cards if c.kind == "treaty"}
     assert named["The {{c1::Treaty of Kiel}} was signed on 14 January 1814 by the Danish king."]
     assert not any(sure for front, sure in named.items() if "{{c1::Final Act" in front)
+
+
+def test_lessons_of_the_ninth_held_out_half(tmp_path: Path) -> None:
+    page = write(
+        tmp_path,
+        "page.md",
+        """
+        # On this day: 18 June
+
+        - **1815**: Napoleon is defeated at Waterloo by Wellington.
+        - **1983**: Sally Ride becomes the first American woman in space.
+
+        Next week: 25 June, the day the Korean War began.
+
+        ## Who was there
+
+        Leon Trotsky led the Soviet delegation until February.
+
+        Talks began in November 1698 under British and Dutch mediation.
+
+        ## References
+
+        1. Finkel, Osman's Dream (2005), ch. 10.
+        """,
+    )
+    cards = generate([page], keep_all=True).cards
+    whens = {c.when for c in cards}
+    assert "1815" in whens  # a list line with "by" in it is no byline
+    assert not {w for w in whens if w.endswith("-06-25") or w.endswith("-02")}  # no borrowed year
+    assert "2005" not in whens  # a reference list is no part of the article
+    talks = next(c for c in cards if c.when == "1698-11")
+    assert not talks.sure  # which talks, the card never says
+    news = write(
+        tmp_path,
+        "news.txt",
+        """
+        Prague, 8 April 2010
+
+        The new treaty replaces the Strategic Arms Reduction Treaty, which expired on
+        5 December last year.
+        """,
+    )
+    assert "2009-12-05" in {c.when for c in generate([news], keep_all=True).cards}
+    debate = write(
+        tmp_path,
+        "debate.txt",
+        """
+        Minister: It will.
+
+        The Dáil approved the Treaty on 7 January 1922. Éamon de Valera resigned two days later.
+        """,
+    )
+    cards = generate([debate], keep_all=True).cards
+    approved = next(c for c in cards if c.when == "1922-01-07")
+    assert not approved.sure  # "the Treaty" is never named
+    assert "1922-01-09" in {c.when for c in cards}  # "Éamon" starts a sentence of its own

@@ -25,6 +25,7 @@ from trainer.generate.lexicon import (
     PLACES,
     ROLES,
     TIME_NOUNS,
+    country_of,
 )
 
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+")
@@ -92,6 +93,9 @@ def _noun_phrase(text: str, at: int) -> tuple[str, int]:
     for m in re.finditer(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'-]*|\S", text[at:]):
         word = m.group(0)
         if word[0].isupper():
+            rest = text[at + m.end() :]
+            if word in GENERIC_CAPS and not _NAME_GOES_ON.match(rest) and word.isalpha():
+                return word.lower(), at + m.end()  # "the Treaty was signed": which treaty?
             return "", end
         if (
             not word[0].islower()
@@ -115,6 +119,8 @@ _OF_A_NAME = re.compile(
     r"[A-Z][\w'-]+,\s+(?:which|who|[a-z]+ed|signed|held|built|made|won|begun|drawn up)\b"
     r"(?:(?!\b(?:the|this|that|these|those)\b)[^,;()])*$"
 )
+# What carries a name on past "Treaty" or "Final": "of Paris", "Act", "on the Final ...".
+_NAME_GOES_ON = re.compile(r"\s+(?:(?:of|on|for|to|between|with|in)\s+(?:the\s+)?[A-Z]|[A-Z0-9])")
 # "replaces the", "marks a": a verb in the present tense ends the noun phrase before it.
 _VERB_S = re.compile(r"[a-z]+[^s\W]s\s+(?:the|a|an|its|his|her|their|[A-Z0-9])")
 
@@ -129,8 +135,15 @@ def _mentions(before: str, noun: str) -> bool:
     if len(stem) < 3:
         return False
     for m in re.finditer(rf"\b{re.escape(stem)}", before, re.IGNORECASE):
-        if before[m.start()].isupper():
-            return True  # "Rosetta Stone", "Treaty of Kiel"
+        word = re.match(r"[\w'-]+", before[m.start() :])
+        if before[m.start()].isupper() and (
+            (word is not None and word.group(0).isupper())
+            or re.search(r"[A-Z][\w'-]*\s+$", before[: m.start()])
+            or _NAME_GOES_ON.match(
+                before[m.end() + (len(word.group(0)) - len(stem) if word else 0) :]
+            )
+        ):
+            return True  # "Rosetta Stone", "Treaty of Kiel", "THE WALL THAT FELL"; not "the Treaty"
         if not _pointing(before[: m.start()]):
             return True
     return False
@@ -222,7 +235,20 @@ def unnamed(
                 continue
         out.append(word)
     if pronouns_only or (gap_kind == "date" and _OF_A_NAME.search(clause, start, gap[0])):
-        return out  # "the Kyoto Protocol, adopted in Japan in ___": the name says what is dated
+        return out
+    bare = _BARE_EVENT.match(clause, start)
+    if bare and not (gap[0] <= bare.start() < gap[1]):
+        # "Talks began in November 1698 under British and Dutch mediation": which talks?
+        noun = bare.group(1).lower()
+        place = [
+            w
+            for w in names_in(clause[bare.end() :], False, names)
+            if country_of(w) in (None, w) and w not in people and w not in _ROLE_WORDS
+        ]
+        if not place and not any(_mentions(shown_before, w) for w in _KIN.get(noun, (noun,))):
+            out.append(
+                noun
+            )  # "the Kyoto Protocol, adopted in Japan in ___": the name says what is dated
     for m in _DETERMINER.finditer(clause, start):
         if _quoted(clause, m.start()) or gap[0] <= m.start() < gap[1]:
             continue
@@ -244,8 +270,16 @@ def unnamed(
             continue
         if head not in ANAPHORIC_NOUNS and (not at_start or shown_before.strip()):
             continue  # "This turn of events", "The design": the sentence shown before says
-        if not (objects and head in ANAPHORIC_NOUNS) and not _subject(clause, start, m.start()):
-            continue  # "chaired the negotiations", "took over the canal project": its subject is asked
+        agreed = gap_kind != "treaty" and head in _AGREEMENTS
+        if (
+            not (objects and head in ANAPHORIC_NOUNS)
+            and not agreed
+            and not _subject(clause, start, m.start())
+        ):
+            # "chaired the negotiations", "took over the canal project": its subject is
+            # asked; but "{{X}} signed the treaty" asks who signed which treaty, and
+            # "approved the Treaty on {{7 January 1922}}" when which treaty was approved
+            continue
         if re.match(
             r"\s+(?:of|in|at|on|between|against|with|over)\s+(?:the\s+)?[A-Z]", clause[end:]
         ):
@@ -269,16 +303,27 @@ def unnamed(
     return out
 
 
-# Nouns a text uses for one another: "the main instruments" after "the set of treaties".
-_KIN_GROUPS = (
-    "treaty treaties agreement agreements accord accords pact convention protocol charter "
-    "instrument instruments document documents text texts deal settlement declaration "
-    "ceasefire armistice truce",
-    "conference congress summit talks negotiations meeting",
+# Nouns a text uses for one another: "the main instruments" after "the set of treaties",
+# "the agreement" after "an armistice" (but "the treaty" is no armistice).
+_TREATIES = ("treaty", "treaties", "pact", "convention", "protocol", "charter", "declaration")
+_ACCORDS: tuple[str, ...] = ("agreement", "agreements", "accord", "accords", "deal", "pact")
+_ACCORDS += ("settlement", "ceasefire", "armistice", "truce")
+_DOCUMENTS = ("instrument", "instruments", "document", "documents", "text", "texts")
+_MEETINGS = ("conference", "congress", "summit", "talks", "negotiations", "meeting")
+_AGREEMENTS = frozenset((*_TREATIES, *_ACCORDS, *_DOCUMENTS))
+_KIN: dict[str, tuple[str, ...]] = {
+    **{word: (*_TREATIES, *_DOCUMENTS) for word in _TREATIES},
+    **{word: (*_ACCORDS, *_DOCUMENTS) for word in _ACCORDS},
+    **{word: tuple(_AGREEMENTS) for word in _DOCUMENTS},
+    **{word: _MEETINGS for word in _MEETINGS},
+}
+
+
+# A subject with no article that names an event only by its kind: "Talks began".
+_BARE_EVENT = re.compile(
+    r"(?:[A-Z][A-Z .'-]{1,40}:\s*)?(?:Peace\s+)?(Talks|Negotiations|Fighting|Hostilities)\s+"
+    r"(?:\w+ly\s+)?(?:\w+ed|began|opened|broke|went|ran|were|was|had|resumed|started)\b"
 )
-_KIN = {word: tuple(group.split()) for group in _KIN_GROUPS for word in group.split()}
-
-
 _ROLE_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:"
     + "|".join(sorted((re.escape(r) for r in ROLES), key=len, reverse=True))
@@ -419,7 +464,7 @@ def name_the_things(text: str, missing: list[str], things: tuple[str, ...]) -> s
         if not item.startswith("the "):
             continue
         noun = item.removeprefix("the ")
-        if noun in _KIN_GROUPS[0].split():
+        if noun in _AGREEMENTS:
             continue  # "the treaty": named only where its date agrees (questions._name_the_treaty)
         fits = [t for t in things if _head_of(t) in (noun, noun.removesuffix("s"))]
         if len(set(fits)) != 1 or fits[0] in text:

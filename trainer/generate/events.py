@@ -241,10 +241,12 @@ _DAY_WORD = re.compile(
 _DATELINE = re.compile(r"^[A-Z][\w .,'()/-]{1,80}?\s+(?:--?|:)\s")
 # A line of publishing furniture: "Published 12 May 2020", "Issue 41, Spring 2024".
 _PUBLISHED = re.compile(
-    r"\b(?i:published|updated|posted|issue|edition|vol\.|volume|newsletter|bulletin|by)\b"
+    r"\b(?i:published|updated|posted|issue|edition|vol\.|volume|newsletter|bulletin)\b|^(?i:by)\b"
 )
 # A sentence that tells what happened (a verb in the past tense).
 _PAST = re.compile(r"\b(?:was|were|had|did|said|won|lost|met|left|began|came|took|\w{2,}ed)\b")
+# "5 December last year", "in April next year": a year counted from the piece's own.
+_YEAR_WORD = re.compile(r",?\s+(last|previous|next|this)\s+year\b", re.IGNORECASE)
 # "had been", "had signed": told as before the time the paragraph stands at.
 _PLUPERFECT = re.compile(
     r"\bhad\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en|met|left|won|lost|made|held|led|sent|set)\b"
@@ -277,11 +279,18 @@ class Timeline:
         self.last: DateMention | None = None  # the last day-precise date, for "two days later"
         self.sentence = 0
         self.last_sentence = -10
+        self.item = False  # whether the paragraph read is a line of a list
+        self.last_was_item = False
 
-    def next_paragraph(self) -> None:
-        """A new paragraph: its own year is not known yet."""
+    def next_paragraph(self, item: bool = False) -> None:
+        """A new paragraph (``item``: a line of a list): its own year is not known yet."""
         self.paragraph_year = None
         self.paragraph += 1
+        self.item = item
+
+    def next_section(self) -> None:
+        """A heading: the paragraph before it tells another story, so lends no year."""
+        self.last_paragraph = -10
 
     def next_sentence(self) -> None:
         """A new sentence."""
@@ -296,6 +305,17 @@ class Timeline:
         if m.when:
             self._saw(m)
             return Resolved(m, 1.0)
+        counted = _YEAR_WORD.match(sentence[m.end :]) if sentence else None
+        if counted:
+            # "expired on 5 December last year": a year counted from the piece's own
+            if self.dateline_year is None:
+                return Resolved(m, 0.5, "counted from a year the text does not give")
+            shift = {"last": -1, "previous": -1, "next": 1, "this": 0}[counted.group(1).lower()]
+            out = Resolved(
+                m.with_year(self.dateline_year + shift), 0.85, "counted from the dateline"
+            )
+            self._saw(out.mention)
+            return out
         future = self.dateline is not None and _FUTURE.search(sentence) is not None
         future_past = (
             future and self.dateline is not None and (self.paragraph_year or 0) < self.dateline.year
@@ -325,9 +345,14 @@ class Timeline:
             elif self.dateline and (m.month, m.day) > (self.dateline.month, self.dateline.day):
                 year -= 1  # a news story's year-less dates are in the past
             out = Resolved(m.with_year(year), 0.9, "year taken from the dateline")
-        elif self.last_year is not None and self.last_paragraph == self.paragraph - 1:
+        elif (
+            self.last_year is not None
+            and self.last_paragraph == self.paragraph - 1
+            and not self.last_was_item
+        ):
             # the story goes on from the paragraph before: "In December 2024 ..." then
-            # "Things got worse at the end of June" is the June after it
+            # "Things got worse at the end of June" is the June after it (not after the
+            # last item of a list, which tells a story of its own)
             year = self.last_year + (1 if m.month < self.last_month else 0)
             out = Resolved(m.with_year(year), 0.75, "year taken from the paragraph before")
         elif self.last_year is not None:
@@ -343,6 +368,7 @@ class Timeline:
         self.paragraph_year = self.last_year = year
         self.last_month = int(last[5:7]) if len(last) >= 7 else 0
         self.last_paragraph = self.paragraph
+        self.last_was_item = self.item
         if m.precision == "day" or (m.precision == "range" and len(m.when) == 21):
             self.last, self.last_sentence = m, self.sentence
 

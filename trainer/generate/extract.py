@@ -125,9 +125,10 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
         if p.heading:
             heading = p.text
             earlier = ""
+            timeline.next_section()
             named_so_far = ()  # "the treaty" never reaches back across a heading
             continue
-        timeline.next_paragraph()
+        timeline.next_paragraph(p.item)
         for s, mentions in found:
             done += len(s) + 1
             if reading and total > PROGRESS_EVERY and done - reported >= PROGRESS_EVERY:
