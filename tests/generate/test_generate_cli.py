@@ -150,18 +150,60 @@ def test_every_answer_is_the_articles_own_words(tmp_path: Path) -> None:
 
 
 def test_a_clause_leaning_on_its_neighbour_shows_it(tmp_path: Path) -> None:
-    """ "He", "the treaty", "that year": the sentence before comes along as context."""
+    """ "It", "the treaty", "that year": the sentence before comes along as context."""
     article = write(
         tmp_path,
         "pact.txt",
         """
-        Negotiators from Norway and Sweden met at Karlstad for a month.
-        The treaty was signed there on 26 October 1905, ending the union of the two kingdoms.
+        Negotiators from Norway and Sweden drew up the Karlstad Treaty in a month.
+        It was signed there on 26 October 1905, ending the union of the two kingdoms.
         """,
     )
     (card,) = [c for c in generate([article]).cards if c.when == "1905-10-26"]
-    assert card.front.startswith("Negotiators from Norway and Sweden met at Karlstad")
+    assert card.front.startswith("Negotiators from Norway and Sweden drew up the Karlstad Treaty")
     assert "{{c1::26 October 1905}}" in card.front
+
+
+def test_a_card_that_never_says_what_it_is_about_is_not_sure(tmp_path: Path) -> None:
+    """ "He", "it", "the treaty", "the stone": something shown before must name it."""
+    article = write(
+        tmp_path,
+        "unnamed.txt",
+        """
+        Negotiators from Norway and Sweden met at Karlstad for a month.
+        The treaty was signed there on 26 October 1905, ending the union of the two kingdoms.
+
+        Lots of artists hated it. In February 1887 a group of them signed a protest letter.
+
+        TEACHER: Who remembers when the wall went up? STUDENT: August 1961?
+        TEACHER: Right, on 13 August 1961.
+
+        STUDENT: What happened to Kennedy after that?
+        TEACHER: He was assassinated in Dallas on 22 November 1963.
+        """,
+    )
+    cards = generate([article], keep_all=True).cards
+    sure = {c.when for c in cards if c.sure}
+    assert not {"1905-10-26", "1887-02", "1961-08-13"} & sure, sure
+    # the question before names him: the card shows it and is sure
+    (kennedy,) = [c for c in cards if c.when == "1963-11-22"]
+    assert kennedy.sure and "What happened to Kennedy" in kennedy.front
+
+
+def test_a_thing_named_once_names_its_noun(tmp_path: Path) -> None:
+    """ "The canal" after "the Suez Canal" (and no other canal): the card says which."""
+    article = write(
+        tmp_path,
+        "canal.txt",
+        """
+        The Suez Canal was opened in November 1869.
+
+        Crowds cheered the ships. The canal had been designed by Ferdinand de Lesseps, who won
+        the concession in 1854.
+        """,
+    )
+    (card,) = [c for c in generate([article]).cards if c.when == "1854"]
+    assert "The canal [Suez Canal] had been designed" in card.front
 
 
 def test_a_year_is_never_invented(tmp_path: Path) -> None:
@@ -433,3 +475,105 @@ def test_names_in_a_spun_text_are_not_sure(tmp_path: Path) -> None:
     named = [c for c in cards if c.kind == "treaty"]
     assert named and not any(c.sure for c in named)
     assert any(c.sure and c.when == "1885-02-26" for c in cards if c.kind == "date")
+
+
+def test_lessons_of_the_eighth_half_and_the_second_development_half(tmp_path: Path) -> None:
+    article = write(
+        tmp_path,
+        "lessons.txt",
+        """
+        The Treaty of Lausanne is a peace treaty signed in Lausanne on 24 July 1923.
+        Boris Johnson agreed a revised deal with Brussels in October 2019.
+
+        17 January 1912. We reached the Pole and found a tent left by Roald Amundsen, who had
+        been here on 14 December.
+        """,
+    )
+    cards = generate([article], keep_all=True).cards
+    described = [
+        c for c in cards if "{{c1::peace treaty}}" in c.front or "revised deal}}" in c.front
+    ]
+    assert described and not any(c.sure for c in described)  # common words, not a name
+    (amundsen,) = [c for c in cards if "{{c1::14 December}}" in c.front]
+    assert amundsen.when == ""  # a step back in the past perfect: maybe the year before
+    news = write(
+        tmp_path,
+        "news.txt",
+        """
+        LE BOURGET, France, 12 December 2015 -- Delegates adopted a climate pact on Saturday.
+
+        Christiana Figueres, head of the UN climate secretariat, said the hard part would begin
+        on Monday.
+        """,
+    )
+    assert "2015-12-14" in {c.when for c in generate([news], keep_all=True).cards}
+    spun = write(
+        tmp_path,
+        "spun.txt",
+        """
+        Nonetheless, on 9 June 1815 the delegates signed the Final Act of the Congress of Vienna.
+        The Treaty of Kiel was signed on 14 January 1814 by the Danish king. Below its phrases,
+        Norway went to Sweden.
+
+        Additional Studying on Scandinavian historical past
+        """,
+    )
+    named = {c.front: c.sure for c in generate([spun], keep_all=True).cards if c.kind == "treaty"}
+    assert named["The {{c1::Treaty of Kiel}} was signed on 14 January 1814 by the Danish king."]
+    assert not any(sure for front, sure in named.items() if "{{c1::Final Act" in front)
+
+
+def test_lessons_of_the_ninth_held_out_half(tmp_path: Path) -> None:
+    page = write(
+        tmp_path,
+        "page.md",
+        """
+        # On this day: 18 June
+
+        - **1815**: Napoleon is defeated at Waterloo by Wellington.
+        - **1983**: Sally Ride becomes the first American woman in space.
+
+        Next week: 25 June, the day the Korean War began.
+
+        ## Who was there
+
+        Leon Trotsky led the Soviet delegation until February.
+
+        Talks began in November 1698 under British and Dutch mediation.
+
+        ## References
+
+        1. Finkel, Osman's Dream (2005), ch. 10.
+        """,
+    )
+    cards = generate([page], keep_all=True).cards
+    whens = {c.when for c in cards}
+    assert "1815" in whens  # a list line with "by" in it is no byline
+    assert not {w for w in whens if w.endswith("-06-25") or w.endswith("-02")}  # no borrowed year
+    assert "2005" not in whens  # a reference list is no part of the article
+    talks = next(c for c in cards if c.when == "1698-11")
+    assert not talks.sure  # which talks, the card never says
+    news = write(
+        tmp_path,
+        "news.txt",
+        """
+        Prague, 8 April 2010
+
+        The new treaty replaces the Strategic Arms Reduction Treaty, which expired on
+        5 December last year.
+        """,
+    )
+    assert "2009-12-05" in {c.when for c in generate([news], keep_all=True).cards}
+    debate = write(
+        tmp_path,
+        "debate.txt",
+        """
+        Minister: It will.
+
+        The Dáil approved the Treaty on 7 January 1922. Éamon de Valera resigned two days later.
+        """,
+    )
+    cards = generate([debate], keep_all=True).cards
+    approved = next(c for c in cards if c.when == "1922-01-07")
+    assert not approved.sure  # "the Treaty" is never named
+    assert "1922-01-09" in {c.when for c in cards}  # "Éamon" starts a sentence of its own

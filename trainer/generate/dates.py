@@ -114,6 +114,9 @@ _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:page|pages|p\.|pp\.|no\.|number|room|route|flight|code|km|miles|about|some|nearly|around|over|under|than)\s*)$",
     re.IGNORECASE,
 )
+# "around 1440." or "about 1440, when": a year said roughly, not a number of things.
+_ROUGH_YEAR = re.compile(r"(?:\b(?:about|around|nearly|some)\s*)$", re.IGNORECASE)
+_YEAR_ENDS = re.compile(r"\s*(?:[.;,)]|$|\s(?:when|and|in|at|by|after|before|during)\b)")
 
 _RELATIVE = re.compile(
     r"\b(?P<rel>(?:just |only )?(?:a few|several|some|a couple of|a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) "
@@ -331,7 +334,14 @@ def find_dates(sentence: str) -> list[DateMention]:
         if start < taken:
             continue
         if kind == "year" and (
-            _COUNTED.match(sentence[m.end() :]) or _NOT_YEAR_BEFORE.search(sentence[: m.start()])
+            _COUNTED.match(sentence[m.end() :])
+            or (
+                _NOT_YEAR_BEFORE.search(sentence[: m.start()])
+                and not (
+                    _ROUGH_YEAR.search(sentence[: m.start()])
+                    and _YEAR_ENDS.match(sentence[m.end() :])
+                )
+            )
         ):
             continue
         if (

@@ -117,9 +117,19 @@ def cards_for(
     fronts: set[str] = set()
     titles = titles or {}
     names = names or {}
+    people: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.kind == "person":
+            for article, _ in fact.sources:
+                people.setdefault(article, set()).update(fact.title.split())
     for fact in facts:
         article = fact.sources[0][0] if fact.sources else ""
-        q = for_fact(fact, titles.get(article, ""), names.get(article, frozenset()))
+        q = for_fact(
+            fact,
+            titles.get(article, ""),
+            names.get(article, frozenset()),
+            frozenset(people.get(article, ())),
+        )
         if q is None or not q.front or q.front in fronts:
             continue
         fronts.add(q.front)

@@ -241,10 +241,16 @@ _DAY_WORD = re.compile(
 _DATELINE = re.compile(r"^[A-Z][\w .,'()/-]{1,80}?\s+(?:--?|:)\s")
 # A line of publishing furniture: "Published 12 May 2020", "Issue 41, Spring 2024".
 _PUBLISHED = re.compile(
-    r"\b(?i:published|updated|posted|issue|edition|vol\.|volume|newsletter|bulletin|by)\b"
+    r"\b(?i:published|updated|posted|issue|edition|vol\.|volume|newsletter|bulletin)\b|^(?i:by)\b"
 )
 # A sentence that tells what happened (a verb in the past tense).
 _PAST = re.compile(r"\b(?:was|were|had|did|said|won|lost|met|left|began|came|took|\w{2,}ed)\b")
+# "5 December last year", "in April next year": a year counted from the piece's own.
+_YEAR_WORD = re.compile(r",?\s+(last|previous|next|this)\s+year\b", re.IGNORECASE)
+# "had been", "had signed": told as before the time the paragraph stands at.
+_PLUPERFECT = re.compile(
+    r"\bhad\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en|met|left|won|lost|made|held|led|sent|set)\b"
+)
 # A sentence about what is still to come: its year-less dates lie after the dateline.
 _FUTURE = re.compile(r"\b(?:will|shall|is to|are to|is due|are due|next|plans? to)\b")
 
@@ -273,11 +279,18 @@ class Timeline:
         self.last: DateMention | None = None  # the last day-precise date, for "two days later"
         self.sentence = 0
         self.last_sentence = -10
+        self.item = False  # whether the paragraph read is a line of a list
+        self.last_was_item = False
 
-    def next_paragraph(self) -> None:
-        """A new paragraph: its own year is not known yet."""
+    def next_paragraph(self, item: bool = False) -> None:
+        """A new paragraph (``item``: a line of a list): its own year is not known yet."""
         self.paragraph_year = None
         self.paragraph += 1
+        self.item = item
+
+    def next_section(self) -> None:
+        """A heading: the paragraph before it tells another story, so lends no year."""
+        self.last_paragraph = -10
 
     def next_sentence(self) -> None:
         """A new sentence."""
@@ -292,6 +305,17 @@ class Timeline:
         if m.when:
             self._saw(m)
             return Resolved(m, 1.0)
+        counted = _YEAR_WORD.match(sentence[m.end :]) if sentence else None
+        if counted:
+            # "expired on 5 December last year": a year counted from the piece's own
+            if self.dateline_year is None:
+                return Resolved(m, 0.5, "counted from a year the text does not give")
+            shift = {"last": -1, "previous": -1, "next": 1, "this": 0}[counted.group(1).lower()]
+            out = Resolved(
+                m.with_year(self.dateline_year + shift), 0.85, "counted from the dateline"
+            )
+            self._saw(out.mention)
+            return out
         future = self.dateline is not None and _FUTURE.search(sentence) is not None
         future_past = (
             future and self.dateline is not None and (self.paragraph_year or 0) < self.dateline.year
@@ -300,6 +324,14 @@ class Timeline:
             # "the armistice of 11 November 1918 ... the conference opened on 18 January":
             # an earlier month after a later one may be the next year or a step
             # back; the date stays as written
+            return Resolved(m, 0.75, "the year is not certain")
+        if (
+            self.paragraph_year is not None
+            and 0 < self.last_month < m.month
+            and _PLUPERFECT.search(sentence)
+        ):
+            # "17 January 1912. ... Amundsen, who had been here on 14 December": a later
+            # month told in the past perfect is a step back, maybe into the year before
             return Resolved(m, 0.75, "the year is not certain")
         if self.paragraph_year is not None and not (
             future and self.dateline is not None and self.paragraph_year < self.dateline.year
@@ -313,9 +345,14 @@ class Timeline:
             elif self.dateline and (m.month, m.day) > (self.dateline.month, self.dateline.day):
                 year -= 1  # a news story's year-less dates are in the past
             out = Resolved(m.with_year(year), 0.9, "year taken from the dateline")
-        elif self.last_year is not None and self.last_paragraph == self.paragraph - 1:
+        elif (
+            self.last_year is not None
+            and self.last_paragraph == self.paragraph - 1
+            and not self.last_was_item
+        ):
             # the story goes on from the paragraph before: "In December 2024 ..." then
-            # "Things got worse at the end of June" is the June after it
+            # "Things got worse at the end of June" is the June after it (not after the
+            # last item of a list, which tells a story of its own)
             year = self.last_year + (1 if m.month < self.last_month else 0)
             out = Resolved(m.with_year(year), 0.75, "year taken from the paragraph before")
         elif self.last_year is not None:
@@ -331,6 +368,7 @@ class Timeline:
         self.paragraph_year = self.last_year = year
         self.last_month = int(last[5:7]) if len(last) >= 7 else 0
         self.last_paragraph = self.paragraph
+        self.last_was_item = self.item
         if m.precision == "day" or (m.precision == "range" and len(m.when) == 21):
             self.last, self.last_sentence = m, self.sentence
 
@@ -373,13 +411,17 @@ class Timeline:
                 back = (self.dateline.weekday() - weekday) % 7
                 if w.group("on").lower() == "last" and back == 0:
                     back = 7
-                if _FUTURE.search(sentence):
+                # "said the hard part would begin on Monday": a future told in the past
+                reported = re.search(r"\bwould\b[^.;]{0,40}$", sentence[: w.start()]) is not None
+                if _FUTURE.search(sentence) or reported:
                     back = -((weekday - self.dateline.weekday()) % 7 or 7)  # the one to come
                 day = self.dateline - dt.timedelta(days=back)
                 # the dateline's own weekday is sure; a past tense points back,
                 # anything else may be either week
-                past = _PAST.search(sentence) is not None
-                confidence = 0.9 if back == 0 else 0.8 if past and back > 0 else 0.6
+                past = _PAST.search(sentence) is not None and not reported
+                confidence = (
+                    0.9 if back == 0 else 0.8 if past and back > 0 else 0.75 if reported else 0.6
+                )
             words = f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
             mention = DateMention(w.start(), w.end(), day.isoformat(), words, "day")
             out.append(Resolved(mention, confidence, "counted from the dateline", w.group(0)))

@@ -10,11 +10,14 @@ keeps the sentence it stands in, so its card can quote it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
+from trainer.generate.clarity import note_things, notice_doubt
 from trainer.generate.dates import find_dates
 from trainer.generate.events import Timeline, date_fact, find_dateline
 from trainer.generate.facts import Evidence, Fact
+from trainer.generate.lexicon import COMMON_NAME_WORDS, PLACES, country_of
 from trainer.generate.people import Person, Place, note_person, people_facts, people_in
 from trainer.generate.text import Article, sentences
 from trainer.generate.treaties import Treaties, treaties_in
@@ -24,9 +27,34 @@ def _when_of(treaties: dict[str, Fact], title: str) -> str:
     return next((f.when for f in treaties.values() if f.title == title), "")
 
 
-# Words a synonym spinner puts in place of a name's own ("Conference" -> "Convention",
-# "General" -> "Common", "Economic" -> "Financial", "Agreement" -> "Settlement").
-_SPUN_NAME_WORDS = frozenset(
+# In a spun text only these words of a treaty's name are taken as the original's:
+# the kind of agreement, ordinals, joining words. Any other ordinary word ("Final",
+# "Conference", "Economic") may be a spinner's swap ("Last", "Convention", "Financial").
+_SAFE_IN_SPUN_NAMES = frozenset(
+    [
+        "Treaty",
+        "Treaties",
+        "Peace",
+        "Pact",
+        "Agreement",
+        "Accords",
+        "Protocol",
+        "First",
+        "Second",
+        "Third",
+        "of",
+        "the",
+        "and",
+        "on",
+        "for",
+        "with",
+    ]
+)
+
+
+# Words spinners are known to put into institutions' names ("Financial Cooperation
+# Administration" for Economic, "Common" for General, "Convention" for Conference).
+_SPUN_SWAPS = frozenset(
     [
         "Convention",
         "Conference",
@@ -42,6 +70,24 @@ _SPUN_NAME_WORDS = frozenset(
         "Hall",
     ]
 )
+
+
+def _spinnable(title: str, article_text: str) -> list[str]:
+    """Words of a treaty's name that a spinner may have put there.
+
+    A word the article also writes in lower case ("convention", "final") is an
+    ordinary word; so is one of the common words of institutions' names. Names
+    of places and peoples are left as they are by spinners.
+    """
+    out = []
+    for word in title.split():
+        bare = word.removesuffix("'s")
+        if bare in _SAFE_IN_SPUN_NAMES or country_of(bare) or bare in PLACES:
+            continue
+        lower = bare.lower()
+        if lower in COMMON_NAME_WORDS or re.search(rf"\b{re.escape(lower)}\b", article_text):
+            out.append(word)
+    return out
 
 
 # An article this long reports its progress (every this many characters).
@@ -72,14 +118,17 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     treaties = Treaties()
     heading = ""
     title = article.title
-    before = ""
+    before = earlier = ""
     named_so_far: tuple[str, ...] = ()  # what "the treaty" may mean, latest last
+    things: tuple[str, ...] = ()  # what "the canal" may mean: "Suez Canal"
     for p, found in parsed:
         if p.heading:
             heading = p.text
+            earlier = ""
+            timeline.next_section()
             named_so_far = ()  # "the treaty" never reaches back across a heading
             continue
-        timeline.next_paragraph()
+        timeline.next_paragraph(p.item)
         for s, mentions in found:
             done += len(s) + 1
             if reading and total > PROGRESS_EVERY and done - reported >= PROGRESS_EVERY:
@@ -90,30 +139,50 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             resolved = [timeline.resolve(m, s) for m in mentions if m.start >= skip]
             resolved += timeline.relative(s, [r.mention for r in resolved], skip)
             others = [r.mention for r in resolved]
+            yearless = {m.start for m in mentions if not m.when}
             for r in resolved:
                 fact = date_fact(s, r, [o for o in others if o is not r.mention])
                 if fact is not None:
+                    why = notice_doubt(
+                        s, r.mention.start in yearless or bool(r.said), bool(dateline)
+                    )
+                    if why:
+                        fact.doubt(0.5, why)
                     fact.sources.append((name, p.number))
                     fact.evidence = Evidence(
-                        s, r.mention.start, r.mention.end, before, heading, r.said, named_so_far
+                        s,
+                        r.mention.start,
+                        r.mention.end,
+                        before,
+                        heading,
+                        r.said,
+                        named_so_far,
+                        things,
+                        earlier,
                     )
                     facts.append(fact)
-            place = Place(name, p.number, s, before, heading, named_so_far)
+            place = Place(name, p.number, s, before, heading, named_so_far, things, earlier)
             people_in(s, place, people)
-            named = treaties_in(s, others, (name, p.number, before, heading), treaties)
+            where = (name, p.number, before, heading, things, earlier)
+            named = treaties_in(s, others, where, treaties)
             # a treaty's date, or failing that its sentence's: enough to tell
             # that "the treaty was signed in 1803" is not the one named with 1800
             said = next((m.when for m in others if m.when), "")
             dated = [f"{t}|{_when_of(treaties, t) or said}" for t in named]
             named_so_far = (*[t for t in named_so_far if t not in dated], *dated)[-5:]
-            before = s
+            things = note_things(s, things)
+            earlier, before = before, s
     for author in article.authors:
         note_person(people, author, Place(name, 0, title), f"Author of the article ({name})", 3)
     facts.extend(people_facts(people))
+    text = " ".join(p.text for p in article.paragraphs) if article.spun else ""
     for fact in treaties.values():
-        if article.spun and _SPUN_NAME_WORDS & set(fact.title.split()):
-            # "Berlin Convention" for Conference, "Common Act" for General Act:
-            # the words spinners put into names, where the original is unknowable
+        if article.spun and (
+            (fact.key.startswith("treaty:") and _spinnable(fact.title, text))
+            or (fact.key.startswith("org:") and _SPUN_SWAPS & set(fact.title.split()))
+        ):
+            # "Berlin Convention" for Conference, "Common Act" for General Act: an
+            # ordinary word in a spun name may be the spinner's, the original unknowable
             fact.doubt(0.6, "a name in a spun text may hold a spinner's swap")
         facts.append(fact)
     return facts

@@ -200,6 +200,10 @@ class Evidence:
         treaties: The treaties named before this sentence (since the last
             heading), latest last, as "name|when": "the agreement" means the
             last of them whose name says "Agreement".
+        things: Names the article has given so far to things a clause may
+            call by their noun alone ("Suez Canal" for "the canal").
+        earlier: The sentence before ``before``, for a clause that only it
+            makes clear.
     """
 
     sentence: str
@@ -209,6 +213,8 @@ class Evidence:
     heading: str = ""
     counted_from: str = ""
     treaties: tuple[str, ...] = ()
+    things: tuple[str, ...] = ()
+    earlier: str = ""
 
     @property
     def answer(self) -> str:

@@ -81,7 +81,7 @@ _ROLE_APPOS = re.compile(
 )
 # "Angela Merkel, the former chancellor of Germany", "X, then the chancellor"
 _ROLE_AFTER = re.compile(
-    rf"\b(?P<name>{_NAME}),\s+(?:(?:then|now|later|still|by then)\s+)?(?:(?:the|a|an|his|her|its|their)\s+(?:(?!and\b|or\b|who\b|which\b)[a-z-]+\s+){{0,2}}?)?(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\b"
+    rf"\b(?P<name>{_NAME}),\s+(?:(?:then|now|later|still|by then)\s+)?(?:(?:the|a|an|his|her|its|their)\s+(?:(?!and\b|or\b|who\b|which\b)[a-z-]+(?:'s)?\s+){{0,2}}?)?(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\b"
 )
 # "Its chief engineer was Alois Negrelli"
 _ROLE_WAS = re.compile(
@@ -134,7 +134,16 @@ def note_person(
         if person.evidence is None or score > person.evidence[0]:
             person.evidence = (
                 score,
-                Evidence(place.sentence, *span, place.before, place.heading, "", place.treaties),
+                Evidence(
+                    place.sentence,
+                    *span,
+                    place.before,
+                    place.heading,
+                    "",
+                    place.treaties,
+                    place.things,
+                    place.earlier,
+                ),
             )
 
 
@@ -148,6 +157,8 @@ class Place:
     before: str = ""
     heading: str = ""
     treaties: tuple[str, ...] = ()
+    things: tuple[str, ...] = ()
+    earlier: str = ""
 
 
 def _span_of(who: str, s: str, start: int, end: int) -> tuple[int, int] | None:
@@ -366,12 +377,18 @@ _ACTS = re.compile(
     r"lost|died|resigned|was elected|was assassinated|proposed|announced|argued|chaired|ruled|"
     r"invaded|built|designed|discovered|sent|ordered|refused|agreed|set out|sailed|explored|"
     r"travelled|traveled|flew|arrived|met|shook|landed|launched|married|took over|translated|"
-    r"was born|was killed|was shot|made|became|stayed)\b"
+    r"was born|was killed|was shot|made|became|stayed|set up|followed|stepped|\w{3,}ed)\b"
 )
 _ACTED_ON = re.compile(
     r"\b(?:by|said|says)\s+(?:[A-Z][\w' -]{2,30}?\s+and\s+)?(?:[A-Z][a-z]+\s+)?$"
 )
 
+# "A private company, Celera Genomics": the noun in apposition before says what it is.
+_THING_BEFORE = re.compile(
+    r"\b(?:company|firm|corporation|organi[sz]ation|agency|group|newspaper|magazine|ship|"
+    r"vessel|bank|university|college|museum|station|band|team|club|brand|airline|hotel)"
+    r",?\s+(?:the\s+)?$"
+)
 # Words after a capitalised phrase that make it a thing, not a person:
 # "Thirty Years' War", "the Hundred Days", "Cape Verde", "Lloyd George's government".
 _THING_AFTER = re.compile(
@@ -385,7 +402,7 @@ _THING_AFTER = re.compile(
 def _names_a_thing(s: str, start: int, end: int) -> bool:
     """Whether the capitalised words at ``s[start:end]`` name a thing, not a person."""
     text = s[start:end]
-    if _THING_AFTER.match(s[end:]):
+    if _THING_AFTER.match(s[end:]) or _THING_BEFORE.search(s[:start]):
         return True
     if re.search(r"\b(?:the|The)\s+$", s[max(0, start - 5) : start]) and not re.search(
         r"\b(?:the|The)\s+(?:late|former|then|young|elder|younger)\s", s[max(0, start - 5) : end]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trainer.generate.dates import compatible
+from trainer.generate.dates import compatible, find_dates
 from trainer.generate.facts import Fact
 
 
@@ -54,7 +54,7 @@ def _matches(kind: str, gold: dict[str, Any], fact: Fact) -> bool:
         return any(w in fact.detail.lower() for w in words)
     if not any(w in _text(fact) for w in words):
         return False
-    when = str(gold.get("when", ""))
+    when = _normalised(str(gold.get("when", "")))
     if kind == "dates":
         return (
             bool(fact.when)
@@ -62,6 +62,14 @@ def _matches(kind: str, gold: dict[str, Any], fact: Fact) -> bool:
             and len(fact.when) >= len(when.split("/")[0]) - 3
         )
     return not when or not fact.when or compatible(fact.when, when)
+
+
+def _normalised(when: str) -> str:
+    """A list's ``when`` as the generator writes it: "early 19th century" -> "1800/1833"."""
+    if not when or when[:1].isdigit():
+        return when
+    said = find_dates(f"in the {when.removeprefix('the ')}")
+    return said[0].when if said and said[0].when else when
 
 
 def score(facts: list[Fact], gold: dict[str, list[dict[str, Any]]]) -> list[Score]:

@@ -16,9 +16,16 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from trainer.generate.clarity import (
+    name_the_things,
+    names_in,
+    notice_doubt,
+    speaker_label,
+    unnamed,
+)
 from trainer.generate.dates import MONTH_NAMES, accept_variants, compatible, when_words
 from trainer.generate.facts import Evidence, Fact
-from trainer.generate.lexicon import FUNCTION_WORDS, ROLES
+from trainer.generate.lexicon import FUNCTION_WORDS, GENERIC_CAPS, ROLES, country_of
 
 MAX_WORDS = 40
 """A clause longer than this is cut at commas around the answer."""
@@ -83,12 +90,56 @@ def _says_what(text: str, names: frozenset[str]) -> bool:
     """
     for m in _PROPER.finditer(text):
         word = m.group(0)
-        if word in _MONTH_WORDS or word in FUNCTION_WORDS:
-            continue
+        if word in _MONTH_WORDS or word in FUNCTION_WORDS or word in GENERIC_CAPS:
+            continue  # "Two Additional Protocols" names nothing by itself
         starts = m.start() == 0 or re.search(r"[.!?:(\"]\s*$", text[: m.start()]) is not None
         if not starts or word in names:
             return True
     return False
+
+
+def _identifies(own: str, gap: tuple[int, int], people: frozenset[str]) -> bool:
+    """Whether a clause names something besides its answer ("English" does not, "Japan" does)."""
+    rest = own[: gap[0]] + " " + own[gap[1] :]
+    return any(
+        w not in people and country_of(w) in (None, w) for w in names_in(rest, False, frozenset())
+    )
+
+
+def _unlabelled(text: str) -> str:
+    """``text`` without a transcript's speaker label ("TEACHER: He was ...")."""
+    text = text.strip()
+    return text[speaker_label(text) :]
+
+
+# Words that answer a question without saying anything ("Right, on 13 August").
+_INTERJECTIONS = frozenset(
+    [
+        "right",
+        "yes",
+        "yeah",
+        "yep",
+        "well",
+        "exactly",
+        "okay",
+        "correct",
+        "indeed",
+        "sure",
+        "thanks",
+        "true",
+        "absolutely",
+    ]
+)
+
+
+def _word_count(text: str) -> int:
+    """Words of three letters or more that say something: no speaker's label, month or "yes"."""
+    text = re.sub(r"(?:^|(?<=[.!?\"]\s))[A-Z][A-Z .'-]{1,40}(?:\s\([^)]{1,60}\))?:\s", " ", text)
+    return sum(
+        1
+        for w in re.findall(r"[A-Za-z]{3,}", text)
+        if w not in _MONTH_WORDS and w.lower() not in _INTERJECTIONS
+    )
 
 
 def _clause(s: str, start: int, end: int) -> tuple[int, int]:
@@ -123,7 +174,14 @@ def _safe(text: str) -> str:
     return text.replace("{", "(").replace("}", ")")
 
 
-def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = None) -> Question:
+def cloze(
+    fact: Fact,
+    ev: Evidence,
+    names: frozenset[str],
+    answer: str | None = None,
+    people: frozenset[str] = frozenset(),
+    title: str = "",
+) -> Question:
     """A cloze of the fact's clause, its answer the gap (or ``answer`` in its place).
 
     Args:
@@ -131,6 +189,8 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         ev: Where it stands.
         names: Words the article writes capitalised mid-sentence (its names).
         answer: A gap text that is not a span (a relative date resolved).
+        people: Words of its article's people's names.
+        title: Its article's title.
     """
     s = ev.sentence
     start, end = ev.start, ev.end
@@ -143,14 +203,14 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
     shown = s[left:start] + s[end:right]
     gap_is_name = fact.kind != "date"
     leans = bool(
-        _PRONOUN_START.match(shown.strip())
+        _PRONOUN_START.match(_unlabelled(shown))
         or _LEANS_ON.search(shown)
         or (_PRONOUN.search(shown) and not gap_is_name)
     )
     if left > 0 and (leans or not _says_what(shown, names)):
         left = 0  # the sentence's own first clause is the context it needs
         shown = s[left:start] + s[end:right]
-        leans = bool(_PRONOUN_START.match(shown.strip()) or _LEANS_ON.search(shown))
+        leans = bool(_PRONOUN_START.match(_unlabelled(shown)) or _LEANS_ON.search(shown))
     head, tail = s[left:start], s[end:right]
     gap = answer if answer is not None else s[start:end]
     if answer is not None:
@@ -175,7 +235,12 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         confidence = min(fact.confidence, 0.5)
         doubts = [*fact.doubts, "the name asked is part of a longer name"]
         return Question("cloze", "", quote=s, confidence=confidence, doubts=tuple(doubts))
-    own_words = len(re.findall(r"[A-Za-z]{3,}", shown))
+    why = notice_doubt(s) if gap_is_name else ""
+    if why:
+        # "Ask a guide about the {{Outer Space Treaty}} of 1967": no fact is stated
+        confidence = min(confidence, 0.5)
+        doubts.append(why)
+    own_words = _word_count(shown)
     if gap_is_name and (own_words < 5 or not re.search(r"\d{4}", shown)):
         # "President ___ was furious", "___ chaired the ceremony": about what, and
         # when? The sentence before says.
@@ -186,9 +251,14 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         # "she met the physicist ___" after "She was born in Warsaw": who is she?
         confidence = min(confidence, 0.6)
         doubts.append("'he', 'she' or 'they' is never named")
+    own = f"{head}{gap}{tail}"
+    own_gap = (len(head), len(head) + len(gap))
+    if unnamed(own, "", own_gap, fact.kind, names, people, objects=True):
+        leans = True  # "the operation was later run by ...": the sentence before may say which
+    context = ""
     if leans or (not gap_is_name and not _says_what(shown, names)):
         context = ev.before
-        if not context and _PRONOUN_START.match(_SPEAKER.sub("", shown.strip())):
+        if not context and _PRONOUN_START.match(_unlabelled(shown)):
             # "It is six o'clock in the evening of ___": what "it" is, nothing says
             confidence = min(confidence, 0.6)
             doubts.append("it leans on something no sentence before it says")
@@ -200,16 +270,65 @@ def cloze(fact: Fact, ev: Evidence, names: frozenset[str], answer: str | None = 
         if not says and ev.heading:
             clause = f"({_safe(ev.heading)}) {clause}"
             shown = ev.heading + " " + shown
+            context = f"{ev.heading}. {context}"
             says = _says_what(shown, names)
         # a name asked in a sentence of its own says what it is about by itself
-        if not says and (not gap_is_name or len(re.findall(r"[A-Za-z]{3,}", shown)) < 4):
+        if not says and (not gap_is_name or _word_count(shown) < 4):
             confidence = min(confidence, 0.6)
             doubts.append("the sentence does not say what it is about")
-    said = len(re.findall(r"[A-Za-z]{3,}", shown))
+    said = _word_count(shown)
     if own_words < 2 or said < 3 or (gap_is_name and own_words < 4 and said < 6):
         confidence = min(confidence, 0.6)
         doubts.append("the sentence says too little besides the answer")
     clause = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
+    bracketed = re.findall(r"\[([^\]]+)\]", clause)  # "the treaty [Antarctic Treaty]"
+    missing = unnamed(own, " ".join([context, *bracketed]), own_gap, fact.kind, names, people)
+    if missing and ev.things:
+        # "The canal was designed by ___": the one canal the article has named
+        clause = name_the_things(clause, missing, ev.things)
+        bracketed = re.findall(r"\[([^\]]+)\]", clause)
+        missing = unnamed(own, " ".join([context, *bracketed]), own_gap, fact.kind, names, people)
+    # "About 180 copies were made. Pope Pius II ... had seen pages of it": the
+    # sentence before that one may say what "it" is
+    if (
+        missing
+        and context == ev.before
+        and ev.earlier
+        and not unnamed(own, f"{ev.earlier} {context}", own_gap, fact.kind, names, people)
+    ):
+        clause = f"{_safe(ev.earlier)} {clause}"
+        missing = []
+    if missing and context and not clause.startswith("("):
+        # "Lots of artists hated it": the heading above ("Building the Eiffel Tower"), or
+        # the article's title, says what
+        for above in dict.fromkeys(h for h in (ev.heading, title) if h):
+            # "(my APUSH notes)", "(transcript)": what a title says of itself names nothing
+            bare = re.sub(r"\([^()]*\)", " ", above)
+            if not unnamed(own, f"{bare}. {context}", own_gap, fact.kind, names, people):
+                clause = f"({_safe(above)}) {clause}"
+                missing = []
+                break
+    if (
+        not missing
+        and context
+        and fact.kind == "person"
+        and not fact.detail
+        and not _identifies(own, own_gap, people)
+    ):
+        # "Who read it? {{Thomas Young}}, an English scholar, made the first progress": a
+        # clause that gives no role and names nothing besides its answer is about what the
+        # sentence before is about, so that must be named
+        missing = unnamed(context, "", (0, 0), "", names, people, pronouns_only=True)
+        for above in dict.fromkeys(h for h in (ev.heading, title) if h and missing):
+            bare = re.sub(r"\([^()]*\)", " ", above)
+            if not unnamed(context, bare, (0, 0), "", names, people, pronouns_only=True):
+                if not clause.startswith("("):
+                    clause = f"({_safe(above)}) {clause}"
+                missing = []
+    if missing:
+        # "He was assassinated" after "August 1961?": who he is, nothing on the card says
+        confidence = min(confidence, 0.6)
+        doubts.append(f"'{missing[0]}' is never named on the card")
     outside = clause.replace(f"{{{{c1::{_safe(gap)}}}}}", "\0")
     if len(gap) > 3 and gap.lower() in outside.lower():
         confidence = min(confidence, 0.5)
@@ -224,11 +343,15 @@ def _inside_a_longer_name(s: str, start: int, end: int, person: bool) -> bool:
     and ___"); two people are joined by "and" all the time, so for a person only
     a capitalised word right beside the name counts, and a title never does.
     """
+    if (end < len(s) and s[end].isalnum()) or (start > 0 and s[start - 1].isalnum()):
+        return True  # "{{Ulster Union}}ist": the gap would cut a word
     after = re.match(r"\s+([A-Z][a-z][\w'-]*)", s[end:])
     if after and after.group(1) not in FUNCTION_WORDS:
         return True
-    if not person and re.match(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z]", s[end:]):
-        return True  # "European Organization for Nuclear Research", "... of Life at Sea"
+    if not person and re.match(r"\s+(?:(?:for|of|at)\s+(?:the\s+)?|the\s+)[A-Z]", s[end:]):
+        return (
+            True  # "... for Nuclear Research", "... of Life at Sea", "... Governing the Activities"
+        )
     joiners = "" if person else r"(?:(?:of|and|for|on)\s+(?:the\s+)?)?"
     before = re.search(rf"([A-Z][\w'-]*)\s+{joiners}$", s[:start])
     if before is None:
@@ -272,13 +395,19 @@ def _name_the_treaty(text: str, treaties: tuple[str, ...], when: str = "") -> st
 _SIGNED = re.compile(r"\b(?:signed|agreed|concluded|sealed|initialled)\b")
 
 
-def for_fact(fact: Fact, title: str = "", names: frozenset[str] = frozenset()) -> Question | None:
+def for_fact(
+    fact: Fact,
+    title: str = "",
+    names: frozenset[str] = frozenset(),
+    people: frozenset[str] = frozenset(),
+) -> Question | None:
     """The card for one fact, or None when no card can be made faithfully.
 
     Args:
         fact: The fact.
         title: Its article's title (for a byline's "who wrote ...?").
         names: Words its article writes capitalised mid-sentence.
+        people: Words of its article's people's names.
     """
     if fact.kind == "person" and fact.detail.startswith("Author"):
         article = fact.detail.removeprefix("Author of the article ").strip("()")
@@ -309,14 +438,14 @@ def for_fact(fact: Fact, title: str = "", names: frozenset[str] = frozenset()) -
         return None
     if fact.kind == "date":
         if ev.counted_from:
-            q = cloze(fact, ev, names, fact.words)
+            q = cloze(fact, ev, names, fact.words, people, title)
             said = f'The text says "{ev.counted_from}"'
             why = next((d for d in fact.doubts if d.startswith("counted")), "")
             note = f"{said} ({why})." if why else f"{said}."
             return _with(
                 q, back="", note=note, accept=tuple(accept_variants(fact.when, fact.words))
             )
-        q = cloze(fact, ev, names)
+        q = cloze(fact, ev, names, None, people, title)
         answer = ev.answer
         accept = [v for v in accept_variants(fact.when, answer) if v] if fact.when else []
         full = when_words(fact.when) if fact.when else ""
@@ -324,7 +453,7 @@ def for_fact(fact: Fact, title: str = "", names: frozenset[str] = frozenset()) -
             accept.insert(0, full)
         back = full if full and full.lower() != answer.lower() else ""
         return _with(q, back=back, accept=tuple(accept), note=" ".join(fact.notes))
-    q = cloze(fact, ev, names)
+    q = cloze(fact, ev, names, None, people, title)
     surname = (fact.title.split()[-1],) if fact.kind == "person" and " " in fact.title else ()
     return _with(q, accept=surname, note=" ".join(fact.notes))
 

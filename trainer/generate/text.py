@@ -23,6 +23,7 @@ class Paragraph:
     number: int
     text: str
     heading: bool = False
+    item: bool = False  # a line of a list or a table
 
 
 @dataclass(slots=True)
@@ -166,6 +167,14 @@ _BYLINE = re.compile(
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3})\]")
 
 
+# Headings of an article's back matter: what follows them lists sources, not facts.
+_BACK_MATTER = re.compile(
+    r"^(?:references|sources|bibliography|notes and references|citations|works cited|"
+    r"see also|external links|further reading|footnotes)\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def is_boilerplate(line: str) -> bool:
     """Whether a line is publishing furniture rather than content."""
     return any(p.search(line) for p in _BOILERPLATE)
@@ -230,8 +239,11 @@ _SPIN_REPAIRS += [
 ]
 # Words a spinner leaves behind; a handful of them mark a text as spun.
 _SPIN_TELLS = re.compile(
-    r"\b((?i:nonetheless)|got here to energy|in opposition to|the place|a long time of|Could (?:1|2)\d{3}|"
-    r"Below Prime Minister|hanging developments|navy invasion|Additional Studying|internet hosting)\b"
+    r"\b((?i:nonetheless)|got here to energy|returned to energy|in opposition to|the place|"
+    r"a long time of|Could (?:1|2)\d{3}|Below Prime Minister|Below (?:the|its) |hanging developments|"
+    r"navy invasion|Additional Studying|internet hosting|the Finish of|historical past|"
+    r"overseas (?:minister|secretary)|summer time|court docket|"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? Battle\b(?! of))"
 )
 
 
@@ -314,7 +326,7 @@ _ABBREVIATIONS = (
     "ca",
     "c",
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9À-ÖØ-Þ])")
 
 
 # A "sentence" longer than this (a text without full stops) is read in pieces,
@@ -400,12 +412,19 @@ def parse_article(text: str, name: str) -> Article:
     paragraphs: list[Paragraph] = []
     authors: list[str] = []
     number = 0
+    back_matter = False  # under "References", "See also": lists of sources, not the article
     for block in blocks:
         if not block:
             continue
         cleaned = [_strip_markdown(line) for line in block]
-        units = [(" ".join(c[0] for c in cleaned), False)] if _hard_wrapped(block) else cleaned
-        for line, heading in units:
+        wrapped = _hard_wrapped(block)
+        units = [(" ".join(c[0] for c in cleaned), False)] if wrapped else cleaned
+        items = (
+            [False]
+            if wrapped
+            else [bool(_MD_LIST.match(raw) or raw.startswith("|")) for raw in block]
+        )
+        for (line, heading), item in zip(units, items, strict=True):
             if not line:
                 continue
             number += 1
@@ -414,9 +433,12 @@ def parse_article(text: str, name: str) -> Article:
                 authors.append(author.group(1).strip())
             if is_boilerplate(line) or (_BYLINE.match(line) is not None):
                 continue
-            paragraphs.append(
-                Paragraph(number, line, heading or _looks_like_heading(line, not paragraphs))
-            )
+            is_heading = heading or _looks_like_heading(line, not paragraphs)
+            if is_heading:
+                back_matter = _BACK_MATTER.match(line) is not None
+            if back_matter:
+                continue
+            paragraphs.append(Paragraph(number, line, is_heading, item))
     return Article(name, paragraphs, authors, spun)
 
 

@@ -46,6 +46,28 @@ _DESCRIBED = re.compile(
     r"(?:\s(?:agreement|deal))?(?:\s(?:for|on)\s[a-z-]+(?:\s[a-z-]+){0,2})?)\b"
 )
 _NOT_STATES = frozenset({"Soviet Union"})
+# What a described agreement may be about, for its description to be worth asking.
+_TOPICS = frozenset(
+    [
+        "peace",
+        "trade",
+        "ceasefire",
+        "friendship",
+        "arms",
+        "nuclear",
+        "border",
+        "security",
+        "defence",
+        "defense",
+        "cooperation",
+        "co-operation",
+        "nonaggression",
+        "non-aggression",
+        "neutrality",
+        "alliance",
+        "naval",
+    ]
+)
 # Words that start a sentence or a phrase, never a treaty's name.
 _NOT_NAME_STARTS = frozenset(
     [
@@ -136,7 +158,7 @@ def _nearest_when(s: str, mentions: list[DateMention], start: int, end: int) -> 
 def treaties_in(
     s: str,
     mentions: list[DateMention],
-    where: tuple[str, int, str, str],
+    where: tuple[str, int, str, str, tuple[str, ...], str],
     treaties: Treaties,
 ) -> list[str]:
     """Note every treaty, agreement and organisation named in sentence ``s``; return the named treaties.
@@ -144,17 +166,20 @@ def treaties_in(
     Args:
         s: The sentence.
         mentions: Its dates, with their years resolved.
-        where: (article name, paragraph number, the sentence before, heading).
+        where: (article name, paragraph number, the sentence before, heading,
+            the names of things given so far, the sentence before that).
         treaties: Found so far, by key; updated.
     """
-    name, number, before_s, heading = where
+    name, number, before_s, heading, things, earlier = where
     when = next(
         (m.when for m in mentions if m.when and m.precision in ("year", "month", "day")), ""
     )
 
     def evidence(fact: Fact, start: int, end: int) -> None:
         if fact.evidence is None:
-            fact.evidence = Evidence(s, start, end, before_s, heading)
+            fact.evidence = Evidence(
+                s, start, end, before_s, heading, things=things, earlier=earlier
+            )
 
     covered: list[tuple[int, int]] = []
     named: list[str] = []
@@ -295,6 +320,17 @@ def treaties_in(
             agreement.doubt(0.4, "an agreement the text does not even describe")
         if not (broker or place or len(parties) >= 2 or (parties and said)):
             agreement.doubt(0.5, "an agreement the text describes but does not name")
+        if span == (m.start("desc"), m.end("desc")):
+            # the gap holds the description itself: worth asking only when it says what
+            # the agreement was about ("a peace treaty between Egypt and Israel"), not
+            # "a revised deal", and when the sentence names no treaty it might be
+            topical = (
+                " for " in desc or " on " in desc or modifier.split()[-1:] in ([w] for w in _TOPICS)
+            )
+            if named:
+                agreement.doubt(0.5, "the sentence names the agreement it describes")
+            elif not (topical and len(parties) >= 2):
+                agreement.doubt(0.5, "the gap would hold common words, not a name")
     return named
 
 
