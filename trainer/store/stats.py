@@ -1,6 +1,6 @@
 """Statistics by SQL: the review log's running totals and the cards' states.
 
-Every figure is one query (or a few, one per deck for an index range):
+Every figure is one query (or a few, one per queue for an index range):
 
 - reviews, time, streaks and true retention come from ``review_totals``,
   which the database keeps from the review log by triggers, in the same
@@ -159,32 +159,41 @@ def _forecast(
     """Cards due on each of the next days; today holds the overdue ones too."""
     end = (today + FORECAST_DAYS - ORDINAL_1970) * 86400 - shift
     counts = [0] * FORECAST_DAYS
-    for deck_row in decks:
-        for queue in (1, 2):
-            for day, n in conn.execute(
-                "SELECT CAST((due + ?) / 86400 AS INTEGER) + ? AS day, COUNT(*) FROM card_state"
-                " WHERE deck_rowid = ? AND queue = ? AND due < ? GROUP BY day",
-                (shift, ORDINAL_1970, deck_row, queue, end),
-            ):
-                counts[max(0, day - today)] += n
+    for day, n in conn.execute(
+        "SELECT CAST((due + ?) / 86400 AS INTEGER) + ? AS day, COUNT(*) FROM card_state"
+        f" WHERE deck_rowid IN ({_marks(len(decks))}) AND queue IN (1, 2) AND due < ?"
+        " GROUP BY day",
+        (shift, ORDINAL_1970, *decks, end),
+    ):
+        counts[max(0, day - today)] += n
     stats.forecast = [(date.fromordinal(today + i), n) for i, n in enumerate(counts)]
 
 
 def _cards(conn: sqlite3.Connection, decks: list[int], today: int, stats: Stats) -> None:
-    """Cards by state: queue 0 new, 1 learning, 2 review, -1 suspended or retired."""
+    """Cards by state: queue 0 new, 1 learning, 2 review, -1 suspended or retired.
+
+    Every count is a range of the queue index (deck, queue, due, buried day),
+    read without touching the table: a suspended or retired card is always in
+    queue -1, so only those few rows are looked up for their flags.
+    """
     marks = _marks(len(decks))
     by_queue: dict[int, int] = {}
-    suspended = buried = leech = 0
-    for queue, is_suspended, n, n_buried, n_leech in conn.execute(
-        # "+deck_rowid": one pass over the table beats 100,000 look-ups through an index.
-        "SELECT queue, suspended, COUNT(*), SUM(buried_day >= ?), SUM(leech) FROM card_state"
-        f" WHERE +deck_rowid IN ({marks}) GROUP BY queue, suspended",
-        (today, *decks),
-    ):
-        by_queue[queue] = by_queue.get(queue, 0) + (0 if is_suspended else n)
-        suspended += n if is_suspended else 0
-        buried += n_buried if queue >= 0 else 0
-        leech += n_leech
+    buried = 0
+    for queue in (0, 1, 2):
+        by_queue[queue], n_buried = conn.execute(
+            "SELECT COUNT(*), COALESCE(SUM(buried_day >= ?), 0) FROM card_state"
+            f" WHERE deck_rowid IN ({marks}) AND queue = ?",
+            (today, *decks, queue),
+        ).fetchone()
+        buried += n_buried
+    (suspended,) = conn.execute(
+        "SELECT COALESCE(SUM(suspended), 0) FROM card_state"
+        f" WHERE deck_rowid IN ({marks}) AND queue = -1",
+        decks,
+    ).fetchone()
+    (leech,) = conn.execute(
+        f"SELECT COUNT(*) FROM card_state WHERE leech AND +deck_rowid IN ({marks})", decks
+    ).fetchone()
     retired, retired_suspended, retired_leech = conn.execute(
         "SELECT COUNT(*), COALESCE(SUM(s.suspended), 0), COALESCE(SUM(s.leech), 0) FROM cards c"
         " JOIN card_state s ON s.card_rowid = c.rowid"

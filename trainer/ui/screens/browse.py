@@ -13,7 +13,7 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
 from trainer.core.browse import Actions, CardDetails
@@ -24,6 +24,7 @@ from trainer.core.scheduler import format_interval
 from trainer.core.textsafe import visible
 from trainer.core.when import When, parse_when
 from trainer.store.search import Found
+from trainer.ui.footer import KeysFooter
 from trainer.ui.guard import attempt, guarded
 from trainer.ui.screens.confirm import ConfirmDialog
 from trainer.workspace import as_trainer_error
@@ -85,7 +86,7 @@ class BrowseScreen(Screen[None]):
         yield DataTable(id="browse-results", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="browse-card"):
             yield Static(id="browse-card-text")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.tapp.plain:

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from trainer.core.errors import TrainerError
 from trainer.core.plan import Exam, Plan
 from trainer.core.textsafe import visible
 from trainer.store.catalog import DeckStatus
+from trainer.ui.footer import KeysFooter
 from trainer.ui.guard import guarded
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class HomeScreen(Screen[None]):
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
             yield Static(id="deck-details")
             yield Static(id="home-hint")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def tapp(self) -> TrainerApp:

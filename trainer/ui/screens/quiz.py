@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, OptionList, ProgressBar, Static
+from textual.widgets import Header, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
 from trainer.core.quiz.model import QuestionType, Verdict
 from trainer.core.quiz.run import QuizRun
 from trainer.core.textsafe import visible
+from trainer.ui.footer import KeysFooter
 from trainer.ui.screens.dialogs import ConfirmDialog
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class QuizScreen(Screen[None]):
             yield Input(id="quiz-input", placeholder="Type your answer, then Enter")
             yield Static(id="quiz-verdict")
         yield Static(id="quiz-keys")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.quiz_title, one_line=True)

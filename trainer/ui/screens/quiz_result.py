@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from trainer.core.quiz.model import QuestionType
 from trainer.core.quiz.run import Result
 from trainer.core.textsafe import visible
+from trainer.ui.footer import KeysFooter
 from trainer.ui.guard import guarded
 from trainer.ui.screens.quiz import DIM, RIGHT, TYPES, WRONG, diff_text
 
@@ -51,7 +52,7 @@ class QuizResultScreen(Screen[None]):
             yield Static(self._summary(), id="result-summary")
             yield Static(self._breakdown(), id="result-breakdown")
             yield Static(self._mistakes(), id="result-mistakes")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Result: " + visible(self.quiz_title, one_line=True)

@@ -15,11 +15,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from trainer.core import cloze
 from trainer.core.drafts import Draft, DraftDeck
 from trainer.core.errors import TrainerError
+from trainer.ui.footer import KeysFooter
 
 GAP = "bold #5fafff"
 QUOTE = "italic"
@@ -96,7 +97,7 @@ class ReviewScreen(Screen[int]):
                 id="edit-back", placeholder="back (optional for a cloze)", select_on_focus=False
             )
             yield Static(Text("Enter saves and accepts · Esc cancels", style="dim"))
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = f"Review: {self.path.name}"

@@ -16,13 +16,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 
 from trainer.core.config import LEECH_ACTIONS
 from trainer.core.configedit import Value, check
 from trainer.core.errors import TrainerError
 from trainer.core.scheduler import Settings
 from trainer.core.textsafe import visible
+from trainer.ui.footer import KeysFooter
 from trainer.workspace import as_trainer_error
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ class SettingsScreen(Screen[None]):
                         id=f"set-deck-{i}-{key}-note",
                         classes="setting-note",
                     )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.tapp.plain:

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from trainer.core.stats import Stats
 from trainer.core.statsdraw import Line, draw
 from trainer.core.textsafe import visible
+from trainer.ui.footer import KeysFooter
 from trainer.ui.guard import guarded
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class StatsScreen(Screen[None]):
         super().__init__()
         self.deck_ids = list(deck_ids) if deck_ids is not None else None
         self.stats: Stats | None = None
+        self._drawn: tuple[Stats, int] | None = None
 
     @property
     def tapp(self) -> TrainerApp:
@@ -77,7 +79,7 @@ class StatsScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="stats-body"):
             yield Static(id="stats-text")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.tapp.plain:
@@ -102,6 +104,9 @@ class StatsScreen(Screen[None]):
         if self.stats is None:
             return
         width = max(40, self.size.width - (2 if self.has_class("-narrow") else 4) - 1)
+        if self._drawn is not None and self._drawn[0] is self.stats and self._drawn[1] == width:
+            return  # the first layout's resize: the same figures at the same width
+        self._drawn = (self.stats, width)
         lines = draw(self.stats, width, words=self.tapp.plain)
         self.query_one("#stats-text", Static).update(lines_text(lines, self.tapp.plain))
 

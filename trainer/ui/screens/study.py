@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, ProgressBar, Static
+from textual.widgets import Button, Header, ProgressBar, Static
 
 from trainer.core.errors import TrainerError
 from trainer.core.model import Rating
@@ -20,6 +20,7 @@ from trainer.core.scheduler import format_interval
 from trainer.core.session import Presented, Segments, Session, describe_due
 from trainer.core.textsafe import visible
 from trainer.core.when import When, parse_when
+from trainer.ui.footer import KeysFooter
 from trainer.ui.guard import attempt, guarded
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class StudyScreen(Screen[None]):
             yield Button(Text("Show answer  (Space)"), id="reveal", variant="primary")
             for rating, label, css in GRADES:
                 yield Button(Text(label), id=f"grade-{int(rating)}", classes=f"grade {css}")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         if self.tapp.plain:
