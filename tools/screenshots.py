@@ -7,7 +7,7 @@ app headless and saves each screen as SVG under docs/screenshots/:
   home.svg    the decks with today's counts
   study.svg   a card, its answer shown, the grade buttons with their intervals
   stats.svg   the statistics screen
-  quiz.svg    the quiz screen, once the app has one (skipped until then)
+  quiz.svg    a timed quiz on the bundled decks, a multiple-choice question
 
 Usage: python3 tools/screenshots.py [--out docs/screenshots]
 Nothing is read from outside the repository; the same inputs give the same files.
@@ -63,26 +63,21 @@ def study_history(ws: object, clock: Clock, days: int = 14) -> None:
 
 
 async def shoot(out: Path) -> list[Path]:
-    from trainer.ui.run import build_app
+    from trainer.ui.run import QuizOptions, build_app
     from trainer.workspace import Workspace
 
     clock = Clock(NOW)
     ws = Workspace("screenshots", clock=clock)  # type: ignore[arg-type]
     study_history(ws, clock)
     made: list[Path] = []
-    shots: list[tuple[str, list[str]]] = [
-        ("home", []),
-        ("study", ["a", "space"]),
-        ("stats", ["down", "down", "down", "down", "down", "s"]),
+    shots: list[tuple[str, list[str], QuizOptions | None]] = [
+        ("home", [], None),
+        ("study", ["a", "space"], None),
+        ("stats", ["down", "down", "down", "down", "down", "s"], None),
+        ("quiz", [], QuizOptions(("south-caucasus",), 10, 20, ("choice",), seed=3)),
     ]
-    try:
-        from trainer.ui.screens import quiz  # noqa: F401  (once the quiz screen exists)
-
-        shots.append(("quiz", ["z"]))
-    except ImportError:
-        print("quiz: no quiz screen in this app yet; skipped", file=sys.stderr)
-    for name, keys in shots:
-        app = build_app(ws, rng=random.Random(1))
+    for name, keys, quiz in shots:
+        app = build_app(ws, rng=random.Random(1), quiz=quiz)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             await app.workers.wait_for_complete()
