@@ -189,7 +189,7 @@ async def screen():
             t0 = time.perf_counter()
             await pilot.press("s")
             await pilot.pause()
-            assert "True retention" in str(app.screen.query_one("#stats-text").content)
+            assert "True retention" in app.screen.query_one("#stats-text").text
             times.append(time.perf_counter() - t0)
             await pilot.press("escape")
             await pilot.pause()

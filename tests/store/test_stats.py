@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -197,3 +198,47 @@ def test_the_quiz_history_shows_once_quizzes_exist(workspace: Workspace, clock: 
     assert s.quizzes_total == 2 and [q.score for q in s.quizzes] == [5, 8]
     text = plain(draw(s))
     assert "Quizzes (2 taken" in text and "failed" in text and "passed" in text
+
+
+def test_card_counts_from_the_queue_index_match_a_count_of_every_card(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New, studied, suspended, buried, leech and retired cards, against a plain count."""
+    from tests.store.test_search import _collection
+
+    monkeypatch.setenv("TRAINER_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    collection = _collection(tmp_path, clock)
+    ws = next(collection)
+    from trainer.core.scheduler import study_day
+
+    today = study_day(clock.now(), clock.tz, ws.settings.day_rollover_hour).number
+    expected = {"new": 0, "learning": 0, "review": 0, "suspended": 0, "buried": 0}
+    expected |= {"leech": 0, "retired": 0}
+    for queue, suspended, buried_day, leech, retired in ws.conn.execute(
+        "SELECT s.queue, s.suspended, s.buried_day, s.leech, c.retired"
+        " FROM card_state s JOIN cards c ON c.rowid = s.card_rowid"
+    ):
+        if retired:
+            expected["retired"] += 1
+            continue
+        expected["leech"] += leech
+        if suspended:
+            expected["suspended"] += 1
+            continue
+        expected[("new", "learning", "review")[queue]] += 1
+        expected["buried"] += buried_day >= today
+    c = ws.stats().cards
+    got = {"new": c.new, "learning": c.learning, "review": c.review, "suspended": c.suspended}
+    got |= {"buried": c.buried, "leech": c.leech, "retired": c.retired}
+    assert got == expected
+    # gulistan studied; turkmenchay suspended; aliyev a leech; baku buried; old retired
+    assert (c.new, c.learning + c.review, c.suspended, c.buried, c.leech, c.retired) == (
+        4,
+        1,
+        1,
+        1,
+        1,
+        1,
+    )
+    collection.close()

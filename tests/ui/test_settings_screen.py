@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, Static
 from tests.conftest import FixedClock
 from trainer.core.model import Rating
 from trainer.ui.app import TrainerApp
+from trainer.ui.drawing import Drawing
 from trainer.ui.run import build_app
 from trainer.ui.screens.dialogs import ErrorDialog, HelpScreen
 from trainer.ui.screens.home import HomeScreen
@@ -114,7 +115,7 @@ async def test_statistics_screen_and_help_list_every_screen(
     async with app.run_test(size=(60, 15)) as pilot:
         await pilot.press("s")
         assert isinstance(app.screen, StatsScreen)
-        text = _text(app, "#stats-text")
+        text = app.screen.query_one("#stats-text", Drawing).text
         assert "Today 1 reviews" in text and "True retention" in text
         assert max(len(line) for line in text.splitlines()) <= 60
         await pilot.press("question_mark")
@@ -152,7 +153,7 @@ async def test_plain_mode_has_no_colour_and_words_for_charts(workspace: Workspac
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.no_color and "-plain" in app.screen.classes
         await pilot.press("s")
-        text = _text(app, "#stats-text")
-        assert "Reviews per month" in text and "░" not in text and "█" not in text
-        spans = app.screen.query_one("#stats-text", Static).content.spans  # type: ignore[attr-defined]
-        assert spans and {str(span.style) for span in spans} <= {"bold", ""}
+        drawing = app.screen.query_one("#stats-text", Drawing)
+        assert "Reviews per month" in drawing.text and "░" not in drawing.text
+        assert "█" not in drawing.text
+        assert drawing.styles_used() == {"bold", ""}

@@ -256,23 +256,29 @@ def draw(stats: Stats, width: int = 80, title: str = "", words: bool = False) ->
     if title:
         out.append([(title, "title")])
     recall = "—" if stats.recall is None else f"{stats.recall * 100:.0f}%"
-    out.append(
-        [
-            ("Today ", "dim"),
-            (f"{_n(stats.reviews_today)} reviews", "bold"),
-            (f" in {_duration(stats.seconds_today)}", ""),
-            ("   Streak ", "dim"),
-            (f"{stats.streak_days} day{'s' if stats.streak_days != 1 else ''}", "bold"),
-            (f" (longest {stats.longest_streak})", ""),
-        ]
+    out.extend(
+        _wrap(
+            [
+                ("Today ", "dim"),
+                (f"{_n(stats.reviews_today)} reviews", "bold"),
+                (f" in {_duration(stats.seconds_today)}", ""),
+                ("   Streak ", "dim"),
+                (f"{stats.streak_days} day{'s' if stats.streak_days != 1 else ''}", "bold"),
+                (f" (longest {stats.longest_streak})", ""),
+            ],
+            width,
+        )
     )
-    out.append(
-        [
-            ("All time ", "dim"),
-            (f"{_n(stats.reviews_total)} reviews", "bold"),
-            ("   Predicted recall now ", "dim"),
-            (recall, "bold"),
-        ]
+    out.extend(
+        _wrap(
+            [
+                ("All time ", "dim"),
+                (f"{_n(stats.reviews_total)} reviews", "bold"),
+                ("   Predicted recall now ", "dim"),
+                (recall, "bold"),
+            ],
+            width,
+        )
     )
     out.append([])
     if words:
@@ -339,6 +345,32 @@ def _finish(stats: Stats, out: list[Line], width: int, words: bool = False) -> l
                 ]
             )
     return [_clip(line, width) for line in out]
+
+
+def _wrap(line: Line, width: int) -> list[Line]:
+    """A line of figures broken where too wide, before a piece that starts with a gap.
+
+    A gap is three spaces; a piece with a gap and the pieces up to the next gap
+    stay together (a label and its figures).
+    """
+    chunks: list[Line] = []
+    for text, style in line:
+        if not chunks or text.startswith("   "):
+            chunks.append([])
+        chunks[-1].append((text, style))
+    lines: list[Line] = [[]]
+    used = 0
+    for chunk in chunks:
+        size = sum(len(text) for text, _ in chunk)
+        if used and used + size > width:
+            first, style = chunk[0]
+            chunk = [(first.lstrip(" "), style), *chunk[1:]]
+            size -= len(first) - len(first.lstrip(" "))
+            lines.append([])
+            used = 0
+        lines[-1].extend(chunk)
+        used += size
+    return lines
 
 
 def _clip(line: Line, width: int) -> Line:

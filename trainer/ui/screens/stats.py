@@ -5,17 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Header
 
 from trainer.core.stats import Stats
-from trainer.core.statsdraw import Line, draw
+from trainer.core.statsdraw import draw
 from trainer.core.textsafe import visible
+from trainer.ui.drawing import Drawing
 from trainer.ui.footer import KeysFooter
 from trainer.ui.guard import guarded
 
@@ -42,18 +41,8 @@ STYLES = {
 }
 
 
-def lines_text(lines: Sequence[Line], plain: bool = False) -> Text:
-    """The drawing as Rich Text; in plain mode without any colour."""
-    text = Text()
-    for i, line in enumerate(lines):
-        if i:
-            text.append("\n")
-        for piece, style in line:
-            wanted = STYLES.get(style, "")
-            if plain:
-                wanted = "bold" if style == "title" else ""
-            text.append(visible(piece), style=wanted)
-    return text
+PLAIN_STYLES = {"title": "bold"}
+"""Plain mode (--plain, NO_COLOR): titles in bold, nothing in colour."""
 
 
 class StatsScreen(Screen[None]):
@@ -77,8 +66,7 @@ class StatsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="stats-body"):
-            yield Static(id="stats-text")
+        yield Drawing(PLAIN_STYLES if self.tapp.plain else STYLES, id="stats-text")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -108,7 +96,7 @@ class StatsScreen(Screen[None]):
             return  # the first layout's resize: the same figures at the same width
         self._drawn = (self.stats, width)
         lines = draw(self.stats, width, words=self.tapp.plain)
-        self.query_one("#stats-text", Static).update(lines_text(lines, self.tapp.plain))
+        self.query_one("#stats-text", Drawing).show(lines)
 
     def on_resize(self, event: events.Resize) -> None:
         self._draw()
