@@ -234,6 +234,37 @@ def test_the_wal_is_folded_back_at_start_and_a_lost_one_is_noticed(
     alone.close()
 
 
+def test_the_noted_answer_count_follows_answers_and_undos_and_never_runs_ahead(
+    deck: Path, clock: FixedClock
+) -> None:
+    """The count beside the database is kept without counting the log after every answer;
+    another window's answers can leave it short until the next count, never over."""
+    a = Workspace(None, [deck], clock=clock)
+    b = Workspace(None, [deck], clock=clock)
+    sa = a.session(["k"], random.Random(1))
+    for _ in range(3):
+        sa.answer(Rating.GOOD, clock.now())
+        sa.idle()
+    assert a.store.noted_answers() == 3 == a.store.answer_count()
+    sa.undo(clock.now())
+    sa.idle()
+    assert a.store.noted_answers() == 2
+    sb = b.session(["k"], random.Random(2))
+    assert sb.current is not None and sa.current is not None
+    if sb.current.card.rowid == sa.current.card.rowid:
+        sb.bury(clock.now())  # another card than the one A shows
+    assert sb.current is not None and sb.current.card.rowid != sa.current.card.rowid
+    sb.answer(Rating.GOOD, clock.now())  # the other window
+    sa.answer(Rating.GOOD, clock.now())
+    sa.idle()
+    noted = a.store.noted_answers()
+    assert noted is not None and noted <= a.store.answer_count() == 4
+    assert a.lost_answers() is None
+    b.close()
+    a.close()  # counted exactly at exit
+    assert a.store.noted_answers() == 4
+
+
 @pytest.mark.parametrize(
     ("toml", "says"),
     [

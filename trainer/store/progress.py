@@ -32,6 +32,8 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, seen: Path | None = None) -> None:
         self.conn = conn
         self._noted = 0
+        self._answers: int | None = None
+        """The review log's size as this store last counted it, kept by its own answers."""
         self.seen = seen
         """A small file beside the database that notes how many answers it holds."""
         self._writes = 0
@@ -355,6 +357,8 @@ class Store:
                     after.due - at,
                 ),
             )
+        if self._answers is not None:
+            self._answers += 1
         return int(cur.lastrowid or 0)
 
     def undo(
@@ -399,6 +403,8 @@ class Store:
                     rowid,
                 ),
             )
+        if self._answers is not None:
+            self._answers -= 1
 
     def lapses(self, rowid: int) -> int:
         """A card's lapses (Again on a review) since its progress was last reset."""
@@ -463,17 +469,30 @@ class Store:
             return False
         checkpoint(self.conn)
         self._writes = self._noted = 0
+        self._answers = None  # counted afresh at the next note
         return True
 
-    def note_answers(self) -> None:
-        """Write the review log's size beside the database (``seen``), atomically."""
+    def note_answers(self, exact: bool = False) -> None:
+        """Write the review log's size beside the database (``seen``), atomically.
+
+        Counting a large log takes milliseconds, so between counts the size is
+        kept from this store's own answers and undos. Other windows' answers and
+        imports are then left out until the next count (at every checkpoint, at
+        exit): the note can fall short, never over, and a short note cannot
+        raise a false alarm about lost answers.
+
+        Args:
+            exact: Count the log now (at exit, after a restore).
+        """
         if self.seen is None:
             return
+        if exact or self._answers is None:
+            self._answers = self.answer_count()
         tmp = self.seen.with_name(self.seen.name + ".tmp")
         with contextlib.suppress(OSError):
             fd = os.open(tmp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump({"answers": self.answer_count()}, f)
+                json.dump({"answers": self._answers}, f)
             os.replace(tmp, self.seen)
 
     def noted_answers(self) -> int | None:

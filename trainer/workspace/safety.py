@@ -72,7 +72,7 @@ class SafetyMixin(Base):
         backup_store.restore(self.conn, source)
         migrate(self.conn)
         self.store = Store(self.conn, self.paths.seen)
-        self.store.note_answers()
+        self.store.note_answers(exact=True)
         return source, before
 
     def lost_answers(self) -> TrainerError | None:
@@ -116,5 +116,5 @@ class SafetyMixin(Base):
         with contextlib.suppress(sqlite3.Error):
             db.set_patience(self.conn, 1000)
             checkpoint(self.conn, truncate=True)  # another process may hold it: folded later
-        self.store.note_answers()
+        self.store.note_answers(exact=True)
         self.conn.close()
