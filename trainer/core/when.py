@@ -32,6 +32,31 @@ MONTHS = (
     "November",
     "December",
 )
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty first": 21,
+}
+"""Ordinal words for centuries ('the sixteenth century'), as articles write them."""
 _DATE = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DECADE = re.compile(r"(\d{3}0)s")
 _CENTURY = re.compile(r"(?:(early|mid|late)[ -])?(\d{1,2})(?:st|nd|rd|th) century", re.IGNORECASE)

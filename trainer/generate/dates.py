@@ -14,6 +14,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from trainer.core.when import ORDINALS
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -22,29 +24,6 @@ MONTH_NAMES = [""] + [calendar.month_name[i] for i in range(1, 13)]
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?<![\d,.$£€#])(?:1[0-9]{3}|20[0-9]{2})(?![\d]|,\d|\.\d)"
-_ORD = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
-    "sixteenth": 16,
-    "seventeenth": 17,
-    "eighteenth": 18,
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-}
 _PART = r"(?:(?P<part>early|mid|middle|late|the (?:end|start|beginning|middle) of|the (?:first|second) half of)[- ]?(?:the )?)?"
 
 _PATTERNS = [
@@ -76,7 +55,7 @@ _PATTERNS = [
     ("century", rf"\b(?:the )?{_PART}(?P<c>[0-9]{{1,2}})(?:st|nd|rd|th)[- ]century\b"),
     (
         "century",
-        rf"\b(?:the )?{_PART}(?P<cw>{'|'.join(sorted(_ORD, key=len, reverse=True))})[- ]century\b",
+        rf"\b(?:the )?{_PART}(?P<cw>{'|'.join(sorted(ORDINALS, key=len, reverse=True))})[- ]century\b",
     ),
     ("year", rf"(?P<y>{_YEAR})\b"),
 ]
@@ -295,7 +274,7 @@ def _mention(kind: str, m: re.Match[str], offset: int) -> DateMention | None:
         words = f"the {g['dec']}s" if not part else f"the {part.lower()} {g['dec']}s"
         return DateMention(start, end, f"{low}/{high}", words, "decade")
     if kind == "century":
-        number = int(g["c"]) if g.get("c") else _ORD[g["cw"].lower()]
+        number = int(g["c"]) if g.get("c") else ORDINALS[g["cw"].lower()]
         low, high = _part_range(part, (number - 1) * 100, 100)
         suffix = (
             "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")

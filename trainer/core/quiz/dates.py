@@ -21,9 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from trainer.core.quiz import lexicon
 from trainer.core.quiz.text import fold, strip_parens
-from trainer.core.when import MONTHS, PRECISIONS, When, parse_when
+from trainer.core.when import MONTHS, ORDINALS, PRECISIONS, When, parse_when
 
 _MONTH_NUMBERS = {m.lower(): i for i, m in enumerate(MONTHS, start=1)}
 _MONTH_NUMBERS.update({m[:3].lower(): i for i, m in enumerate(MONTHS, start=1)})
@@ -32,7 +31,7 @@ _MONTH = r"(january|february|march|april|may|june|july|august|september|october|
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(\d{3,4})"
 _QUAL = r"(?:(early|mid|late|the end of|end of|the beginning of|beginning of|the start of|start of|the middle of|middle of|the first half of|the second half of)[ -]?)?"
-_ORDINAL_WORDS = "|".join(sorted(lexicon.ORDINALS, key=len, reverse=True))
+_ORDINAL_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 
 _ISO_DAY = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
@@ -212,7 +211,7 @@ def _single(t: str) -> tuple[When, ...]:
     m = _CENTURY.fullmatch(t)
     if m:
         word = m[2]
-        number = lexicon.ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+        number = ORDINALS.get(word) or int(re.sub(r"\D", "", word))
         got = _century(number, _PARTS.get(m[1] or "", ""))
         return (got,) if got else ()
     return ()
