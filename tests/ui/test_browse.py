@@ -7,65 +7,39 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
 
 from tests.conftest import FixedClock
+from tests.ui.helpers import SIZE, flags, make_app, search, shown
 from trainer.core.model import Rating, State
-from trainer.ui.app import TrainerApp
-from trainer.ui.run import build_app
 from trainer.ui.screens.browse import BrowseScreen
 from trainer.ui.screens.confirm import ConfirmDialog
 from trainer.ui.screens.dialogs import ErrorDialog
 from trainer.workspace import Workspace
 
-SIZE = (100, 30)
-
-
-def _app(ws: Workspace, **kwargs: object) -> TrainerApp:
-    return build_app(ws, rng=random.Random(3), **kwargs)  # type: ignore[arg-type]
-
-
-def _text(app: TrainerApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).content)
-
-
-def _flags(ws: Workspace, card: str) -> tuple[int, int, int, int]:
-    rowid = ws.store.card_rowid("small", card)
-    row = ws.conn.execute(
-        "SELECT suspended, buried_day, state, queue FROM card_state WHERE card_rowid = ?", (rowid,)
-    ).fetchone()
-    return tuple(row)  # type: ignore[return-value]
-
-
-async def _search(pilot: object, app: TrainerApp, query: str) -> None:
-    field = app.screen.query_one("#browse-query", Input)
-    field.value = query
-    await pilot.press("slash", "enter")  # type: ignore[attr-defined]
-
 
 async def test_browser_search_suspend_unsuspend_and_undo(workspace: Workspace) -> None:
-    app = _app(workspace)
+    app = make_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("b")
         assert isinstance(app.screen, BrowseScreen)
-        assert "7 cards found" in _text(app, "#browse-count")
-        await _search(pilot, app, "q2 or q3")
+        assert "7 cards found" in shown(app, "#browse-count")
+        await search(pilot, app, "q2 or q3")
         assert [f.card_id for f in app.screen.found] == ["two", "three"]
-        assert "Q2" in _text(app, "#browse-card-text") and "never answered" in _text(
+        assert "Q2" in shown(app, "#browse-card-text") and "never answered" in shown(
             app, "#browse-card-text"
         )
         await pilot.press("space", "space")  # mark both
-        assert "2 marked" in _text(app, "#browse-count")
+        assert "2 marked" in shown(app, "#browse-count")
         await pilot.press("s")
-        assert _flags(workspace, "two")[0] == 1 and _flags(workspace, "three")[0] == 1
+        assert flags(workspace, "two")[0] == 1 and flags(workspace, "three")[0] == 1
         await pilot.press("s")  # all suspended: unsuspends
-        assert _flags(workspace, "two")[0] == 0
+        assert flags(workspace, "two")[0] == 0
         await pilot.press("u")
-        assert _flags(workspace, "two")[0] == 1 and _flags(workspace, "three")[0] == 1
+        assert flags(workspace, "two")[0] == 1 and flags(workspace, "three")[0] == 1
         await pilot.press("u")
-        assert _flags(workspace, "two")[0] == 0 and _flags(workspace, "three")[0] == 0
-        await _search(pilot, app, "is:sleeping")
-        assert "no state 'is:sleeping'" in _text(app, "#browse-count")
+        assert flags(workspace, "two")[0] == 0 and flags(workspace, "three")[0] == 0
+        await search(pilot, app, "is:sleeping")
+        assert "no state 'is:sleeping'" in shown(app, "#browse-count")
         assert isinstance(app.screen, BrowseScreen) and app.is_running
 
 
@@ -74,31 +48,31 @@ async def test_browser_bury_and_reset_with_confirmation_and_undo(
 ) -> None:
     session = workspace.session(rng=random.Random(1))
     session.answer(Rating.EASY, clock.now())  # "one" becomes a review card
-    app = _app(workspace)
+    app = make_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("b")
-        await _search(pilot, app, "card:one")
-        card = _text(app, "#browse-card-text")
+        await search(pilot, app, "card:one")
+        card = shown(app, "#browse-card-text")
         assert "State: review" in card and "Next due:" in card and "Recall now: 100%" in card
         assert "Easy" in card  # the history
         await pilot.press("x")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
-        assert _flags(workspace, "one")[2] == State.REVIEW  # said no: nothing reset
+        assert flags(workspace, "one")[2] == State.REVIEW  # said no: nothing reset
         await pilot.press("x", "y")
         assert isinstance(app.screen, BrowseScreen)
-        assert _flags(workspace, "one")[2] == State.NEW
-        assert "progress reset to new" in _text(app, "#browse-card-text")
+        assert flags(workspace, "one")[2] == State.NEW
+        assert "progress reset to new" in shown(app, "#browse-card-text")
         assert len(workspace.store.log_rows(workspace.store.card_rowid("small", "one") or 0)) == 1
         await pilot.press("u")
-        assert _flags(workspace, "one")[2] == State.REVIEW
-        await _search(pilot, app, "card:two")
+        assert flags(workspace, "one")[2] == State.REVIEW
+        await search(pilot, app, "card:two")
         await pilot.press("b")
-        assert _flags(workspace, "two")[1] > 0
-        await _search(pilot, app, "is:buried")
+        assert flags(workspace, "two")[1] > 0
+        await search(pilot, app, "is:buried")
         assert [f.card_id for f in app.screen.found] == ["two"]  # type: ignore[attr-defined]
         await pilot.press("u")
-        assert _flags(workspace, "two")[1] == 0
+        assert flags(workspace, "two")[1] == 0
 
 
 def _fake_editor(tmp_path: Path, replace: str, by: str) -> str:
@@ -123,15 +97,15 @@ async def test_editing_a_card_keeps_its_progress_and_reports_new_errors(
     before = workspace.store.memory(rowid or 0)
     deck = Path(workspace.extra[0])
     monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, "front: Q2", "front: Q2 edited"))
-    app = _app(workspace)
+    app = make_app(workspace)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("b")
-        await _search(pilot, app, "card:two")
+        await search(pilot, app, "card:two")
         await pilot.press("e")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert Path(str(deck) + ".line").read_text() == "+5"  # the editor opened at the card
-        assert "Q2 edited" in _text(app, "#browse-card-text")
+        assert "Q2 edited" in shown(app, "#browse-card-text")
         assert workspace.store.card_rowid("small", "two") is not None
         assert workspace.store.memory(rowid or 0) == before  # progress stays with the id
         monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, "kind", "kindd"))
@@ -161,12 +135,12 @@ async def test_the_study_screen_says_when_a_card_becomes_a_leech(
         " last_review = ? WHERE card_rowid = ?",
         (ts - 60, ts - 3 * 86400, workspace.store.card_rowid("small", "one")),
     )
-    app = _app(workspace)
+    app = make_app(workspace)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("enter", "space", "1")
         assert isinstance(app.screen, StudyScreen)
         said = [n.message for n in app._notifications]
         assert any("Leech" in m and "suspended" in m for m in said), said
-        assert _flags(workspace, "one")[0] == 1
+        assert flags(workspace, "one")[0] == 1
         await pilot.press("u")
-        assert _flags(workspace, "one")[0] == 0
+        assert flags(workspace, "one")[0] == 0

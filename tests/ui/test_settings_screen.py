@@ -9,39 +9,14 @@ import pytest
 from textual.widgets import Input, Select, Static
 
 from tests.conftest import FixedClock
+from tests.ui.helpers import SIZE, make_app, shown
 from trainer.core.model import Rating
-from trainer.ui.app import TrainerApp
 from trainer.ui.drawing import Drawing
-from trainer.ui.run import build_app
 from trainer.ui.screens.dialogs import ErrorDialog, HelpScreen
 from trainer.ui.screens.home import HomeScreen
 from trainer.ui.screens.settings import SettingsScreen
 from trainer.ui.screens.stats import StatsScreen
 from trainer.workspace import Workspace
-
-SIZE = (100, 30)
-
-
-def _app(ws: Workspace, **kwargs: object) -> TrainerApp:
-    return build_app(ws, rng=random.Random(3), **kwargs)  # type: ignore[arg-type]
-
-
-def _text(app: TrainerApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).content)
-
-
-def _flags(ws: Workspace, card: str) -> tuple[int, int, int, int]:
-    rowid = ws.store.card_rowid("small", card)
-    row = ws.conn.execute(
-        "SELECT suspended, buried_day, state, queue FROM card_state WHERE card_rowid = ?", (rowid,)
-    ).fetchone()
-    return tuple(row)  # type: ignore[return-value]
-
-
-async def _search(pilot: object, app: TrainerApp, query: str) -> None:
-    field = app.screen.query_one("#browse-query", Input)
-    field.value = query
-    await pilot.press("slash", "enter")  # type: ignore[attr-defined]
 
 
 async def test_settings_refuse_a_wrong_value_and_save_a_good_one_keeping_comments(
@@ -50,14 +25,14 @@ async def test_settings_refuse_a_wrong_value_and_save_a_good_one_keeping_comment
     config = workspace.paths.config_file
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text("# my own notes\nnew_per_day = 20  # a comfortable pace\n", encoding="utf-8")
-    app = _app(workspace)
+    app = make_app(workspace)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("o")
         assert isinstance(app.screen, SettingsScreen)
         hour = app.screen.query_one("#set-day_rollover_hour", Input)
         hour.value = "30"
         await pilot.pause()
-        note = _text(app, "#set-day_rollover_hour-note")
+        note = shown(app, "#set-day_rollover_hour-note")
         assert "refused" in note and "from 0 to 23" in note
         hour.focus()
         await pilot.press("enter")
@@ -76,7 +51,7 @@ async def test_settings_refuse_a_wrong_value_and_save_a_good_one_keeping_comment
         steps.value = "1m 2x"
         steps.focus()
         await pilot.press("enter")
-        assert "refused" in _text(app, "#set-learning_steps-note")
+        assert "refused" in shown(app, "#set-learning_steps-note")
         action = app.screen.query_one("#set-leech_action", Select)
         action.value = "tag"
         await pilot.pause()
@@ -93,12 +68,12 @@ async def test_a_broken_settings_file_opens_on_the_defaults_with_a_clear_error(
     config.write_text("new_per_day = 3\nday_rollover_hour = 99\n")
     ws = Workspace(None, [small_deck], clock=clock, lenient=True)  # type: ignore[arg-type]
     assert ws.settings.new_per_day == 3 and ws.settings.day_rollover_hour == 4
-    app = _app(ws)
+    app = make_app(ws)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ErrorDialog) and "day_rollover_hour" in app.screen.message
         await pilot.press("escape", "o")
-        assert "day_rollover_hour" in _text(app, "#settings-status")
+        assert "day_rollover_hour" in shown(app, "#settings-status")
     ws.close()
     config.write_text("this is [not toml\n")
     ws = Workspace(None, [small_deck], clock=clock, lenient=True)  # type: ignore[arg-type]
@@ -111,7 +86,7 @@ async def test_statistics_screen_and_help_list_every_screen(
 ) -> None:
     session = workspace.session(rng=random.Random(1))
     session.answer(Rating.GOOD, clock.now())
-    app = _app(workspace)
+    app = make_app(workspace)
     async with app.run_test(size=(60, 15)) as pilot:
         await pilot.press("s")
         assert isinstance(app.screen, StatsScreen)
@@ -130,7 +105,7 @@ async def test_help_lists_the_keys_of_every_screen(workspace: Workspace) -> None
     from trainer.ui.app import HELP_SCREENS
     from trainer.ui.keys import binding_text
 
-    app = _app(workspace)
+    app = make_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -149,7 +124,7 @@ async def test_help_lists_the_keys_of_every_screen(workspace: Workspace) -> None
 
 
 async def test_plain_mode_has_no_colour_and_words_for_charts(workspace: Workspace) -> None:
-    app = _app(workspace, plain=True)
+    app = make_app(workspace, plain=True)
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.no_color and "-plain" in app.screen.classes
         await pilot.press("s")

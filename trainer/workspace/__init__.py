@@ -38,13 +38,7 @@ __all__ = [
 class Workspace(ExamsMixin, QuizzesMixin, ToolsMixin, SafetyMixin, ImportingMixin):
     """One profile opened: its settings, store and decks, and all a profile can do.
 
-    Args:
-        profile: The profile name, or None for the default.
-        extra: Deck files or folders named on the command line.
-        clock: Where ``now`` comes from.
-        notify: Called with a message when start-up has to wait (another process).
-        load: Read the deck files now (the UI does it later, in a worker).
-        lenient: With a settings file that cannot be used, keep the error in
-            ``config_error`` and go on with the defaults (the TUI shows it)
-            instead of raising it.
+    Opened as :class:`~trainer.workspace.base.Base` says (profile, deck files,
+    clock, start-up notices, when to read the decks, lenient settings); each
+    mixin adds one part of what a profile can do.
     """
