@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from trainer.core.config import parse_config, parse_lenient
 from trainer.core.deckfiles import deck_argument, find_decks
@@ -29,18 +28,12 @@ from trainer.core.queue import Counts, today
 from trainer.core.quiz.people import PeopleIndex
 from trainer.core.scheduler import DeckLimits, Scheduler, Settings, study_day
 from trainer.core.session import Session
-
-if TYPE_CHECKING:
-    pass
 from trainer.store import db
 from trainer.store import exams as exam_store
 from trainer.store import paths as paths_mod
 from trainer.store.catalog import DeckFile, DeckSource, DeckStatus, sync
 from trainer.store.db import connect, store_error
 from trainer.store.progress import Store
-
-if TYPE_CHECKING:
-    pass
 
 
 class Clock:

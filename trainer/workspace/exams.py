@@ -5,20 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from trainer.core.errors import UsageError
 from trainer.core.plan import Exam, Plan, make_plan
 from trainer.core.scheduler import Scheduler
-
-if TYPE_CHECKING:
-    pass
 from trainer.store import exams as exam_store
-
-if TYPE_CHECKING:
-    pass
-
-
 from trainer.workspace.base import Base
 
 

@@ -7,9 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    pass
-
-if TYPE_CHECKING:
     from trainer.formats.model import ImportOptions
     from trainer.transfer import ExportReport, ImportReport
 

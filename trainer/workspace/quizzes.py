@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from trainer.core.errors import UsageError
 from trainer.core.model import Rating, State
@@ -13,15 +12,7 @@ from trainer.core.quiz.build import build_questions
 from trainer.core.quiz.model import Question, QuestionType
 from trainer.core.quiz.people import PeopleIndex
 from trainer.core.quiz.run import Result
-
-if TYPE_CHECKING:
-    pass
 from trainer.store import quizzes as quiz_store
-
-if TYPE_CHECKING:
-    pass
-
-
 from trainer.workspace.base import Base
 
 

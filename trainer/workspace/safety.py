@@ -5,22 +5,12 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from trainer.core.errors import TrainerError, UsageError
-
-if TYPE_CHECKING:
-    pass
 from trainer.store import backup as backup_store
-from trainer.store.db import integrity, migrate
-from trainer.store.progress import Store
-
-if TYPE_CHECKING:
-    pass
-
-
 from trainer.store import db
-from trainer.store.db import checkpoint
+from trainer.store.db import checkpoint, integrity, migrate
+from trainer.store.progress import Store
 from trainer.workspace.base import Base, warn
 
 
