@@ -91,7 +91,7 @@ async def test_statistics_screen_and_help_list_every_screen(
         await pilot.press("s")
         assert isinstance(app.screen, StatsScreen)
         text = app.screen.query_one("#stats-text", Drawing).text
-        assert "Today 1 reviews" in text and "True retention" in text
+        assert "Today 1 review in" in text and "True retention" in text
         assert max(len(line) for line in text.splitlines()) <= 60
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)

@@ -23,6 +23,11 @@ STATE_FILL = (("new", "█"), ("learning", "▓"), ("review", "▒"), ("suspende
 WEEKDAYS = ("Mon", "", "Wed", "", "Fri", "", "Sun")
 
 
+def _reviews(n: int) -> str:
+    """'1 review', '2,345 reviews'."""
+    return f"{_n(n)} review{'' if n == 1 else 's'}"
+
+
 def _n(value: int) -> str:
     return f"{value:,}"
 
@@ -212,7 +217,7 @@ def months(days: Sequence[DayCount]) -> list[Line]:
         entry[0] += d.reviews
         entry[1] += d.reviews > 0
     return [
-        [(f"  {date(y, m, 1):%B %Y}: {_n(n)} reviews on {k} day{'s' if k != 1 else ''}", "")]
+        [(f"  {date(y, m, 1):%B %Y}: {_reviews(n)} on {k} day{'s' if k != 1 else ''}", "")]
         for (y, m), (n, k) in totals.items()
     ]
 
@@ -232,7 +237,7 @@ def _words(stats: Stats) -> list[Line]:
     out += day_list(
         "Days with reviews, the last 30 days",
         [
-            (d.day, f"{_n(d.reviews)} reviews in {_duration(d.seconds)}")
+            (d.day, f"{_reviews(d.reviews)} in {_duration(d.seconds)}")
             for d in stats.recent
             if d.reviews
         ],
@@ -260,7 +265,7 @@ def draw(stats: Stats, width: int = 80, title: str = "", words: bool = False) ->
         _wrap(
             [
                 ("Today ", "dim"),
-                (f"{_n(stats.reviews_today)} reviews", "bold"),
+                (_reviews(stats.reviews_today), "bold"),
                 (f" in {_duration(stats.seconds_today)}", ""),
                 ("   Streak ", "dim"),
                 (f"{stats.streak_days} day{'s' if stats.streak_days != 1 else ''}", "bold"),
@@ -273,7 +278,7 @@ def draw(stats: Stats, width: int = 80, title: str = "", words: bool = False) ->
         _wrap(
             [
                 ("All time ", "dim"),
-                (f"{_n(stats.reviews_total)} reviews", "bold"),
+                (_reviews(stats.reviews_total), "bold"),
                 ("   Predicted recall now ", "dim"),
                 (recall, "bold"),
             ],
@@ -294,7 +299,7 @@ def draw(stats: Stats, width: int = 80, title: str = "", words: bool = False) ->
             [d.reviews for d in stats.recent],
             recent_days,
             width,
-            f"total {_n(sum(d.reviews for d in stats.recent))} reviews",
+            f"total {_reviews(sum(d.reviews for d in stats.recent))}",
             "bar",
         )
     )
