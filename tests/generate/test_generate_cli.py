@@ -577,3 +577,45 @@ def test_lessons_of_the_ninth_held_out_half(tmp_path: Path) -> None:
     approved = next(c for c in cards if c.when == "1922-01-07")
     assert not approved.sure  # "the Treaty" is never named
     assert "1922-01-09" in {c.when for c in cards}  # "Éamon" starts a sentence of its own
+
+
+def test_lessons_of_the_tenth_held_out_half(tmp_path: Path) -> None:
+    sheet = write(
+        tmp_path,
+        "sheet.md",
+        """
+        # Space station Mir: fact sheet
+
+        - **Core module launched:** 20 February 1986
+        - **Deorbited:** 23 March 2001
+        - **Named for:** the Russian word for peace and world
+
+        ## Notes
+
+        Engineers added six more modules over ten years. The first long stay lasted 438 days.
+        The last crew left in June 2000.
+        """,
+    )
+    cards = {c.when: c for c in generate([sheet], keep_all=True).cards}
+    # a labelled line is a fact, not the sheet's publication date, and the title says of what
+    launched = cards["1986-02-20"]
+    assert launched.sure and launched.front.startswith("(Space station Mir: fact sheet) Core")
+    assert cards["2001-03-23"].sure  # "Deorbited:" alone, under the title, says enough
+    last = cards["2000-06"]  # "the last crew": of the station the title names
+    assert last.sure and last.front.startswith("(Space station Mir: fact sheet) ")  # not "(Notes)"
+    guide = write(
+        tmp_path,
+        "guide.txt",
+        """
+        FORT SUMTER NATIONAL MONUMENT
+
+        Open: daily. Entry is free.
+
+        The fort was begun in 1829 on a shoal in Charleston harbour.
+        """,
+    )
+    fort = next(c for c in generate([guide], keep_all=True).cards if c.when == "1829")
+    # "Entry is free." says nothing of "the fort": the title does, and the card shows it
+    assert fort.sure and fort.front.startswith("(FORT SUMTER NATIONAL MONUMENT) ")
+    plain = write(tmp_path, "plain.txt", "Entry is free.\n\nThe fort was begun in 1829.\n")
+    assert not next(c for c in generate([plain], keep_all=True).cards if c.when == "1829").sure

@@ -268,7 +268,9 @@ def unnamed(
             ):
                 out.append(f"{m.group(0).strip().lower()} {head}")
             continue
-        if head not in ANAPHORIC_NOUNS and (not at_start or shown_before.strip()):
+        if head not in ANAPHORIC_NOUNS and (
+            not at_start or _mentions(shown_before, head) or names_in(shown_before, False, names)
+        ):
             continue  # "This turn of events", "The design": the sentence shown before says
         agreed = gap_kind != "treaty" and head in _AGREEMENTS
         if (

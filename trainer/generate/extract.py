@@ -19,7 +19,7 @@ from trainer.generate.events import Timeline, date_fact, find_dateline
 from trainer.generate.facts import Evidence, Fact
 from trainer.generate.lexicon import COMMON_NAME_WORDS, PLACES, country_of
 from trainer.generate.people import Person, Place, note_person, people_facts, people_in
-from trainer.generate.text import Article, sentences
+from trainer.generate.text import Article, labelled, sentences
 from trainer.generate.treaties import Treaties, treaties_in
 
 
@@ -129,6 +129,8 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             named_so_far = ()  # "the treaty" never reaches back across a heading
             continue
         timeline.next_paragraph(p.item)
+        if p.item and labelled(p.text):
+            before = earlier = ""  # "Deployed: 25 April 1990" owes nothing to the line above
         for s, mentions in found:
             done += len(s) + 1
             if reading and total > PROGRESS_EVERY and done - reported >= PROGRESS_EVERY:

@@ -26,6 +26,7 @@ from trainer.generate.clarity import (
 from trainer.generate.dates import MONTH_NAMES, accept_variants, compatible, when_words
 from trainer.generate.facts import Evidence, Fact
 from trainer.generate.lexicon import FUNCTION_WORDS, GENERIC_CAPS, ROLES, country_of
+from trainer.generate.text import labelled
 
 MAX_WORDS = 40
 """A clause longer than this is cut at commas around the answer."""
@@ -79,6 +80,9 @@ _PRONOUN = re.compile(r"\b(?:he|she|it|they|him|them|his|her|its|their)\b")
 _MONTH_WORDS = frozenset(MONTH_NAMES[1:])
 # Where a sentence breaks into clauses that stand alone.
 _CLAUSE_BREAK = re.compile(r";\s+|\s+--?\s+|:\s+(?=[A-Z])")
+
+
+_ORDINAL = re.compile(r"\b[Tt]he (first|second|third|last|final|maiden|latest)\b")
 
 
 def _says_what(text: str, names: frozenset[str]) -> bool:
@@ -256,6 +260,7 @@ def cloze(
     if unnamed(own, "", own_gap, fact.kind, names, people, objects=True):
         leans = True  # "the operation was later run by ...": the sentence before may say which
     context = ""
+    alone = clause  # the clause without the sentence before it
     if leans or (not gap_is_name and not _says_what(shown, names)):
         context = ev.before
         if not context and _PRONOUN_START.match(_unlabelled(shown)):
@@ -268,16 +273,21 @@ def cloze(
         named = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
         says = named != clause or _says_what(shown, names)
         if not says and ev.heading:
-            clause = f"({_safe(ev.heading)}) {clause}"
-            shown = ev.heading + " " + shown
-            context = f"{ev.heading}. {context}"
+            # the heading above, or if that names nothing ("Notes") the article's title
+            above = ev.heading
+            if title and not _says_what(f"{above} {shown}", names):
+                above = title
+            clause = f"({_safe(above)}) {clause}"
+            shown = above + " " + shown
+            context = f"{above}. {context}"
             says = _says_what(shown, names)
         # a name asked in a sentence of its own says what it is about by itself
         if not says and (not gap_is_name or _word_count(shown) < 4):
             confidence = min(confidence, 0.6)
             doubts.append("the sentence does not say what it is about")
     said = _word_count(shown)
-    if own_words < 2 or said < 3 or (gap_is_name and own_words < 4 and said < 6):
+    titled = clause.startswith("(") and labelled(s)  # "(Hubble) Deployed: {{25 April 1990}}"
+    if (own_words < 2 and not titled) or said < 3 or (gap_is_name and own_words < 4 and said < 6):
         confidence = min(confidence, 0.6)
         doubts.append("the sentence says too little besides the answer")
     clause = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
@@ -304,7 +314,17 @@ def cloze(
         for above in dict.fromkeys(h for h in (ev.heading, title) if h):
             # "(my APUSH notes)", "(transcript)": what a title says of itself names nothing
             bare = re.sub(r"\([^()]*\)", " ", above)
-            if not unnamed(own, f"{bare}. {context}", own_gap, fact.kind, names, people):
+            # under "Hubble Space Telescope", "the first servicing mission" is its first
+            ordinal = _ORDINAL.sub(r"its \1", own) if above == title else own
+            if names_in(bare, False, names) and not unnamed(
+                ordinal, bare, own_gap, fact.kind, names, people
+            ):
+                # "(FORT LARAMIE) The fort began as a trading post": the sentence before
+                # ("Entry is free.") adds nothing
+                clause = f"({_safe(above)}) {_name_the_treaty(alone, ev.treaties)}"
+                missing = []
+                break
+            if not unnamed(ordinal, f"{bare}. {context}", own_gap, fact.kind, names, people):
                 clause = f"({_safe(above)}) {clause}"
                 missing = []
                 break

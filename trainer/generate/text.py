@@ -371,8 +371,18 @@ def _sentences(text: str) -> list[tuple[int, str]]:
 # -- reading -----------------------------------------------------------------
 
 
-def _looks_like_heading(line: str, first: bool = False) -> bool:
+_LABELLED = re.compile(r"^[A-Z][\w'-]*(?: [\w'-]+){0,3}: \S")
+
+
+def labelled(line: str) -> bool:
+    """Whether ``line`` is a fact sheet's "Launch date: 24 April 1990": a label and its value."""
+    return _LABELLED.match(line) is not None and len(line.split()) <= 16
+
+
+def _looks_like_heading(line: str, first: bool = False, item: bool = False) -> bool:
     words = line.split()
+    if item and labelled(line):
+        return False
     if first and 0 < len(words) <= 16 and line[-1] not in ".!?:;,":
         return True  # the file's first line, a title: 'Episode 58: "Midnight, 1947" (transcript)'
     return 0 < len(words) <= 8 and line[-1] not in ".!?:;,\"'" and not line.endswith(")")
@@ -433,7 +443,7 @@ def parse_article(text: str, name: str) -> Article:
                 authors.append(author.group(1).strip())
             if is_boilerplate(line) or (_BYLINE.match(line) is not None):
                 continue
-            is_heading = heading or _looks_like_heading(line, not paragraphs)
+            is_heading = heading or _looks_like_heading(line, not paragraphs, item)
             if is_heading:
                 back_matter = _BACK_MATTER.match(line) is not None
             if back_matter:
