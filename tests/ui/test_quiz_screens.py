@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from tests.conftest import FixedClock, write_deck
 from trainer.core.model import Rating, State
@@ -207,3 +207,47 @@ def test_snapshot_result_and_mistakes(snap_compare: Compare, hist: Workspace) ->
     app = _app(hist, count=3, types=("truefalse",))
     keys = ["t", "space", "f", "space", "t", "space"]
     assert snap_compare(app, press=keys, terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 15)])
+async def test_after_a_wrong_reply_the_right_answer_is_in_view(
+    hist: Workspace, tmp_path: Path, clock: FixedClock, size: tuple[int, int]
+) -> None:
+    long_deck = DECK.replace(
+        "When did the Berlin Wall fall?",
+        '"In which year did the Berlin Wall, which had divided the city since 1961 and stood'
+        ' for the Cold War, fall at last, after crowds gathered at its crossings one night?"',
+    )
+    deck = write_deck(tmp_path / "long", "hist.yaml", long_deck)
+    ws = Workspace(None, [deck], clock=clock)  # type: ignore[arg-type]
+    for kind in ("choice", "timeline"):
+        app = _app(ws, count=4, types=(kind,))
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, QuizScreen)
+            q = screen.run.current
+            assert q is not None
+            if kind == "choice":
+                wrong = (q.correct[0] + 1) % len(q.choices)
+                await pilot.press(str(wrong + 1))
+            else:
+                screen.order = list(reversed(q.correct))
+                await pilot.press("enter")
+            await pilot.pause()
+            await pilot.pause()
+            assert screen.verdict is not None and not screen.verdict.correct
+            card = screen.query_one("#quiz-card")
+            verdict = screen.query_one("#quiz-verdict")
+            seen = card.content_region.intersection(verdict.region)
+            assert seen.height >= 2  # "Not quite" and "The answer: ..." are on screen
+            if kind == "choice":
+                marks = [
+                    str(screen.query_one(OptionList).get_option_at_index(i).prompt)
+                    for i in range(len(q.choices))
+                ]
+                assert marks[q.correct[0]].startswith("✓") and marks[wrong].startswith("✗")
+            await pilot.press("down", "down", "down", "down")  # the card scrolls, not the options
+            assert card.has_focus
+            await pilot.press("space")
+            assert app.screen is not screen or screen.verdict is None  # on to the next one

@@ -77,6 +77,7 @@ class QuizScreen(Screen[None]):
         self.quiz_title = title
         self._on_finish = on_finish
         self.verdict: Verdict | None = None
+        self._verdict_shown = False  # scrolled into view once shown, as the layout settles
         self.order: list[int] = []
         self._timer: Timer | None = None
 
@@ -101,6 +102,8 @@ class QuizScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = visible(self.quiz_title, one_line=True)
+        # the verdict's text is laid out after it is set: follow the card's size
+        self.watch(self.query_one("#quiz-card"), "virtual_size", self._verdict_in_view, init=False)
         if self.run.minutes is not None:
             self._timer = self.set_interval(1.0, self.tick)
         self.show_question()
@@ -114,6 +117,7 @@ class QuizScreen(Screen[None]):
             self._finish()
             return
         self.verdict = None
+        self._verdict_shown = False
         done = self.run.position
         total = len(self.run.questions)
         self.query_one(ProgressBar).update(total=total, progress=done)
@@ -208,7 +212,19 @@ class QuizScreen(Screen[None]):
         self.query_one(Input).disabled = True
         self._show_keys()
         self.refresh_bindings()
-        self.query_one("#quiz-verdict").scroll_visible(animate=False)
+        # once the layout has made room for the verdict, and again as it grows
+        self._verdict_shown = True
+        self.call_after_refresh(self._verdict_in_view)
+
+    def _verdict_in_view(self, *_: object) -> None:
+        """Bring the verdict into view: its first lines, and as much of it as fits."""
+        if self.verdict is None or not self._verdict_shown:
+            return
+        card = self.query_one("#quiz-card")
+        verdict = self.query_one("#quiz-verdict")
+        card.scroll_to_widget(
+            verdict, animate=False, top=verdict.outer_size.height > card.size.height
+        )
 
     def tick(self) -> None:
         """Show the time left; at zero the quiz ends."""
@@ -235,7 +251,42 @@ class QuizScreen(Screen[None]):
             self._finish()
             return
         self.verdict = self.run.reply(reply, now)  # type: ignore[arg-type]
+        self._mark_options(reply)
         self._show_verdict(self.verdict)
+
+    def _mark_options(self, reply: object) -> None:
+        """Once answered, the options say which was right and which was chosen.
+
+        The card then takes the focus, so the arrow keys scroll to the verdict.
+        """
+        q = self.run.current
+        assert q is not None
+        options = self.query_one(OptionList)
+        if q.type is QuestionType.CHOICE:
+            marks = []
+            for i, choice in enumerate(q.choices):
+                right = i in q.correct
+                mark = "✓" if right else "✗" if i == reply else " "
+                style = RIGHT if right else WRONG if i == reply else DIM
+                marks.append(Option(Text(f"{mark} {i + 1}  {visible(choice)}", style=style)))
+            options.clear_options()
+            options.add_options(marks)
+        elif q.type is QuestionType.TRUE_FALSE:
+            truth = q.answer == "True"
+            options.clear_options()
+            options.add_options(
+                [
+                    Option(
+                        Text(
+                            f"{'✓' if value is truth else '✗' if value is reply else ' '} {label}",
+                            style=RIGHT if value is truth else WRONG if value is reply else DIM,
+                        )
+                    )
+                    for value, label in ((True, "True"), (False, "False"))
+                ]
+            )
+        options.highlighted = None
+        self.query_one("#quiz-card").focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Each key where it means something: choices for choice questions, and so on."""
