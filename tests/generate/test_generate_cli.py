@@ -619,3 +619,42 @@ def test_lessons_of_the_tenth_held_out_half(tmp_path: Path) -> None:
     assert fort.sure and fort.front.startswith("(FORT SUMTER NATIONAL MONUMENT) ")
     plain = write(tmp_path, "plain.txt", "Entry is free.\n\nThe fort was begun in 1829.\n")
     assert not next(c for c in generate([plain], keep_all=True).cards if c.when == "1829").sure
+
+
+def test_lessons_of_the_eleventh_held_out_half(tmp_path: Path) -> None:
+    essay = write(
+        tmp_path,
+        "essay.txt",
+        """
+        Born on 2 March 1850, she trained as a nurse, and in the spring of 1880 she opened
+        a clinic in Leeds. Five years later she founded a school for nurses. On 8 April 1895
+        the school moved to London. She spent the winter abroad, and only the next June did
+        she return to it.
+        """,
+    )
+    whens = {c.when for c in generate([essay], keep_all=True).cards}
+    assert "1885" in whens and "1855" not in whens  # counted from 1880, not from the birthday
+    assert "1895-06" not in whens  # "the next June", a sentence after April 1895: which year?
+    statement = write(
+        tmp_path,
+        "statement.txt",
+        """
+        OTTAWA, 4 December 1997 -- Ministers signed the convention today. The campaign began
+        at a meeting held here in October of last year.
+        """,
+    )
+    whens = {c.when for c in generate([statement], keep_all=True).cards}
+    assert "1996-10" in whens and "1997-10" not in whens
+    page = write(
+        tmp_path,
+        "page.txt",
+        """
+        The Treaty of Stolbovo was one of the treaties that ended the Ingrian War (1610-1617).
+
+        In the famine, 1000's of families left the land.
+        """,
+    )
+    cards = generate([page], keep_all=True).cards
+    treaty = next(c for c in cards if c.kind == "treaty")
+    assert treaty.when == ""  # the war's years are not the treaty's
+    assert not [c for c in cards if c.when.startswith("1000")]  # thousands, not a year

@@ -51,13 +51,13 @@ _PATTERNS = [
         "m",
         rf"(?:\b(?:in|on|since|until|by|during|from|throughout|last|this|next|early|late|mid|the end of|the start of|the beginning of|the middle of)[- ])(?P<m>{_MONTH})\b(?! \d)",
     ),
-    ("decade", rf"\b(?:the )?{_PART}(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s\b"),
+    ("decade", rf"\b(?:the )?{_PART}(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s\b(?! of\b)"),
     ("century", rf"\b(?:the )?{_PART}(?P<c>[0-9]{{1,2}})(?:st|nd|rd|th)[- ]century\b"),
     (
         "century",
         rf"\b(?:the )?{_PART}(?P<cw>{'|'.join(sorted(ORDINALS, key=len, reverse=True))})[- ]century\b",
     ),
-    ("year", rf"(?P<y>{_YEAR})\b"),
+    ("year", rf"(?P<y>{_YEAR})\b(?!'?s of\b)"),  # "1000's of women": thousands, no year
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
 # What each kind of pattern needs in a sentence before it is worth trying.

@@ -252,7 +252,9 @@ _PUBLISHED = re.compile(
 # A sentence that tells what happened (a verb in the past tense).
 _PAST = re.compile(r"\b(?:was|were|had|did|said|won|lost|met|left|began|came|took|\w{2,}ed)\b")
 # "5 December last year", "in April next year": a year counted from the piece's own.
-_YEAR_WORD = re.compile(r",?\s+(last|previous|next|this)\s+year\b", re.IGNORECASE)
+# "the next June", "the following spring": counted from a date told before
+_NEXT = re.compile(r"\b(?:next|following)\s+$", re.IGNORECASE)
+_YEAR_WORD = re.compile(r",?\s+(?:of\s+)?(last|previous|next|this)\s+year\b", re.IGNORECASE)
 # "had been", "had signed": told as before the time the paragraph stands at.
 _PLUPERFECT = re.compile(
     r"\bhad\s+(?:\w+ly\s+)?(?:been|\w+ed|\w+en|met|left|won|lost|made|held|led|sent|set)\b"
@@ -283,6 +285,8 @@ class Timeline:
         self.last_month = 0  # the month of the last date read, 0 for a bare year
         self.last_paragraph = -10
         self.last: DateMention | None = None  # the last day-precise date, for "two days later"
+        self.latest: DateMention | None = None  # the last date of any precision
+        self.latest_sentence = -10
         self.sentence = 0
         self.last_sentence = -10
         self.item = False  # whether the paragraph read is a line of a list
@@ -339,6 +343,14 @@ class Timeline:
             # "17 January 1912. ... Amundsen, who had been here on 14 December": a later
             # month told in the past perfect is a step back, maybe into the year before
             return Resolved(m, 0.75, "the year is not certain")
+        if (
+            self.paragraph_year is not None
+            and self.latest_sentence < self.sentence
+            and _NEXT.search(sentence[: m.start])
+        ):
+            # "They sat out the winter ... only the next June": the June of which year,
+            # a sentence away from the last date, the words do not settle
+            return Resolved(m, 0.75, "the year is not certain")
         if self.paragraph_year is not None and not (
             future and self.dateline is not None and self.paragraph_year < self.dateline.year
         ):
@@ -377,6 +389,7 @@ class Timeline:
         self.last_was_item = self.item
         if m.precision == "day" or (m.precision == "range" and len(m.when) == 21):
             self.last, self.last_sentence = m, self.sentence
+        self.latest, self.latest_sentence = m, self.sentence
 
     def relative(self, sentence: str, mentions: list[DateMention], skip: int = 0) -> list[Resolved]:
         """Relative dates in ``sentence`` (from offset ``skip``), resolved against their base."""
@@ -394,10 +407,17 @@ class Timeline:
                 n = -n
                 precision = "day" if direction.endswith("today") else unit
             else:
-                if self.last is None or self.sentence - self.last_sentence > 1:
+                # "Five years later" counts from the date read last, whatever its
+                # precision ("in 1888", not the birthday before it); days and months
+                # only from a date that gives them
+                latest = self.latest
+                if latest is None or self.sentence - self.latest_sentence > 1:
                     continue
-                base = _as_date(self.last.when.split("/")[-1])
-                confidence, why = 0.8, f"counted from {self.last.words}"
+                given = len(latest.when.split("/")[-1])
+                if (unit == "day" and given < 10) or (unit == "month" and given < 7):
+                    continue
+                base = _as_date(latest.when.split("/")[-1])
+                confidence, why = 0.8, f"counted from {latest.words}"
                 n = n if direction in ("later", "afterwards") else -n
                 precision = unit
             when, words = _shift(base, n, unit, precision)

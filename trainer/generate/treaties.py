@@ -143,6 +143,8 @@ def _nearest_when(s: str, mentions: list[DateMention], start: int, end: int) -> 
             continue
         if m.start < start and _AND_VERB.search(between):
             continue  # "replaced her in July 2019 and agreed a deal": another clause's date
+        if m.start >= end and re.search(r"\b[A-Z][\w'-]+\s*\(\s*$", between):
+            continue  # "ended the Great Northern War (1700-1721)": the war's years, not its own
         # "signed the Treaty of X in 1990": the verb may stand just before the name
         lead = s[max(0, start - 30) : start] if m.start >= end else ""
         # "signed an Eternal Friendship Treaty with Russia in 1997": the parties may
