@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -370,16 +369,3 @@ def export_deck(ws: Workspace, deck: str, out: Path, with_progress: bool = False
         with contextlib.suppress(OSError):
             tmp.unlink()
     return report
-
-
-def import_files(
-    ws: Workspace,
-    paths: Sequence[Path],
-    options: ImportOptions,
-    to: Path | None = None,
-    progress: Progress | None = None,
-) -> list[ImportReport]:
-    """Import several files, each on its own (the first error stops the rest)."""
-    if options.deck_id is not None and len(paths) > 1:
-        raise UsageError("--id names one deck: import one file at a time with it")
-    return [import_file(ws, p, options, to, progress) for p in paths]

@@ -52,7 +52,11 @@ def test_check_warns_about_cards_without_id(
 ) -> None:
     deck = write_deck(tmp_path, "x.yaml", "title: X\ncards:\n  - {front: q, back: a}\n")
     assert main(["check", str(deck)]) == 0
-    assert "warning:" in capsys.readouterr().err
+    out, err = capsys.readouterr()
+    assert "warning:" in err
+    # one of each, said in the singular
+    assert f"{deck}: ok, 1 card, 1 warning" in out
+    assert "1 deck file clean: 1 card, 1 warning" in out
 
 
 def test_check_missing_path_is_usage_error(

@@ -242,3 +242,14 @@ def test_card_counts_from_the_queue_index_match_a_count_of_every_card(
         1,
     )
     collection.close()
+
+
+def test_the_running_totals_split_young_and_mature_at_the_documented_interval() -> None:
+    from trainer.core.stats import MATURE_DAYS
+    from trainer.store.db import MIGRATIONS
+
+    # the trigger that keeps the totals cannot import the constant (a released migration
+    # is never edited): it must say the same number of seconds
+    sql = " ".join(s for steps in MIGRATIONS.values() for s in steps)
+    seconds = MATURE_DAYS * 86400
+    assert sql.count(f"< {seconds}") >= 3 and sql.count(f">= {seconds}") >= 3

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from trainer.cli.common import error, open_workspace, print_problem
+from trainer.cli.common import error, open_workspace, plural, print_problem
 from trainer.core.errors import UsageError
 
 
@@ -50,20 +50,20 @@ def cmd_check(paths: Sequence[Path]) -> int:
         if deck is not None:
             cards += len(deck.cards)
             print(
-                f"{f}: ok, {len(deck.cards)} cards"
-                + (f", {len(problems)} warnings" if problems else "")
+                f"{f}: ok, {plural(len(deck.cards), 'card')}"
+                + (f", {plural(len(problems), 'warning')}" if problems else "")
             )
         else:
-            print(f"{f}: {len(bad)} error{'s' if len(bad) != 1 else ''}")
+            print(f"{f}: {plural(len(bad), 'error')}")
     if errors:
         print(
-            f"{errors} error{'s' if errors != 1 else ''} in {len(files)} file{'s' if len(files) != 1 else ''}",
+            f"{plural(errors, 'error')} in {plural(len(files), 'file')}",
             file=sys.stderr,
         )
         return 2
     print(
-        f"{len(files)} deck file{'s' if len(files) != 1 else ''} clean: {cards} cards"
-        + (f", {warnings} warnings" if warnings else "")
+        f"{plural(len(files), 'deck file')} clean: {plural(cards, 'card')}"
+        + (f", {plural(warnings, 'warning')}" if warnings else "")
     )
     return 0
 

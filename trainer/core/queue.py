@@ -92,10 +92,6 @@ class StudyStore(Protocol):
         """Whether a card is in a queue (not suspended, not retired)."""
         ...
 
-    def siblings(self, rowid: int) -> list[int]:
-        """The other cards of the same deck entry."""
-        ...
-
     def next_due(self, deck_ids: Sequence[str], after: float) -> float | None:
         """The earliest due time after ``after`` among started cards."""
         ...

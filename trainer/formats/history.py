@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, tzinfo
 
 from trainer.core.model import Memory, Rating, State
-from trainer.core.scheduler import DAY, MAX_STABILITY, Scheduler, study_day
+from trainer.core.scheduler import MAX_STABILITY, Scheduler, study_day
 from trainer.formats.model import LogRow
 
 REPLAY_FUZZ = 0.5
@@ -68,9 +68,3 @@ def learning_step(state: State, remaining: int, scheduler: Scheduler) -> int:
     if not steps:
         return 0
     return min(max(len(steps) - remaining, 0), len(steps) - 1)
-
-
-def due_after(memory: Memory) -> float:
-    """When a review card with this memory is due (its last review plus its stability)."""
-    base = memory.last_review or 0.0
-    return base + max(memory.stability or 1.0, 1.0) * DAY

@@ -13,7 +13,6 @@ from trainer.formats import guard
 from trainer.formats.model import Imported, ImportOptions, Progress
 
 PACKAGES = (".apkg", ".colpkg")
-TABLES = (".csv", ".tsv", ".txt")
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 
 

@@ -266,18 +266,6 @@ class Store:
         ).fetchone()
         return row is not None and row[0] != -1
 
-    def siblings(self, rowid: int) -> list[int]:
-        """The other cards of the same deck entry."""
-        return [
-            r
-            for (r,) in self.conn.execute(
-                "SELECT s.rowid FROM cards c JOIN cards s ON s.deck_rowid = c.deck_rowid"
-                " AND s.entry_id = c.entry_id AND s.type <> 'basic' WHERE c.rowid = ?"
-                " AND c.type <> 'basic' AND s.rowid <> c.rowid AND s.retired = 0",
-                (rowid,),
-            )
-        ]
-
     # -- writes --------------------------------------------------------------
 
     def record(

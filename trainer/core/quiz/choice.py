@@ -130,20 +130,6 @@ def _window(w: When) -> int:
     return 9 if w.first[0] >= 1500 else 20
 
 
-def _units(a: When, b: When) -> float:
-    """How far apart two spans of one precision are, in that precision's units."""
-    (y1, m1, d1), (y2, m2, d2) = a.first, b.first
-    if a.precision == "day":
-        return abs((y1 - y2) * 365.25 + (m1 - m2) * 30.44 + (d1 - d2))
-    if a.precision == "month":
-        return abs((y1 - y2) * 12 + (m1 - m2))
-    if a.precision == "decade":
-        return abs(y1 - y2) / 10
-    if a.precision == "century":
-        return abs(y1 - y2) / (33 if a.last[0] - a.first[0] < 99 else 100)
-    return abs(y1 - y2)
-
-
 def _bounds(w: When, window: int) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
     lo, hi = shift(w, -window), shift(w, window)
     first = lo.first if lo is not None else (1, 1, 1)

@@ -236,13 +236,8 @@ def hint_focus(hint: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3 else noun
 
 
-def cloze_prompt(text: str, number: int) -> str:
-    """A cloze card's question: its text with gap ``number`` shown as [...] or [hint]."""
-    return "".join(part for part, _ in cloze.segments(text, number, reveal=False))
-
-
 def _gap_prompt(text: str, gaps: list[cloze.Gap], number: int) -> str:
-    """``cloze_prompt`` from gaps already scanned."""
+    """A cloze card's question from gaps already scanned: gap ``number`` shown as [...] or [hint]."""
     out: list[str] = []
     pos = 0
     for gap in gaps:
