@@ -345,3 +345,27 @@ def test_stats_plain_says_the_charts_in_words(
     assert main(["--plain", "stats", str(small_deck)]) == 0
     out = capsys.readouterr().out
     assert "Reviews per month" in out and not any(ch in out for ch in "░▒▓█")
+
+
+def test_the_progress_bar_redraws_in_place_and_shows_a_file_name_safely(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from trainer.cli import _Visible
+    from trainer.cli.common import ProgressBar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", _Visible(terminal))
+    bar = ProgressBar("import \x1b]0;x\x07deck.apkg")
+    bar(500, 10_000)
+    bar(10_000, 10_000)
+    bar.end()
+    out = terminal.getvalue()
+    # the bar's own carriage return reaches the terminal; the file name's escape does not
+    assert out.count("\r") == 2 and "␍" not in out and "\x1b" not in out and "\x07" not in out
+    assert out.endswith("10000/10000\n")

@@ -107,6 +107,12 @@ class _Visible(io.TextIOBase):
     def flush(self) -> None:
         self._stream.flush()
 
+    @property
+    def raw(self) -> TextIO:
+        """The stream behind the filter, for the program's own control characters
+        (a progress bar's carriage return); never for text from a file."""
+        return self._stream
+
     def isatty(self) -> bool:
         return self._stream.isatty()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer.core.errors import Problem
+from trainer.core.textsafe import visible
 
 if TYPE_CHECKING:
     from trainer.workspace import Workspace
@@ -56,8 +57,12 @@ class ProgressBar:
             return
         width = 30
         filled = width * done // max(total, 1)
-        line = f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
-        print(line, end="", file=sys.stderr, flush=True)
+        line = f"{visible(self.label, one_line=True)} [{'#' * filled}{'.' * (width - filled)}]"
+        # the carriage return that redraws the bar in place is ours, so it goes to the
+        # terminal itself, past the filter that shows control characters from files
+        stream = getattr(sys.stderr, "raw", sys.stderr)
+        stream.write(f"\r{line} {done}/{total}")
+        stream.flush()
         self.shown = True
 
     def end(self) -> None:
