@@ -23,6 +23,11 @@ def imported(path: Path, *args: str) -> Deck:
     return load_deck(found)
 
 
+def clear_decks() -> None:
+    for old in paths_mod.resolve(None).decks.rglob("*.yaml"):
+        old.unlink()
+
+
 def pairs(deck: Deck) -> list[tuple[str, str]]:
     return [(c.front, c.back) for c in deck.cards]
 
@@ -122,6 +127,38 @@ def test_quizlet_row_without_separator(tmp_path: Path, capsys: pytest.CaptureFix
     path = write(tmp_path, "q.txt", "a = 1\nno separator here\n")
     assert main(["import", str(path), "--separator", " = "]) == 2
     assert "line 2 has no ' = '" in capsys.readouterr().err
+
+
+def test_quizlet_default_export_with_quotes_loses_no_row(tmp_path: Path) -> None:
+    # Quizlet's default export (a tab, a new line) never quotes: a term that starts with
+    # a quote is text, not a CSV quoted field that swallows the lines after it
+    text = '"Hello" in French\tbonjour\ncat\tchat\n"dog"\tchien\nbird\toiseau\n'
+    deck = imported(write(tmp_path, "q.txt", text))
+    assert pairs(deck) == [
+        ('"Hello" in French', "bonjour"),
+        ("cat", "chat"),
+        ('"dog"', "chien"),
+        ("bird", "oiseau"),
+    ]
+    # a TSV that does quote, as Anki writes one, keeps its quoting
+    clear_decks()
+    anki = 'front\tback\n"He said ""hi"""\tIl a dit\n"two\nlines"\tdeux\n'
+    deck = imported(write(tmp_path, "a.tsv", anki))
+    assert pairs(deck) == [('He said "hi"', "Il a dit"), ("two\nlines", "deux")]
+
+
+def test_short_rows_are_ragged_and_a_row_is_no_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "short.csv", "q1,a1,t1\nq2,a2\nq3,a3,t3\n")
+    assert main(["import", str(path)]) == 2
+    assert "line 2 has 2 fields but line 1 has 3" in capsys.readouterr().err
+    # "#1: first" is a card, not one of Anki's header lines; with --separator nothing is
+    deck = imported(write(tmp_path, "hash.txt", "#1: first\tun\nsecond\tdeux\n"))
+    assert pairs(deck) == [("#1: first", "un"), ("second", "deux")]
+    clear_decks()
+    quizlet = write(tmp_path, "tags.txt", "tags: one = un\ntwo = deux\n")
+    assert pairs(imported(quizlet, "--separator", " = ")) == [("tags: one", "un"), ("two", "deux")]
 
 
 def test_ids_derive_from_the_front_so_reimport_keeps_progress(tmp_path: Path) -> None:

@@ -139,15 +139,18 @@ def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
         FormatError: for a file that is binary, not UTF-8/UTF-16, ragged or empty.
     """
     text = decode(guard.read_text_bytes(path), path)
-    meta = _header(text)
-    body = "\n".join(text.splitlines()[meta.lines :]) if meta.lines else text
     quizlet = options.separator is not None or options.row_separator is not None
+    # a Quizlet export has no header lines: its first line is a card, whatever it says
+    meta = _Meta() if quizlet else _header(text)
+    body = "\n".join(text.splitlines()[meta.lines :]) if meta.lines else text
     if quizlet:
         rows = _quizlet_rows(body, path, meta.lines, options)
         separator = parse_separator(options.separator) if options.separator else "\t"
     else:
         separator = meta.separator or ("\t" if path.suffix.lower() == ".tsv" else _guess(body))
         rows = _csv_rows(body, separator, path, meta.lines)
+        if separator == "\t":
+            rows = _unquoted_if_plain(body, rows, meta.lines)
     result = Imported(
         path, kind or ("Quizlet export" if quizlet else "CSV" if separator != "\t" else "TSV")
     )
@@ -248,6 +251,14 @@ def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
     return result
 
 
+_HEADER_KEYS = frozenset(
+    (
+        "separator", "html", "tags", "columns", "deck", "deck id", "title", "description",
+        "deck tags", "notetype", "tags column", "guid column", "deck column", "notetype column",
+    )
+)  # fmt: skip
+
+
 def _header(text: str) -> _Meta:
     """Anki's header lines at the top of the file."""
     meta = _Meta()
@@ -257,9 +268,11 @@ def _header(text: str) -> _Meta:
         line = raw.lstrip("\ufeff") if first else raw
         if first and line.startswith("tags:"):
             meta.tags = tuple(line[5:].split())
-        elif line.startswith("#") and ":" in line:
+        elif line.startswith("#") and line[1:].partition(":")[0].strip().lower() in _HEADER_KEYS:
             key, _, value = line[1:].partition(":")
             _meta_value(meta, key.strip().lower(), value)
+        elif line.startswith("#") and ":" in line:
+            break  # "#1: first<TAB>un": a row, not one of Anki's header lines
         elif not line.startswith("#"):
             break
         first = False
@@ -344,6 +357,36 @@ def _csv_rows(body: str, separator: str, path: Path, offset: int) -> list[tuple[
     return rows
 
 
+_CSV_QUOTED = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _unquoted_if_plain(
+    body: str, rows: list[tuple[int, list[str]]], offset: int
+) -> list[tuple[int, list[str]]]:
+    """A tab-separated file read line by line, when its quotes are no CSV quoting.
+
+    Quizlet's default export (a tab, then a new line) never quotes: a term that starts
+    with a quote ('"Hello" in French') would make a CSV reader swallow the lines after
+    it into one field, or drop the quotes. When every line splits into as many fields
+    as the first, and the CSV reading put a line break into a field or lost a quote,
+    the lines are the rows.
+    """
+    if '"' not in body:
+        return rows
+    plain = [
+        (offset + n, line.split("\t"))
+        for n, line in enumerate(body.replace("\r\n", "\n").split("\n"), 1)
+        if line.strip()
+    ]
+    if not plain or len({len(row) for _, row in plain}) != 1:
+        return rows  # a quoted field spans lines: real CSV quoting
+    swallowed = any("\n" in cell for _, row in rows for cell in row)
+    lost = any(
+        '"' in cell and _CSV_QUOTED.fullmatch(cell) is None for _, row in plain for cell in row
+    )  # '"Hello" in French' is no quoted field: a CSV reader would drop its quotes
+    return plain if swallowed or lost or len(plain) != len(rows) else rows
+
+
 def _quizlet_rows(
     body: str, path: Path, offset: int, options: ImportOptions
 ) -> list[tuple[int, list[str]]]:
@@ -372,7 +415,7 @@ def _check_ragged(rows: list[tuple[int, list[str]]], path: Path, meta: _Meta) ->
     first_line, first = rows[0]
     width = len(first)
     for line, row in rows[1:]:
-        if len(row) != width and row[width:] != [""] * (len(row) - width):
+        if len(row) < width or (len(row) > width and row[width:] != [""] * (len(row) - width)):
             raise guard.refuse(
                 path,
                 f"line {line} has {len(row)} field{'s' if len(row) != 1 else ''} but line"
