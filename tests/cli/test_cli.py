@@ -261,9 +261,12 @@ def test_plan_sets_shows_and_clears_an_exam_date(capsys: pytest.CaptureFixture[s
     assert data["exam"] == "2099-01-31" and data["new_left"] == data["cards"] > 0
     assert data["predicted_recall"] == 0.0 and data["target"] == 0.9
     assert set(data) >= {"days_left", "new_per_day", "reviews_per_day", "peak_reviews"}
+    # decades away, a card a day is enough; the limits let in far more
+    assert data["needed_new_per_day"] == 1 and data["new_per_day"] > 1
     assert main(["plan", "dates"]) == 0
     out = capsys.readouterr().out
     assert "Exam on" in out and "Predicted recall on exam day: 0%" in out
+    assert "New cards a day: 1 is enough to see every card in time (your limits" in out
     assert "FSRS predicts" in out
     assert main(["plan", "dates", "--clear"]) == 0
     assert main(["plan", "dates"]) == 2

@@ -55,6 +55,7 @@ def cmd_plan(
                     "cards": plan.cards,
                     "new_left": plan.new_left,
                     "new_per_day": plan.new_per_day,
+                    "needed_new_per_day": plan.needed_new_per_day,
                     "configured_new_per_day": plan.configured_new_per_day,
                     "reviews_per_day": round(plan.reviews_per_day, 1),
                     "peak_reviews": plan.peak_reviews,
@@ -68,13 +69,17 @@ def cmd_plan(
     when = plan.exam.strftime("%A %d %B %Y").replace(" 0", " ")
     print(f"Exam on {when}: {plan.days_left} day{'s' if plan.days_left != 1 else ''} left.")
     print(f"Decks: {', '.join(ids)} ({plan.cards} cards, {plan.new_left} not studied yet)")
-    if plan.new_left:
-        raised = (
+    if plan.new_left and plan.new_per_day > plan.configured_new_per_day:
+        print(
+            f"New cards a day: {plan.new_per_day}"
             f" (raised from {plan.configured_new_per_day} to be ready in time)"
-            if plan.new_per_day > plan.configured_new_per_day
-            else ""
         )
-        print(f"New cards a day: {plan.new_per_day}{raised}")
+    elif plan.new_left:
+        print(
+            f"New cards a day: {plan.needed_new_per_day}"
+            f" {'is' if plan.needed_new_per_day == 1 else 'are'} enough to see every card in time"
+            f" (your limits let in up to {plan.new_per_day})"
+        )
     print(
         f"Reviews a day: about {plan.reviews_per_day:.0f} on average,"
         f" {plan.peak_reviews} on the busiest day"

@@ -101,10 +101,15 @@ def bring_forward(memory: Memory, m: Moments, now: float, fuzz: float) -> Memory
     )
 
 
+def needed_per_day(new_left: int, m: Moments, now: float) -> int:
+    """How many new cards a day introduce every new card by the deadline."""
+    days = max(1, math.floor((m.deadline - now) / DAY) + 1)
+    return math.ceil(new_left / days)
+
+
 def new_per_day(new_left: int, configured: int, m: Moments, now: float) -> int:
     """The daily new-card limit that introduces every new card by the deadline."""
-    days = max(1, math.floor((m.deadline - now) / DAY) + 1)
-    return max(configured, math.ceil(new_left / days)) if new_left else configured
+    return max(configured, needed_per_day(new_left, m, now)) if new_left else configured
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,13 +121,16 @@ class Plan:
         days_left: Whole days from today to the exam day.
         cards: Cards in the decks (retired ones left out).
         new_left: Cards never studied.
-        new_per_day: New cards a day to have seen every card by the deadline.
+        new_per_day: The daily new-card limit while the exam is set: the
+            settings' own, or more when that would not see every card in time.
         configured_new_per_day: What the settings allow without the exam.
         reviews_per_day: Expected reviews a day until the exam (mean).
         peak_reviews: The busiest day's expected reviews.
         predicted_recall: Mean FSRS retrievability of every card at the exam
             if nothing more were studied (new cards count 0).
         target: The recall aimed at.
+        needed_new_per_day: The fewest new cards a day that still see every
+            card by the learning deadline (the pace to keep, below the limit).
     """
 
     exam: date
@@ -135,6 +143,7 @@ class Plan:
     peak_reviews: int
     predicted_recall: float
     target: float
+    needed_new_per_day: int = 0
 
     @property
     def explanation(self) -> str:
@@ -206,4 +215,5 @@ def make_plan(
         max(load),
         predicted_recall(scheduler, memories, m.exam),
         exam.target,
+        needed_per_day(new_left, m, ts),
     )
