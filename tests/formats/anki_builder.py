@@ -28,7 +28,8 @@ NOTETYPES = {
     "Basic (optional reversed card)": (13, False, 3, ["Front", "Back", "Add Reverse"], 2),
     "Basic (type in the answer)": (14, False, 4, ["Front", "Back"], 1),
     "Cloze": (15, True, 5, ["Text", "Back Extra"], 1),
-    "Vocabulary (custom)": (16, False, 0, ["Word", "Meaning", "Example"], 1),
+    # Anki gives a type a user makes the stock kind it was cloned from (here Basic)
+    "Vocabulary (custom)": (16, False, 1, ["Word", "Meaning", "Example"], 1),
 }
 
 

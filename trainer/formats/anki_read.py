@@ -67,6 +67,8 @@ BASIC, REVERSED, OPTIONAL_REVERSED, CLOZE, OTHER, OURS = (
     "ours",
 )
 _STOCK = {1: BASIC, 2: REVERSED, 3: OPTIONAL_REVERSED, 4: BASIC, 5: CLOZE}
+# Fields and templates of each stock kind as Anki makes it (cloze is told by its flag).
+_STOCK_SHAPE = {1: (2, 1), 2: (2, 2), 3: (3, 2), 4: (2, 1)}
 _STOCK_NAMES = {
     "basic": BASIC,
     "basic (and reversed card)": REVERSED,
@@ -109,7 +111,12 @@ class NoteType:
             return OURS
         if self.cloze:
             return CLOZE
-        if self.stock in _STOCK:
+        if self.stock in _STOCK and (len(self.fields), self.templates) == _STOCK_SHAPE.get(
+            self.stock, (len(self.fields), self.templates)
+        ):
+            # Anki clones every note type a user makes from a stock one and keeps its
+            # kind: a "Vocabulary" type with three fields still says Basic. Only the
+            # stock shape (fields, cards per note) is the stock type, renamed or not.
             return _STOCK[self.stock]
         # Anki adds a suffix such as "-1a2b3" to a note type it had to rename.
         base = self.name.casefold()
