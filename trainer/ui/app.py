@@ -24,9 +24,11 @@ from trainer.ui.screens.browse import BrowseScreen
 from trainer.ui.screens.confirm import ConfirmDialog
 from trainer.ui.screens.dialogs import DamageDialog, ErrorDialog, HelpScreen
 from trainer.ui.screens.home import HomeScreen
+from trainer.ui.screens.importing import ImportDialog
 from trainer.ui.screens.quiz import QuizScreen
 from trainer.ui.screens.quiz_result import QuizResultScreen
 from trainer.ui.screens.quiz_setup import QuizOptions, QuizSetup
+from trainer.ui.screens.review import ReviewScreen
 from trainer.ui.screens.settings import SettingsScreen
 from trainer.ui.screens.stats import StatsScreen
 from trainer.ui.screens.study import StudyScreen
@@ -43,6 +45,11 @@ HELP_SCREENS: list[tuple[str, type[Screen[object]]]] = [
     ("Browse cards", BrowseScreen),  # type: ignore[list-item]
     ("Statistics", StatsScreen),  # type: ignore[list-item]
     ("Settings", SettingsScreen),  # type: ignore[list-item]
+    ("Quiz set-up", QuizSetup),  # type: ignore[list-item]
+    ("Quiz", QuizScreen),  # type: ignore[list-item]
+    ("Quiz result", QuizResultScreen),  # type: ignore[list-item]
+    ("Review a drafted deck", ReviewScreen),  # type: ignore[list-item]
+    ("Import", ImportDialog),  # type: ignore[list-item]
     ("Reset question", ConfirmDialog),  # type: ignore[list-item]
 ]
 """Every screen whose keys the help lists (the screen on view comes first)."""
