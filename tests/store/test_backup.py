@@ -94,6 +94,22 @@ def test_restore_saves_the_present_first_and_is_undoable(
     assert "answers" in listing and str(first) in listing
 
 
+def test_restoring_the_oldest_of_a_days_backups_keeps_it(deck: Path, clock: FixedClock) -> None:
+    # three newest and one a day are kept: the copy of the present made before a restore
+    # once pushed the chosen morning backup out, and the restore then found nothing
+    ws = Workspace(None, [deck], clock=clock)
+    made = []
+    for n in range(backup_store.KEEP_NEWEST + 1):
+        _answer(ws, 1, clock)
+        made.append(ws.backup())
+        clock.advance(minutes=1)
+    oldest = made[1]  # made[0] is the day's first, kept as the day's copy
+    assert oldest.exists()
+    restored, before = ws.restore(oldest)
+    assert restored == oldest and ws.store.answer_count() == 2 and before.exists()
+    ws.close()
+
+
 def test_a_backup_restored_on_another_machine_works_there(
     deck: Path, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -312,3 +312,28 @@ def test_a_hostile_environment_is_named(
     assert "--profile needs a name" in capsys.readouterr().err
     with pytest.raises(StoreError, match="is not a file"):
         db.connect(tmp_path)  # a folder is no database
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_a_settings_file_that_is_a_pipe_or_a_device_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    import os
+    import time
+
+    from trainer.cli import main
+    from trainer.store import paths
+
+    monkeypatch.setenv("TRAINER_HOME", str(tmp_path))
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    config = paths.resolve(None).config_file
+    config.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(config)
+    else:
+        config.symlink_to("/dev/zero")
+    started = time.monotonic()
+    assert main(["decks"]) == 2  # neither waits for a writer nor reads forever
+    assert time.monotonic() - started < 5
+    err = capsys.readouterr().err
+    assert "config.toml" in err and "not a regular file" in err

@@ -84,11 +84,14 @@ def backups(where: Path, profile: str, count: bool = True) -> list[Backup]:
     return sorted(found, key=lambda b: b.made, reverse=True)
 
 
-def make(database: Path, where: Path, profile: str, now: datetime) -> Path:
+def make(
+    database: Path, where: Path, profile: str, now: datetime, spare: Path | None = None
+) -> Path:
     """Back up ``database`` now (on a connection of its own); returns the new file.
 
     The copy is written under a temporary name and renamed, so a backup file
-    is always complete; older backups beyond the kept ones are removed.
+    is always complete; older backups beyond the kept ones are removed, but
+    never ``spare`` (the backup about to be restored).
 
     Raises:
         StoreError: when the backup cannot be written.
@@ -119,14 +122,16 @@ def make(database: Path, where: Path, profile: str, now: datetime) -> Path:
             f"the backup {target} could not be written: {exc}",
             "check the free disk space and the folder's permissions",
         ) from exc
-    prune(where, profile)
+    prune(where, profile, spare)
     return target
 
 
-def prune(where: Path, profile: str) -> list[Path]:
-    """Remove the backups beyond the kept ones; returns what was removed."""
+def prune(where: Path, profile: str, spare: Path | None = None) -> list[Path]:
+    """Remove the backups beyond the kept ones (never ``spare``); returns what was removed."""
     found = backups(where, profile, count=False)
     keep = {b.path for b in found[:KEEP_NEWEST]}
+    if spare is not None:
+        keep.add(spare)
     days: set[object] = set()
     weeks: set[object] = set()
     for b in found:  # newest first: the first of each day or week is kept

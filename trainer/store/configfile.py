@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trainer.core.errors import ConfigError, UsageError
+from trainer.core.deckfiles import read_deck_bytes
+from trainer.core.errors import ConfigError, DeckError, UsageError
 from trainer.core.safewrite import write_atomic
+
+MAX_CONFIG_BYTES = 1024 * 1024
+"""The largest settings file read."""
 
 
 def read(path: Path) -> str:
@@ -19,11 +23,19 @@ def read(path: Path) -> str:
     Raises:
         ConfigError: when it exists but cannot be read as UTF-8 text.
     """
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         return ""
-    except (OSError, UnicodeDecodeError) as exc:
+    try:
+        # a regular file of at most a megabyte: a pipe or a link to a device named
+        # config.toml must not hang or fill the memory of every command
+        return read_deck_bytes(path, MAX_CONFIG_BYTES).decode("utf-8")
+    except DeckError as exc:
+        problem = exc.problems[0] if exc.problems else None
+        why = problem.message if problem else str(exc)
+        if why.startswith("the file is "):
+            why = f"the file is larger than {MAX_CONFIG_BYTES // (1024 * 1024)} MB"
+        raise ConfigError(f"cannot read {path}: {why}", "fix or delete the file") from exc
+    except UnicodeDecodeError as exc:
         raise ConfigError(f"cannot read {path}: {exc}", "fix or delete the file") from exc
 
 

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from trainer.core.errors import ConflictError
+from trainer.core.deckfiles import read_deck_bytes
+from trainer.core.errors import ConflictError, DeckError
 from trainer.core.model import CardKind, CardType, Memory, Rating, State, StoredCard
 from trainer.store.catalog import SEP
 from trainer.store.db import checkpoint, transaction
@@ -488,8 +489,10 @@ class Store:
         if self.seen is None:
             return None
         try:
-            return int(json.loads(self.seen.read_text(encoding="utf-8"))["answers"])
-        except (OSError, ValueError, KeyError, TypeError):
+            # a few bytes of a regular file: never a pipe that blocks
+            data = read_deck_bytes(self.seen, 4096)
+            return int(json.loads(data.decode("utf-8"))["answers"])
+        except (DeckError, ValueError, KeyError, TypeError):
             return None
 
     def pref(self, key: str) -> str | None:

@@ -56,8 +56,13 @@ class SafetyMixin(Base):
                 )
             source = found[0].path
         backup_store.check(source)
+        # the copy of the present must not push the chosen backup out of the kept ones
         before = backup_store.make(
-            self.paths.database, self.paths.backups, self.paths.profile, self.clock.now()
+            self.paths.database,
+            self.paths.backups,
+            self.paths.profile,
+            self.clock.now(),
+            spare=source,
         )
         backup_store.restore(self.conn, source)
         migrate(self.conn)
