@@ -99,7 +99,7 @@ def test_restoring_the_oldest_of_a_days_backups_keeps_it(deck: Path, clock: Fixe
     # once pushed the chosen morning backup out, and the restore then found nothing
     ws = Workspace(None, [deck], clock=clock)
     made = []
-    for n in range(backup_store.KEEP_NEWEST + 1):
+    for _ in range(backup_store.KEEP_NEWEST + 1):
         _answer(ws, 1, clock)
         made.append(ws.backup())
         clock.advance(minutes=1)
