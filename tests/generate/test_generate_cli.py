@@ -337,9 +337,13 @@ def test_a_large_article_is_read_in_linear_time_with_progress(
 def test_control_characters_never_reach_the_deck(tmp_path: Path) -> None:
     article = write(tmp_path, "esc.txt", ONE.replace("Alois", "\x1b]0;pwned\x07Alois"))
     out = tmp_path / "esc.yaml"
-    assert main(["generate", str(article), "-o", str(out)]) == 0
+    assert main(["generate", str(article), "-o", str(out), "--all"]) == 0
     text = out.read_text()
-    assert "\x1b" not in text and "\x07" not in text and "Alois Negrelli" in text
+    assert "\x1b" not in text and "\\e" not in text and "Alois Negrelli" in text
+    # what the cards hold, not only the file's text (YAML writes ESC as "\e")
+    fields = [f"{c.front} {c.back} {c.note} {c.draft}" for c in load_deck(out).cards]
+    assert any("Alois Negrelli" in f for f in fields)
+    assert not any(ch in f for f in fields for ch in "\x1b\x07") and "pwned" not in text
 
 
 def test_all_keeps_the_unsure_cards_tagged(

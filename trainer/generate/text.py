@@ -98,12 +98,20 @@ _TRANSLATE = str.maketrans(
 # Control characters (escape sequences among them) never reach a deck: a tab is a
 # space, the rest go.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A terminal escape sequence, whole: "ESC ] 0 ; title BEL" (OSC), "ESC [ 2 J" (CSI), and
+# their one-byte forms; dropping only the control characters would leave "]0;title".
+_ESCAPE = re.compile(
+    r"(?:\x1b\]|\x9d)[^\x07\x1b\x9c]{0,512}(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b\[|\x9b)[0-?]{0,64}[ -/]{0,8}[@-~]?"
+    r"|\x1b[@-Z\\-_]"
+)
 
 
 def normalise(text: str) -> str:
     """Straight quotes, plain dashes and spaces; Unicode composed (NFC); no control characters."""
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE).replace("\t", " ")
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _ESCAPE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", text)
 
 
 # -- Markdown ------------------------------------------------------------------
