@@ -562,7 +562,12 @@ class _Walker:
         if "\n" not in value and node.line < len(lines):
             raw = lines[node.line]
             probe = value[index : index + 12]
-            at = raw.find(probe, node.col)
+            # each character of the value takes at least one of the line's (an escape
+            # takes more), so value[index] stands at node.col + index or later: the
+            # second of two identical typos is found there, not at the first
+            at = raw.find(probe, node.col + index)
+            if at < 0:
+                at = raw.find(probe, node.col)
             if at >= 0:
                 return node.line, at
         return node.line, node.col
