@@ -41,6 +41,7 @@ RULES = {
     "trainer.core.quiz.export": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
     "trainer.store.quizzes": ("textual", "trainer.ui"),
     "trainer.core.safewrite": ("textual", "sqlite3", "trainer.store", "trainer.ui", "yaml"),
+    "trainer.core.saferead": ("textual", "sqlite3", "trainer.store", "trainer.ui", "yaml"),
     "trainer.core.drafts": ("textual", "sqlite3", "trainer.store", "trainer.ui"),
     "trainer.store.db": ("textual", "trainer.ui"),
     "trainer.store.catalog": ("textual", "trainer.ui"),

@@ -8,11 +8,11 @@ command-line DECK argument names a file or a deck id.
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from trainer.core.errors import DeckError, Problem
+from trainer.core.errors import DeckError, Problem, UnreadableFile
+from trainer.core.saferead import read_bounded
 
 SUFFIXES = (".yaml", ".yml")
 MAX_DECK_BYTES = 64 * 1024 * 1024
@@ -76,37 +76,13 @@ def read_deck_bytes(path: Path, limit: int = MAX_DECK_BYTES) -> bytes:
         DeckError: naming the file and the problem.
     """
 
-    def refuse(message: str, hint: str = "") -> DeckError:
-        return DeckError(str(path), [Problem(str(path), 0, 0, message, hint)])
-
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        raise refuse(f"cannot read the file: {exc.strerror}") from exc
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise refuse(
-                "not a regular file", "a deck is a .yaml file, not a folder, pipe or device"
-            )
-        if info.st_size > limit:
-            raise refuse(
-                f"the file is {info.st_size // (1024 * 1024)} MB; a deck may be at most"
-                f" {limit // (1024 * 1024)} MB",
-                "split it into several decks",
-            )
-        chunks = []
-        total = 0
-        while True:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            total += len(chunk)
-            if total > limit:
-                raise refuse(f"the file is larger than {limit // (1024 * 1024)} MB")
-            chunks.append(chunk)
-        return b"".join(chunks)
-    except OSError as exc:
-        raise refuse(f"cannot read the file: {exc.strerror}") from exc
-    finally:
-        os.close(fd)
+        return read_bounded(
+            path,
+            limit,
+            what="a deck",
+            not_regular="a deck is a .yaml file, not a folder, pipe or device",
+            too_large="split it into several decks",
+        )
+    except UnreadableFile as exc:
+        raise DeckError(str(path), [Problem(str(path), 0, 0, exc.message, exc.hint)]) from exc

@@ -30,6 +30,10 @@ class UsageError(TrainerError):
     exit_code = 2
 
 
+class UnreadableFile(UsageError):
+    """A file that is no regular file, is too large, or cannot be read (see core/saferead)."""
+
+
 class ConfigError(UsageError):
     """The configuration file cannot be used."""
 

@@ -143,7 +143,7 @@ class Plan:
     peak_reviews: int
     predicted_recall: float
     target: float
-    needed_new_per_day: int = 0
+    needed_new_per_day: int
 
     @property
     def explanation(self) -> str:

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from trainer.core.deckfiles import read_deck_bytes
-from trainer.core.errors import DeckError, FormatError
+from trainer.core.errors import FormatError, UnreadableFile
+from trainer.core.saferead import read_bounded
 
 MiB = 1024 * 1024
 MAX_TEXT_BYTES = 64 * MiB
@@ -44,12 +44,9 @@ def refuse(path: Path | str, message: str, hint: str = "") -> FormatError:
 def read_text_bytes(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
     """A text file's bytes: a regular file, at most ``limit`` bytes."""
     try:
-        return read_deck_bytes(path, limit)
-    except DeckError as exc:
-        first = exc.problems[0] if exc.problems else None
-        raise refuse(
-            path, first.message if first else "cannot read the file", first.hint if first else ""
-        ) from exc
+        return read_bounded(path, limit, what="a file to import", too_large="split the file")
+    except UnreadableFile as exc:
+        raise refuse(path, exc.message, exc.hint) from exc
 
 
 def regular_file(path: Path) -> os.stat_result:

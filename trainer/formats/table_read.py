@@ -251,14 +251,6 @@ def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
     return result
 
 
-_HEADER_KEYS = frozenset(
-    (
-        "separator", "html", "tags", "columns", "deck", "deck id", "title", "description",
-        "deck tags", "notetype", "tags column", "guid column", "deck column", "notetype column",
-    )
-)  # fmt: skip
-
-
 def _header(text: str) -> _Meta:
     """Anki's header lines at the top of the file."""
     meta = _Meta()
@@ -268,11 +260,10 @@ def _header(text: str) -> _Meta:
         line = raw.lstrip("\ufeff") if first else raw
         if first and line.startswith("tags:"):
             meta.tags = tuple(line[5:].split())
-        elif line.startswith("#") and line[1:].partition(":")[0].strip().lower() in _HEADER_KEYS:
-            key, _, value = line[1:].partition(":")
-            _meta_value(meta, key.strip().lower(), value)
         elif line.startswith("#") and ":" in line:
-            break  # "#1: first<TAB>un": a row, not one of Anki's header lines
+            key, _, value = line[1:].partition(":")
+            if not _meta_value(meta, key.strip().lower(), value):
+                break  # "#1: first<TAB>un": a row, not one of Anki's header lines
         elif not line.startswith("#"):
             break
         first = False
@@ -281,7 +272,8 @@ def _header(text: str) -> _Meta:
     return meta
 
 
-def _meta_value(meta: _Meta, key: str, value: str) -> None:
+def _meta_value(meta: _Meta, key: str, value: str) -> bool:
+    """Note one of Anki's header lines; False when ``key`` is none of theirs."""
     word = value.strip()
     if key == "separator":
         meta.separator = SEPARATORS.get(word.lower()) or (value[:1] if value[:1] else None)
@@ -307,8 +299,12 @@ def _meta_value(meta: _Meta, key: str, value: str) -> None:
                 meta.deck_tags = tuple(str(t).strip() for t in value_json if str(t).strip())
     elif key == "notetype":
         meta.notetype = word
-    elif key in ("tags column", "guid column", "deck column", "notetype column") and word.isdigit():
-        setattr(meta, key.replace(" ", "_"), int(word))
+    elif key in ("tags column", "guid column", "deck column", "notetype column"):
+        if word.isdigit():
+            setattr(meta, key.replace(" ", "_"), int(word))
+    else:
+        return False
+    return True
 
 
 def _guess(body: str) -> str:

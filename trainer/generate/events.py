@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from trainer.generate.dates import MONTH_NAMES, DateMention
 from trainer.generate.facts import STOPWORDS, Fact
+from trainer.generate.text import label_of
 
 _PREP_BEFORE = re.compile(
     r"(?:\b(?:in|on|since|by|during|from|until|till|at|of|around|circa|about|throughout|after|before|the|"
@@ -97,9 +98,6 @@ def _without_date(text: str, start: int, end: int) -> tuple[str, str]:
     return f"{before.rstrip()} {after.lstrip()}".strip(), word
 
 
-_LABEL = re.compile(r"^([A-Z][\w'-]*(?: [\w'-]+){0,3}):\s*$")
-
-
 def event_label(sentence: str, m: DateMention, others: list[DateMention]) -> tuple[str, str]:
     """A short description of what ``m`` dates in ``sentence``, and a qualifier ("since")."""
     seg_start = sentence.rfind(";", 0, m.start) + 1
@@ -117,9 +115,9 @@ def event_label(sentence: str, m: DateMention, others: list[DateMention]) -> tup
     seg = sentence[seg_start:seg_end]
     ms, me = m.start - seg_start, m.end - seg_start
     after = seg[me:]
-    label = _LABEL.match(sentence[: m.start])
+    label = label_of(sentence[: m.start])
     if label and not sentence[m.end :].strip(" .;"):
-        return label.group(1), ""  # a fact sheet's "Launch date: 24 April 1990"
+        return label, ""  # a fact sheet's "Launch date: 24 April 1990"
     # "... in 2018 when Pashinyan came to power", "the 19th century, when X happened"
     w = _WHEN_AFTER.match(after)
     if w:
@@ -199,7 +197,7 @@ def date_fact(sentence: str, r: Resolved, others: list[DateMention]) -> Fact | N
     if m.relative:
         anchor = _anchor_label(sentence, m)
         note = f"{m.relative} {anchor}"
-    if len(label.split()) < 2 and not _LABEL.match(sentence[: m.start]):
+    if len(label.split()) < 2 and not label_of(sentence[: m.start]):
         # no description of its own: the card quotes the sentence, but such dates
         # ("Instead, in 1998") are rarely facts worth a card
         words = [w for w in re.findall(r"[\w'-]+", sentence[m.end :]) if w.lower() not in STOPWORDS]
@@ -501,8 +499,8 @@ def find_dateline(
         head = _DATELINE.match(text)
         if head and full and full[0].start < head.end():
             return _as_date(full[0].when), None, head.end()
-        label = _LABEL.match(text[: mentions[0].start] if mentions else "")
-        if label and not _PUBLISHED.search(label.group(1)) and label.group(1) != "Date":
+        label = label_of(text[: mentions[0].start] if mentions else "")
+        if label and not _PUBLISHED.search(label) and label != "Date":
             continue  # a fact sheet's "Launch date: 24 April 1990" dates the launch
         rest = len(text.split()) - len(" ".join(t.words for t in mentions).split())
         # "Published 12 May 2020", "Issue 41, Spring 2024", "12 May 2020": not "1492 - Columbus ..."

@@ -7,6 +7,8 @@ an organisation or an event rather than a person.
 
 from __future__ import annotations
 
+from trainer.core.when import MONTHS
+
 _COUNTRIES = """
 Afghanistan|Afghan
 Albania|Albanian
@@ -625,18 +627,7 @@ FUNCTION_WORDS = frozenset(
         "Friday",
         "Saturday",
         "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        *MONTHS,
         "Second",
         "First",
         "Third",

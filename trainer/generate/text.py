@@ -379,12 +379,20 @@ def _sentences(text: str) -> list[tuple[int, str]]:
 # -- reading -----------------------------------------------------------------
 
 
-_LABELLED = re.compile(r"^[A-Z][\w'-]*(?: [\w'-]+){0,3}: \S")
+_LABEL = r"[A-Z][\w'-]*(?: [\w'-]+){0,3}"  # "Launch date", "Named after"
+_LABELLED = re.compile(rf"^{_LABEL}: \S")
+_LABEL_ALONE = re.compile(rf"^({_LABEL}):\s*$")
 
 
 def labelled(line: str) -> bool:
     """Whether ``line`` is a fact sheet's "Launch date: 24 April 1990": a label and its value."""
     return _LABELLED.match(line) is not None and len(line.split()) <= 16
+
+
+def label_of(before: str) -> str:
+    """The label when ``before`` (the text before a value) is only one: "Launch date: "."""
+    m = _LABEL_ALONE.match(before)
+    return m.group(1) if m else ""
 
 
 def _looks_like_heading(line: str, first: bool = False, item: bool = False) -> bool:

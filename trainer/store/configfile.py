@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from trainer.core.deckfiles import read_deck_bytes
-from trainer.core.errors import ConfigError, DeckError, UsageError
+from trainer.core.errors import ConfigError, UnreadableFile, UsageError
+from trainer.core.saferead import read_bounded
 from trainer.core.safewrite import write_atomic
 
 MAX_CONFIG_BYTES = 1024 * 1024
@@ -28,15 +28,10 @@ def read(path: Path) -> str:
     try:
         # a regular file of at most a megabyte: a pipe or a link to a device named
         # config.toml must not hang or fill the memory of every command
-        return read_deck_bytes(path, MAX_CONFIG_BYTES).decode("utf-8")
-    except DeckError as exc:
-        problem = exc.problems[0] if exc.problems else None
-        why = problem.message if problem else str(exc)
-        if why.startswith("the file is "):
-            why = f"the file is larger than {MAX_CONFIG_BYTES // (1024 * 1024)} MB"
+        return read_bounded(path, MAX_CONFIG_BYTES, what="a settings file").decode("utf-8")
+    except (UnreadableFile, UnicodeDecodeError) as exc:
+        why = exc.message if isinstance(exc, UnreadableFile) else str(exc)
         raise ConfigError(f"cannot read {path}: {why}", "fix or delete the file") from exc
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"cannot read {path}: {exc}", "fix or delete the file") from exc
 
 
 def write(path: Path, text: str) -> None:

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from trainer.core.deckfiles import read_deck_bytes
-from trainer.core.errors import ConflictError, DeckError
+from trainer.core.errors import ConflictError, UnreadableFile
 from trainer.core.model import CardKind, CardType, Memory, Rating, State, StoredCard
+from trainer.core.saferead import read_bounded
 from trainer.store.catalog import SEP
 from trainer.store.db import checkpoint, transaction
 
@@ -490,9 +490,9 @@ class Store:
             return None
         try:
             # a few bytes of a regular file: never a pipe that blocks
-            data = read_deck_bytes(self.seen, 4096)
+            data = read_bounded(self.seen, 4096)
             return int(json.loads(data.decode("utf-8"))["answers"])
-        except (DeckError, ValueError, KeyError, TypeError):
+        except (UnreadableFile, ValueError, KeyError, TypeError):
             return None
 
     def pref(self, key: str) -> str | None:

@@ -77,7 +77,6 @@ class QuizScreen(Screen[None]):
         self.quiz_title = title
         self._on_finish = on_finish
         self.verdict: Verdict | None = None
-        self._verdict_shown = False  # scrolled into view once shown, as the layout settles
         self.order: list[int] = []
         self._timer: Timer | None = None
 
@@ -117,7 +116,6 @@ class QuizScreen(Screen[None]):
             self._finish()
             return
         self.verdict = None
-        self._verdict_shown = False
         done = self.run.position
         total = len(self.run.questions)
         self.query_one(ProgressBar).update(total=total, progress=done)
@@ -213,12 +211,11 @@ class QuizScreen(Screen[None]):
         self._show_keys()
         self.refresh_bindings()
         # once the layout has made room for the verdict, and again as it grows
-        self._verdict_shown = True
         self.call_after_refresh(self._verdict_in_view)
 
     def _verdict_in_view(self, *_: object) -> None:
         """Bring the verdict into view: its first lines, and as much of it as fits."""
-        if self.verdict is None or not self._verdict_shown:
+        if self.verdict is None:
             return
         card = self.query_one("#quiz-card")
         verdict = self.query_one("#quiz-verdict")
@@ -262,27 +259,28 @@ class QuizScreen(Screen[None]):
         q = self.run.current
         assert q is not None
         options = self.query_one(OptionList)
+        rows: list[tuple[str, bool, bool]] = []  # (label, right, chosen)
         if q.type is QuestionType.CHOICE:
-            marks = []
-            for i, choice in enumerate(q.choices):
-                right = i in q.correct
-                mark = "✓" if right else "✗" if i == reply else " "
-                style = RIGHT if right else WRONG if i == reply else DIM
-                marks.append(Option(Text(f"{mark} {i + 1}  {visible(choice)}", style=style)))
-            options.clear_options()
-            options.add_options(marks)
+            rows = [
+                (f"{i + 1}  {visible(c)}", i in q.correct, i == reply)
+                for i, c in enumerate(q.choices)
+            ]
         elif q.type is QuestionType.TRUE_FALSE:
             truth = q.answer == "True"
+            rows = [
+                (label, v is truth, v is reply) for v, label in ((True, "True"), (False, "False"))
+            ]
+        if rows:
             options.clear_options()
             options.add_options(
                 [
                     Option(
                         Text(
-                            f"{'✓' if value is truth else '✗' if value is reply else ' '} {label}",
-                            style=RIGHT if value is truth else WRONG if value is reply else DIM,
+                            f"{'✓' if right else '✗' if chosen else ' '} {label}",
+                            style=RIGHT if right else WRONG if chosen else DIM,
                         )
                     )
-                    for value, label in ((True, "True"), (False, "False"))
+                    for label, right, chosen in rows
                 ]
             )
         options.highlighted = None
