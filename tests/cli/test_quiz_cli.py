@@ -134,3 +134,79 @@ def test_a_finished_quiz_survives_kill_minus_nine_and_is_listed(
         ws.conn.execute("UPDATE quizzes SET score = 5")
     ws.close()
     assert rows == 10
+
+
+def _save_quiz(decks: list[str], right: bool) -> None:
+    import random
+
+    from trainer.core.quiz.model import QuestionType
+    from trainer.core.quiz.run import QuizRun
+    from trainer.workspace import Workspace
+
+    ws = Workspace()
+    ids = ws.resolve_decks(decks)
+    questions = ws.quiz_questions(ids, 3, [QuestionType.CHOICE], random.Random(1))
+    run = QuizRun(questions, ws.clock.now())
+    for q in questions:
+        run.reply(q.correct[0] if right else (q.correct[0] + 1) % 4, ws.clock.now())
+        run.next(ws.clock.now())
+    assert run.result is not None
+    ws.save_quiz(run.result, run.started, ids, {"count": 3})
+    ws.close()
+
+
+def test_history_of_some_decks_lists_only_their_quizzes(
+    trainer_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _save_quiz(["dates"], right=True)
+    _save_quiz(["people"], right=False)
+    _save_quiz(["south-caucasus"], right=True)
+    assert main(["quiz", "--history", "--json", "people"]) == 0
+    decks = [h["decks"] for h in json.loads(capsys.readouterr().out)]
+    assert len(decks) == 2 and all("south-caucasus-people" in d for d in decks)
+    assert main(["quiz", "--history", "--json", "south-caucasus-dates"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2
+    # A deck id that is in the history is found even when no deck has it any more.
+    assert main(["quiz", "--history", "south-caucasus-places"]) == 0
+    assert "3/3" in capsys.readouterr().out
+    assert main(["quiz", "--history", "treaties"]) == 0
+    assert "3/3" in capsys.readouterr().out
+    assert main(["quiz", "--history", "nowhere"]) == 2
+    assert "no deck 'nowhere'" in capsys.readouterr().err
+
+
+def test_a_printed_timed_exam_says_its_time_and_json_says_it_is_not_kept(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["quiz", "south-caucasus", "--count", "5", "--seed", "1", "--minutes", "20"]
+    assert main([*args, "--format", "markdown"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "# Practice exam: South Caucasus (4 decks)"
+    assert lines[2] == "5 questions, 20 minutes allowed."
+    assert main([*args, "--format", "json"]) == 0
+    out = capsys.readouterr()
+    assert len(json.loads(out.out)) == 5 and "--minutes is not written in JSON" in out.err
+
+
+def test_a_quiz_is_titled_by_its_decks(trainer_home: Path) -> None:
+    from tests.conftest import write_deck
+    from trainer.workspace import Workspace
+
+    folder = trainer_home / "data" / "decks"
+    for name, title in (("a", "Spanish verbs"), ("b", "Rivers"), ("c", "Capitals"), ("d", "Art")):
+        write_deck(
+            folder,
+            f"{name}.yaml",
+            f"id: {name}\ntitle: {title}\ncards: [{{id: x, front: q, back: a}}]\n",
+        )
+    ws = Workspace()
+    try:
+        tagged = ws.resolve_decks(["south-caucasus"])
+        assert ws.title(tagged) == "South Caucasus (4 decks)"
+        assert ws.title(tagged[:1]) == "South Caucasus — dates"
+        assert ws.title(["a", "b"]) == "Spanish verbs and Rivers"
+        assert ws.title(["a", "b", "c"]) == "Spanish verbs, Rivers and Capitals"
+        assert ws.title(["a", "b", "c", "d"]) == "4 decks"
+        assert ws.title([f.deck_id for f in ws.decks]) == "All decks"
+    finally:
+        ws.close()

@@ -251,3 +251,26 @@ async def test_after_a_wrong_reply_the_right_answer_is_in_view(
             assert card.has_focus
             await pilot.press("space")
             assert app.screen is not screen or screen.verdict is None  # on to the next one
+
+
+@pytest.mark.parametrize("size", [(60, 15), (80, 24)])
+async def test_a_timeline_shows_its_question_and_whole_key_line_in_a_small_terminal(
+    hist: Workspace, size: tuple[int, int]
+) -> None:
+    app = _app(hist, count=2, types=("timeline",))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        card = screen.query_one("#quiz-card")
+        for part in ("#quiz-type", "#quiz-prompt", "#quiz-options"):
+            widget = screen.query_one(part)
+            seen = card.content_region.intersection(widget.region)
+            assert seen.height >= min(widget.region.height, 4), part  # the question is on screen
+        assert card.scroll_y == 0 and card.max_scroll_y == 0  # the options scroll, not the card
+        keys = str(screen.query_one("#quiz-keys", Static).render())
+        assert "move" in keys and "Enter" in keys
+        assert len(keys) <= size[0] - 4  # nothing cut off at the right
+        await pilot.press("shift+down")  # the options still move with the keys
+        assert screen.order[1] == 0

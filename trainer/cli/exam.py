@@ -103,7 +103,7 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     from trainer.workspace import deck_paths
 
     if args.history:
-        return quiz_history(args.profile, args.json)
+        return quiz_history(args.profile, args.json, args.decks)
     if not args.decks:
         raise UsageError(
             "name the decks to quiz",
@@ -148,17 +148,31 @@ def cmd_quiz(args: argparse.Namespace) -> int:
         title = f"Practice exam: {ws.title(ids)}"
     finally:
         ws.close()
-    sys.stdout.write(as_json(questions) if args.format == "json" else as_markdown(questions, title))
+    if args.format == "json":
+        if args.minutes is not None:
+            print("note: --minutes is not written in JSON; time the exam yourself", file=sys.stderr)
+        sys.stdout.write(as_json(questions))
+    else:
+        sys.stdout.write(as_markdown(questions, title, args.minutes))
     return 0
 
 
-def quiz_history(profile: str | None, as_json: bool) -> int:
+def quiz_history(profile: str | None, as_json: bool, decks: Sequence[str] = ()) -> int:
+    """The quizzes taken, newest last; with DECK arguments only those on any of them."""
     from datetime import UTC, datetime
 
-    ws = open_workspace(profile, load=False)
+    from trainer.workspace import deck_paths
+
+    ws = open_workspace(profile, deck_paths(decks), load=bool(decks))
     try:
         records = ws.quiz_history()
         tz = ws.clock.tz
+        if decks:
+            # A deck removed since keeps its history: its id is taken as it is written.
+            stored = {d for r in records for d in r.decks}
+            wanted = {d for d in decks if d in stored}
+            wanted.update(ws.resolve_decks([d for d in decks if d not in stored]))
+            records = [r for r in records if wanted.intersection(r.decks)]
     finally:
         ws.close()
     if as_json:
@@ -186,7 +200,8 @@ def quiz_history(profile: str | None, as_json: bool) -> int:
         )
         return 0
     if not records:
-        print("no quizzes taken yet; 'trainer quiz DECK...' starts one")
+        on = " on those decks" if decks else ""
+        print(f"no quizzes taken{on} yet; 'trainer quiz DECK...' starts one")
         return 0
     for r in records:
         when = datetime.fromtimestamp(r.finished_at, UTC).astimezone(tz)

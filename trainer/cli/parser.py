@@ -139,7 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the questions to stdout instead of opening the quiz",
     )
     quiz.add_argument(
-        "--history", action="store_true", help="list the quizzes taken (with --json for scripts)"
+        "--history",
+        action="store_true",
+        help="list the quizzes taken (on the DECKs, if named; --json for scripts)",
     )
     quiz.add_argument("--json", action="store_true", help="with --history: print JSON")
 

@@ -77,6 +77,15 @@ def deck_paths(names: Sequence[str]) -> list[Path]:
     return [p for p in map(deck_argument, names) if p is not None]
 
 
+def shared_head(titles: Sequence[str]) -> str:
+    """The words before a dash or colon that every title starts with, or ''."""
+    heads = {re.split(r"\s+[—–-]\s+|:\s+", t, maxsplit=1)[0].strip() for t in titles}
+    if len(heads) != 1:
+        return ""
+    head = heads.pop()
+    return head if all(len(t) > len(head) for t in titles) else ""
+
+
 def load_settings(path: Path) -> Settings:
     """The settings file's settings, or the defaults when there is no file."""
     from trainer.store import configfile
@@ -188,11 +197,25 @@ class Base:
         return [f for f in self.files if f.ok]
 
     def title(self, deck_ids: Sequence[str]) -> str:
-        """A name for some decks: one deck's title, or how many there are."""
+        """A name for some decks, for a screen's or a practice exam's title.
+
+        One deck is called by its title; decks whose titles share a head
+        ("South Caucasus — dates", "South Caucasus — people") by that head and
+        their number; two or three others by their titles; more by their number,
+        or "All decks" when they are every deck loaded.
+        """
         titles = {f.deck_id: f.label for f in self.decks}
-        if len(deck_ids) == 1:
-            return titles.get(deck_ids[0], deck_ids[0])
-        return "All decks" if set(deck_ids) >= set(titles) else f"{len(deck_ids)} decks"
+        names = [titles.get(d, d) for d in deck_ids]
+        if len(names) == 1:
+            return names[0]
+        head = shared_head(names)
+        if head:
+            return f"{head} ({len(names)} decks)"
+        if set(deck_ids) >= set(titles):
+            return "All decks"
+        if len(names) <= 3:
+            return ", ".join(names[:-1]) + " and " + names[-1]
+        return f"{len(names)} decks"
 
     def exams(self) -> dict[str, Exam]:
         """The exam dates still ahead (today's included), by deck id."""

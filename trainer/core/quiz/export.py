@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 
 from trainer.core.quiz.model import Question, QuestionType
@@ -28,17 +29,33 @@ def as_json(questions: Sequence[Question]) -> str:
     return json.dumps(out, indent=2, ensure_ascii=False) + "\n"
 
 
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+
+
 def _escape(text: str) -> str:
-    """Card text as Markdown shows it literally (no emphasis, links or headings made)."""
-    out = []
-    for char in text:
-        out.append("\\" + char if char in "\\`*_{}[]<>()#+-.!|~" else char)
-    return "".join(out).replace("\n", "  \n")
+    """Card text as Markdown shows it literally (no emphasis, links or headings made).
+
+    Only what could start markup is escaped, so the file still reads well as
+    plain text: emphasis, code, links, HTML, tables and entities anywhere, and a
+    heading, quote, list or rule where a line of the text starts.
+    """
+
+    def at_start(m: re.Match[str]) -> str:
+        mark = m[2]
+        return m[1] + (mark[:-1] + "\\" + mark[-1] if mark[0].isdigit() else "\\" + mark)
+
+    return "  \n".join(
+        _LINE_START.sub(at_start, _MARKUP.sub(r"\\\1", line)) for line in text.split("\n")
+    )
 
 
-def as_markdown(questions: Sequence[Question], title: str) -> str:
-    """The questions first, then an answer key at the end."""
+def as_markdown(questions: Sequence[Question], title: str, minutes: float | None = None) -> str:
+    """The questions first, then an answer key at the end; a time limit under the title."""
     lines = [f"# {_escape(title)}", ""]
+    if minutes is not None:
+        count = f"{len(questions)} question{'s' if len(questions) != 1 else ''}"
+        lines += [f"{count}, {minutes:g} minute{'s' if minutes != 1 else ''} allowed.", ""]
     for n, q in enumerate(questions, 1):
         if q.type is QuestionType.TRUE_FALSE:
             lines.append(f"{n}. True or false? {_escape(q.prompt)}")

@@ -142,15 +142,30 @@ class QuizScreen(Screen[None]):
         elif q.type is QuestionType.TIMELINE:
             self.order = list(range(len(q.choices)))
             self._show_order()
-        self.query_one("#quiz-verdict", Static).update("")
+        verdict = self.query_one("#quiz-verdict", Static)
+        verdict.update("")
+        verdict.display = False
         self._show_keys()
         self.query_one("#quiz-card").scroll_home(animate=False)
+        # the question stays in view: the options scroll inside their own box
         if q.type is QuestionType.TYPED:
-            box.focus()
+            box.focus(scroll_visible=False)
         else:
             options.highlighted = 0
-            options.focus()
+            options.focus(scroll_visible=False)
+        self.call_after_refresh(self._fit_options)
         self.refresh_bindings()
+
+    def _fit_options(self) -> None:
+        """Give the options the card's room below the question, at least four lines."""
+        card = self.query_one("#quiz-card")
+        options = self.query_one(OptionList)
+        above = sum(
+            w.outer_size.height
+            for w in (self.query_one("#quiz-type"), self.query_one("#quiz-prompt"))
+        )
+        room = card.scrollable_content_region.height - above
+        options.styles.max_height = max(4, min(12, room))
 
     def _show_order(self) -> None:
         q = self.run.current
@@ -182,7 +197,13 @@ class QuizScreen(Screen[None]):
             keys = "↑↓ select   Shift+↑↓ or [ ]: move   Enter: done"
         else:
             keys = "Enter: answer"
-        self.query_one("#quiz-keys", Static).update(Text(keys + "   Esc: end the quiz", style=DIM))
+        # the footer shows Esc too: it goes from this line first when the line is narrow
+        room = self.size.width - 4
+        if len(keys) + 20 <= room:
+            keys += "   Esc: end the quiz"
+        elif len(keys) > room:
+            keys = keys.replace("   ", "  ").replace(" or ", "/")
+        self.query_one("#quiz-keys", Static).update(Text(keys, style=DIM))
 
     def _show_verdict(self, verdict: Verdict) -> None:
         q = self.run.current
@@ -206,7 +227,9 @@ class QuizScreen(Screen[None]):
             text.append("\n" + visible(q.explanation), style=DIM)
         if q.source:
             text.append("\nSource: " + visible(q.source), style=DIM)
-        self.query_one("#quiz-verdict", Static).update(text)
+        shown = self.query_one("#quiz-verdict", Static)
+        shown.update(text)
+        shown.display = True
         self.query_one(Input).disabled = True
         self._show_keys()
         self.refresh_bindings()
@@ -237,6 +260,8 @@ class QuizScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#quiz-keys").display = event.size.height >= 12
+        self._show_keys()
+        self.call_after_refresh(self._fit_options)
 
     # -- replying -----------------------------------------------------------
 
