@@ -178,3 +178,22 @@ def test_roles_said_other_ways() -> None:
     assert found["Alois Negrelli"] == "Chief Engineer"
     assert found["Said Pasha"] == "Ruler of Egypt"
     assert found["Gamal Abdel Nasser"] == "Leader of Egypt"
+
+
+def test_a_site_menu_with_wide_gaps_is_read_without_a_crash() -> None:
+    # a news site's menu line ("Subscribe   Log in   e-Edition") once crashed the
+    # name finder: the words it kept were looked for with single spaces
+    found = people(
+        """
+        Skip to main content
+        Home | News | Alaska | Politics | Business | History | Opinion | Weather
+        Subscribe   Log in   e-Edition
+
+        HISTORY
+
+        150 years ago, a deal struck before dawn made Alaska American
+
+        On 30 March 1867 Secretary of State William H. Seward signed the treaty.
+        """
+    )
+    assert any("Seward" in name for name in found), found

@@ -226,8 +226,13 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
         while words and (words[0] in FUNCTION_WORDS or country_of(words[0].removesuffix("'s"))):
             words = words[1:]
         candidate = " ".join(words).removesuffix("'s")
-        at = s.find(candidate, nm.start())  # after a stripped "The": is it "the X"?
-        if _is_name(candidate) and not _names_a_thing(s, at, at + len(candidate)):
+        if not candidate:
+            continue
+        # where the kept words are (after a stripped "The": is it "the X"?), however
+        # the sentence spaces them
+        found = re.compile(r"\s+".join(map(re.escape, candidate.split()))).search(s, nm.start())
+        at, end = (found.start(), found.end()) if found else (nm.start(), nm.end())
+        if _is_name(candidate) and not _names_a_thing(s, at, end):
             note_person(people, candidate, place, span=_span_of(candidate, s, nm.start(), nm.end()))
     # The role patterns are slow to try at every position: try them only in
     # windows around the role words the sentence holds.
