@@ -144,14 +144,29 @@ def test_pool_lends_distractors_but_is_never_asked() -> None:
 
 
 def test_a_kept_people_index_gives_the_same_surnames(cards: list[StoredCard]) -> None:
-    scanned = build_questions(cards, 40, [QuestionType.TYPED], random.Random(5))
-    indexed = build_questions(
+    made = build_questions(cards, 40, [QuestionType.TYPED], random.Random(5))
+    kept = build_questions(
         cards, 40, [QuestionType.TYPED], random.Random(5), people=PeopleIndex(cards)
     )
-    assert scanned == indexed
-    surnames = {q.answer: q.surnames for q in scanned if q.surnames or q.kind == "person"}
+    assert made == kept
+    surnames = {q.answer: q.surnames for q in made if q.surnames or q.kind == "person"}
     assert "aliyev" not in surnames.get("Ilham Aliyev", frozenset())
     assert "pashinyan" in surnames.get("Nikol Pashinyan", {"pashinyan"})
+
+
+def test_the_people_index_finds_every_card_that_may_name_a_surname() -> None:
+    walesa = card("Who led Solidarity?", "Lech Wałęsa", kind="person")
+    two_lines = card("Who signed for Britain?", "Lord\nLansdowne", kind="person")
+    wilson = card("Who was President in 1919?", "Woodrow Wilson", kind="person")
+    gap = cloze("{{c1::Paul Cambon::ambassador}} signed in {{c2::London}}", kind="person")
+    place = card("Where is Lansdowne House?", "Lansdowne", kind="place")
+    index = PeopleIndex([walesa, two_lines, wilson, *gap, place])
+    assert index.cards_named("Walesa") == [walesa]  # accents folded on both sides
+    assert index.cards_named("wałęsa") == [walesa]
+    assert index.cards_named("Lansdowne") == [two_lines]  # the right card after a line break
+    assert index.cards_named("son") == []  # a whole word, not the end of "Wilson"
+    assert {c.ordinal for c in index.cards_named("cambon")} == {1, 2}
+    assert index.cards_named("Nobody") == []
 
 
 @pytest.mark.parametrize(

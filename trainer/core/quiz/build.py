@@ -12,10 +12,8 @@ sample (``Material``). The same seed and cards give the same quiz.
 from __future__ import annotations
 
 import dataclasses
-import operator
 import random
 from collections.abc import Iterator, Sequence
-from itertools import compress, repeat
 from operator import attrgetter
 
 from trainer.core import cloze
@@ -130,9 +128,8 @@ class _Builder:
         only in the quizzed decks.
 
         Only the cards that can name someone with one of those surnames are
-        read: found in ``people`` when given, else by a scan of the quizzed
-        cards (people's answers ending with the surname, people's cloze texts
-        holding it).
+        read: found in ``people`` when given, else in an index of the quizzed
+        cards made for this quiz.
         """
         if not typed:
             return questions
@@ -144,12 +141,8 @@ class _Builder:
                 raw = fact.answer.split()[-1].lower() if fact.answer.split() else ""
                 if fold(raw) == last:
                     words.add(raw)  # as written, accents and all
-        hits: list[StoredCard] = []
-        if people is not None:
-            for word in sorted(words):
-                hits.extend(people.cards_named(word))
-        else:
-            hits = self._scan(words)
+        index_of = people if people is not None else PeopleIndex(self.cards)
+        hits = [card for word in sorted(words) for card in index_of.cards_named(word)]
         index = SurnameIndex()
         seen: set[tuple[str, tuple[str, ...]]] = set()
         for card in hits:
@@ -167,48 +160,6 @@ class _Builder:
                 dataclasses.replace(q, surnames=index.unique(person.answer)) if person else q
             )
         return out
-
-    def _scan(self, words: set[str]) -> list[StoredCard]:
-        """People's cards that may name someone whose name ends with one of
-        ``words`` (lower case, as written and without accents).
-
-        People's answers, and their cloze texts, are joined into one text and
-        searched with ``str.find``, so the collection is walked in C, not
-        card by card in Python.
-        """
-        if not words:
-            return []
-        people = list(
-            compress(self.cards, map(operator.is_, map(_KIND, self.cards), repeat(CardKind.PERSON)))
-        )
-        clozes = list(
-            compress(people, map(operator.is_, map(_TYPE, people), repeat(CardType.CLOZE)))
-        )
-        found: list[StoredCard] = []
-        for group, texts, ends in (
-            (people, list(map(_BACK, people)), "\n "),
-            (clozes, list(map(_FRONT, clozes)), "}:"),
-        ):
-            if not texts:
-                continue
-            joined = "\n".join(texts)
-            low = joined.lower()
-            if len(low) != len(joined):  # a letter whose lower case is longer
-                low = "\n".join(t.lower() for t in texts)
-            positions: list[int] = []
-            for word in words:
-                at = low.find(word)
-                while at != -1:
-                    after = low[at + len(word) : at + len(word) + 1]
-                    if (at == 0 or low[at - 1] in " \n:") and (not after or after in ends):
-                        positions.append(at)
-                    at = low.find(word, at + 1)
-            line, last = 0, 0
-            for at in sorted(positions):
-                line += low.count("\n", last, at)
-                last = at
-                found.append(group[line])
-        return found
 
 
 def _names_on(card: StoredCard) -> list[str]:
@@ -236,7 +187,7 @@ def build_questions(
         rng: All randomness comes from here: same seed, same quiz.
         pool: Cards of the other loaded decks: more distractor material.
         people: ``PeopleIndex(cards)``, when the caller keeps one for these
-            decks; without it the quizzed cards are scanned for namesakes.
+            decks; without it one is made for this quiz.
 
     Returns:
         Up to ``count`` questions in a shuffled order (fewer when the cards
