@@ -8,11 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from trainer.core.quiz.build import build_questions
 from trainer.core.quiz.check import check
 from trainer.core.quiz.choice import answer_text
 from trainer.core.quiz.dates import read_date
 from trainer.core.quiz.facts import fact_of
 from trainer.core.quiz.material import Facts, Material
+from trainer.core.quiz.model import QuestionType
 from trainer.core.quiz.statements import natural, statement
 from trainer.core.quiz.truefalse import truefalse_question
 
@@ -225,18 +227,93 @@ def test_bare_fronts_and_clozes_read_as_sentences() -> None:
     )
 
 
-def test_a_question_no_rule_fits_falls_back_to_a_sentence() -> None:
-    fact = fact_of(
+def test_a_question_no_rule_fits_gets_no_statement_and_is_asked_another_way() -> None:
+    cards = [
         card(
             "Which two countries signed the treaty, and in which year?",
             "Armenia and Russia, in 1997",
+        ),
+        card("Which two countries signed the pact, and in which year?", "Chile and Peru, in 1929"),
+    ]
+    fact = fact_of(cards[0])
+    assert fact is not None
+    assert natural(fact, fact.answer, None) is None
+    assert statement(fact, fact.answer, None) is None  # no "The answer to ... is ..." template
+    material = Material(cards, (), random.Random(1), Facts())
+    for truth in (True, False):
+        assert truefalse_question(fact, material, random.Random(1), truth) is None
+    questions = build_questions(
+        cards, 2, [QuestionType.TRUE_FALSE, QuestionType.TYPED], random.Random(1)
+    )
+    assert [q.type for q in questions] == [QuestionType.TYPED] * 2
+
+
+@pytest.mark.parametrize(
+    ("front", "back", "others", "refused"),
+    [
+        # a name of the question lost, and a possessive pointing at nothing
+        (
+            "Which former president of Azerbaijan was the father of its current president?",
+            "Heydar Aliyev",
+            ["Mikheil Saakashvili", "Robert Kocharyan"],
+            "the father of its",
+        ),
+        # a wrong value naming the person asked about
+        (
+            "Who is Ilham Aliyev?",
+            "President of Azerbaijan",
+            ["Former President of Azerbaijan, father of Ilham Aliyev"],
+            "father of Ilham Aliyev",
+        ),
+    ],
+)
+def test_statements_that_would_not_read_or_mean_well_are_refused(
+    front: str, back: str, others: list[str], refused: str
+) -> None:
+    kind = "person"
+    cards = [card(front, back, kind=kind)] + [
+        card(f"Who is person {i}?", o, kind=kind) for i, o in enumerate(others)
+    ]
+    fact = fact_of(cards[0])
+    assert fact is not None
+    material = Material(cards, (), random.Random(2), Facts())
+    for seed in range(10):
+        q = truefalse_question(fact, material, random.Random(seed), False)
+        assert q is None or refused not in q.prompt.lower(), q.prompt
+
+
+def test_a_main_clause_keeps_its_verb_before_a_comma_part() -> None:
+    fact = fact_of(
+        card(
+            "Between which years were Armenia and Azerbaijan briefly independent, before the"
+            " Soviet Union absorbed them?",
+            "1918 to 1920",
+            kind="date",
+            when="1918/1920",
         )
     )
     assert fact is not None
-    assert natural(fact, fact.answer, None) is None
-    assert statement(fact, fact.answer, None) == (
-        "The answer to “Which two countries signed the treaty, and in which year?” is Armenia and Russia, in 1997."
-    )
+    said = statement(fact, fact.answer, fact.date)
+    assert said is None or "Soviet Union absorbed them" in said, said
+    assert said is None or "were absorbed" not in said
+
+
+def test_a_role_the_person_held_is_no_false_statement() -> None:
+    cards = [
+        card(
+            "Who was Heydar Aliyev?",
+            "Former President of Azerbaijan, father of Ilham Aliyev",
+            kind="person",
+        ),
+        card("Who is Ilham Aliyev?", "President of Azerbaijan", kind="person"),
+        card("Who is Nikol Pashinyan?", "Prime Minister of Armenia", kind="person"),
+    ]
+    fact = fact_of(cards[0])
+    assert fact is not None
+    material = Material(cards, (), random.Random(2), Facts())
+    for seed in range(10):
+        q = truefalse_question(fact, material, random.Random(seed), False)
+        assert q is None or "president of azerbaijan." not in q.prompt.lower(), q.prompt
 
 
 def _deck() -> list:
@@ -306,7 +383,7 @@ def test_statements_read_as_sentences_and_false_ones_are_false(deck: Deck, seed:
         for truth in (True, False):
             q = truefalse_question(fact, material, random.Random(seed + i), truth)
             if q is None:
-                assert not truth
+                assert not truth or statement(fact, answer_text(fact), fact.date) is None
                 continue
             text = q.prompt
             assert text[0].isupper() and text.endswith(".")
@@ -396,3 +473,25 @@ def test_a_description_reads_with_an_article_and_in_lower_case(
     fact = fact_of(card(front, back, kind="place"))
     assert fact is not None and fact.shape == "description"
     assert natural(fact, fact.answer, None) == sentence
+
+
+def test_objects_go_after_the_verb_a_to_leads_to_and_unions_take_the() -> None:
+    fact = fact_of(
+        card(
+            "What did Aliyev and Pashinyan reportedly come close to agreeing when they met in Abu Dhabi?",
+            "a peace treaty",
+            kind="treaty",
+        )
+    )
+    assert fact is not None
+    assert statement(fact, fact.answer, None) == (
+        "Aliyev and Pashinyan reportedly came close to agreeing a peace treaty when they met in Abu Dhabi."
+    )
+    gap = cloze(
+        "Armenia's CSTO membership is suspended; {{c1::Armenia}} has not left it.", kind="place"
+    )
+    fact = fact_of(gap[0])
+    assert fact is not None
+    assert statement(fact, "Soviet Union", None) == (
+        "Armenia's CSTO membership is suspended; the Soviet Union has not left it."
+    )

@@ -17,6 +17,7 @@ grader would accept for the question (its accepted answers and its date).
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from collections.abc import Callable
@@ -73,7 +74,17 @@ class Judge:
         self._graders: dict[str, Grader] = {}
 
     def also_right(self, text: str) -> bool:
-        return self.grader.judge(text)[0]
+        if self.grader.judge(text)[0]:
+            return True
+        # a role the person held, said without "former": 'President of Azerbaijan'
+        # for 'Former President of Azerbaijan, father of Ilham Aliyev'
+        return self.fact.shape == "role" and norm(_unqualified(text)) in self._held
+
+    @functools.cached_property
+    def _held(self) -> frozenset[str]:
+        forms = [self.fact.answer, *self.fact.accept]
+        parts = (p for f in forms for p in re.split(r"[,;]|\band\b", f))
+        return frozenset(n for n in (norm(_unqualified(p)) for p in parts) if n)
 
     def _grader(self, text: str) -> Grader:
         got = self._graders.get(text)
@@ -102,6 +113,16 @@ class Judge:
         if not (shares or close):
             return False
         return self._grader(a).judge(b)[0] or self._grader(b).judge(a)[0]
+
+
+_QUALIFIED = re.compile(
+    r"^\s*(?:the\s+)?(?:former|ex-|onetime|one-time|then|late)\s*", re.IGNORECASE
+)
+
+
+def _unqualified(role: str) -> str:
+    """A role without 'former', 'then' or 'the late' before it."""
+    return _QUALIFIED.sub("", role.strip())
 
 
 def _acronym_of(short: str, long: str) -> bool:

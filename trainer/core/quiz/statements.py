@@ -192,12 +192,16 @@ class _Clause:
         if at and rest[0].endswith(","):
             rest[0] = rest[0][:-1]
             return " ".join(self.subject + self.verb + rest[:1] + [value + ","] + rest[1:])
-        if (
-            len(rest) >= 2
-            and _bare(rest[0]) == "to"
-            and (_bare(rest[1]).endswith("ing") or is_base_verb(_bare(rest[1])))
-        ):
-            at = 2
+        # 'came close to agreeing X', 'hoped to sign X': the value goes after the
+        # verb the 'to' leads to
+        for i in range(min(3, len(rest) - 1)):
+            if _bare(rest[i]) == "to" and (
+                _bare(rest[i + 1]).endswith("ing") or is_base_verb(_bare(rest[i + 1]))
+            ):
+                at = i + 2
+                break
+            if rest[i].endswith(","):
+                break
         return " ".join(self.subject + self.verb + rest[:at] + [value] + rest[at:])
 
     def with_phrase(self, phrase: str, passive: bool) -> str:
@@ -235,6 +239,18 @@ def _declarative(aux: str, body: str) -> tuple[_Clause, bool] | None:
                 return _Clause(words[:i], [verb + tail], words[i + 1 :], 0), False
         return None
     if aux in ("was", "were", "is", "are", "has", "have", "had"):
+        # the predicate is looked for in the main clause: in 'were Armenia and
+        # Azerbaijan briefly independent, before the Soviet Union absorbed them'
+        # 'absorbed' belongs to the part after the comma
+        comma = next((i for i, w in enumerate(words) if w.endswith(",")), None)
+        if comma is not None and comma + 1 < len(words):
+            main = _declarative(aux, " ".join(words[: comma + 1]))
+            if main is None or not main[0].verb[1:]:
+                return None  # where the verb goes is not clear
+            clause, passive = main
+            return _Clause(
+                clause.subject, clause.verb, clause.rest + words[comma + 1 :], 0
+            ), passive
         start = None
         # a participle is the surest start of the predicate: 'was ... signed'
         for i in range(1, len(words)):
@@ -313,6 +329,7 @@ def date_phrase(w: When, prep: str = "") -> str:
 _THE_LAST = frozenset(
     {"sea", "ocean", "river", "desert", "strait", "straits", "gulf", "bay", "canal", "passage"}
     | {"channel", "mountains", "islands", "isles", "peninsula"}
+    | {"union", "republic", "kingdom", "states", "emirates", "federation", "netherlands"}
 )
 _THE_FIRST = frozenset({"strait", "straits", "gulf", "bay", "sea", "cape", "isle"})
 
@@ -551,9 +568,49 @@ def _starts_predicate(word: str) -> bool:
     return _is_participle(word) or w in lexicon.ADVERBS or w in lexicon.PREDICATE_ADJECTIVES
 
 
-def statement(fact: Fact, value: str, date: When | None) -> str:
-    """A sentence saying that ``value`` answers ``fact``'s question (true or not)."""
-    return natural(fact, value, date) or f"The answer to “{fact.prompt}” is {value}."
+def statement(fact: Fact, value: str, date: When | None) -> str | None:
+    """A sentence saying that ``value`` answers ``fact``'s question, or None
+    when the rewrite cannot be trusted to read as a sentence and mean it.
+
+    Refused: no rule fits; a name of the question lost on the way ('Which
+    former president of Azerbaijan was ...' must still say Azerbaijan); a
+    value naming someone the question already names ('Ilham Aliyev is ...
+    father of Ilham Aliyev'); a possessive with nothing before it to point
+    to ('The father of its president'); a passive verb with an object ('were
+    absorbed them').
+    """
+    said = natural(fact, value, date)
+    if said is None:
+        return None
+    if fact.cloze_text:
+        return said  # a cloze's own sentence, with the value in its gap
+    kept = said.lower()
+    for name in _NAMES.findall(_without_first_word(fact.prompt)):
+        if name.lower() not in kept and name.lower() not in value.lower():
+            return None
+    asked = {n.lower() for n in _NAMES.findall(fact.prompt)}
+    if any(len(n.split()) > 1 and n.lower() in asked for n in _NAMES.findall(value)):
+        return None
+    if _DANGLING.search(said) or _PASSIVE_OBJECT.search(said):
+        return None
+    return said
+
+
+_NAMES = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+|de\s+|al-)?[A-Z][\w'’-]+)*")
+
+
+def _without_first_word(prompt: str) -> str:
+    """The prompt less its first word when that is capitalised only as the start."""
+    first, _, rest = prompt.strip().partition(" ")
+    low = first.lower()
+    ordinary = low in _FUNCTION or low in _PREPOSITIONS or _WH.fullmatch(low) is not None
+    return rest if ordinary or low in ("between", "during", "after", "before", "how") else prompt
+
+
+_DANGLING = re.compile(r"^(?:(?:The|A|An)\s+(?:[a-z]+\s+){0,3}of\s+)?(?:its|his|her|their)\b", re.I)
+_PASSIVE_OBJECT = re.compile(
+    r"\b(?:is|was|are|were|been)\s+\w+(?:ed|en)\s+(?:them|him|her|us|me)\b", re.I
+)
 
 
 def natural(fact: Fact, value: str, date: When | None) -> str | None:

@@ -1,7 +1,8 @@
 """True or false: a statement pairing a fact with its true value or with a
 plausible wrong one (a distractor of the answer's own sort or kind of role,
 never a looser one), written as a sentence. A card with no such wrong value
-gets no false statement."""
+gets no false statement, and one whose question does not turn into a sound
+sentence gets no statement at all: it is asked another way."""
 
 from __future__ import annotations
 
@@ -23,14 +24,19 @@ def truefalse_question(
     right = answer_text(fact)
     true_statement = statement(fact, right, fact.date)
     if truth:
+        if true_statement is None:
+            return None  # no sentence that reads well: the card is asked another way
         shown, explanation = true_statement, ""
     else:
         wrong = options_for(fact, material, rng, 1, Judge(fact), strict=True)
         if not wrong:
             return None
         value, date = wrong[0]
-        shown = statement(fact, value, date)
-        explanation = f"False: {true_statement}"
+        false_statement = statement(fact, value, date)
+        if false_statement is None:
+            return None
+        shown = false_statement
+        explanation = f"False: {true_statement or f'the answer is {right}.'}"
     card = fact.card
     if card.note:
         explanation = f"{explanation} {card.note}".strip()
