@@ -638,8 +638,8 @@ def _fill(fact: Fact, value: str) -> str:
     has_article = re.search(rf"\b(?:[Tt]he|[Aa]n?)\s+{marker}", text) is not None
     if has_article and rest and first.lower() in ("the", "a", "an"):
         value = rest
-    elif fact.shape == "place" and not has_article:
-        value = with_the(value)
+    elif not has_article and fact.shape != "person":
+        value = with_the(value)  # 'the Soviet Union', 'the Black Sea'; 'Armenia' as it is
     if text.startswith(marker):
         value = sentence_start(value)
     return text.replace(marker, value)
