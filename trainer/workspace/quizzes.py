@@ -41,7 +41,8 @@ class QuizzesMixin(Base):
         cards, pool, people = self._quiz_material[key]
         if not cards:
             raise UsageError("these decks hold no cards to ask", "choose other decks")
-        return build_questions(cards, count, types, rng, pool, people=people)
+        today = self.clock.now().astimezone(self.clock.tz).date()
+        return build_questions(cards, count, types, rng, pool, people=people, today=today)
 
     def save_quiz(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -495,3 +496,40 @@ def test_objects_go_after_the_verb_a_to_leads_to_and_unions_take_the() -> None:
     assert statement(fact, "Soviet Union", None) == (
         "Armenia's CSTO membership is suspended; the Soviet Union has not left it."
     )
+
+
+def test_a_false_since_is_earlier_and_no_wrong_date_lies_in_the_future() -> None:
+    import datetime as dt
+
+    cards = [
+        card(
+            "Since which year has Russia kept up pressure on Armenia?",
+            "2018",
+            kind="date",
+            when="2018",
+        ),
+        card("In which year did Russia annex Crimea?", "2014", kind="date", when="2014"),
+        card("In which year did the war in Georgia begin?", "2008", kind="date", when="2008"),
+        card("In which year did Pashinyan come to power?", "2018", kind="date", when="2018"),
+        card("In which year was the plane shot down?", "2024", kind="date", when="2024"),
+    ]
+    today = dt.date(2025, 11, 23)
+    since = fact_of(cards[0])
+    assert since is not None
+    for seed in range(30):
+        material = Material(cards, (), random.Random(seed), Facts(), today=(2025, 11, 23))
+        q = truefalse_question(since, material, random.Random(seed), False)
+        if q is not None:
+            year = int(q.prompt.split()[1].rstrip(","))
+            assert year < 2018, q.prompt  # 'Since 2020, ...' would be true
+        questions = build_questions(
+            cards,
+            5,
+            [QuestionType.CHOICE, QuestionType.TRUE_FALSE],
+            random.Random(seed),
+            today=today,
+        )
+        for question in questions:
+            for text in (question.prompt, *question.choices):
+                years = [int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", text)]
+                assert all(y <= 2025 for y in years), text

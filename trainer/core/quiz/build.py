@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from collections.abc import Iterator, Sequence
+from datetime import date
 from operator import attrgetter
 
 from trainer.core import cloze
@@ -67,11 +68,14 @@ class _Builder:
         cards: Sequence[StoredCard],
         pool: Sequence[StoredCard],
         rng: random.Random,
+        today: date | None = None,
     ) -> None:
         self.cards = cards
         self.rng = rng
         self.facts = Facts()
         self.material = Material(cards, pool, rng, self.facts)
+        if today is not None:
+            self.material.today = (today.year, today.month, today.day)
         self.taken: set[tuple[str, str]] = set()
         self.truths: list[bool] = []
 
@@ -177,6 +181,7 @@ def build_questions(
     rng: random.Random,
     pool: Sequence[StoredCard] = (),
     people: PeopleIndex | None = None,
+    today: date | None = None,
 ) -> list[Question]:
     """Build a quiz.
 
@@ -188,6 +193,7 @@ def build_questions(
         pool: Cards of the other loaded decks: more distractor material.
         people: ``PeopleIndex(cards)``, when the caller keeps one for these
             decks; without it one is made for this quiz.
+        today: The day of the quiz: wrong dates are never later.
 
     Returns:
         Up to ``count`` questions in a shuffled order (fewer when the cards
@@ -214,7 +220,7 @@ def build_questions(
         )
     if count < 1:
         raise UsageError("a quiz needs at least one question", "ask for a count of 1 or more")
-    builder = _Builder(cards, pool, rng)
+    builder = _Builder(cards, pool, rng, today)
     quotas = _quotas(count, kinds, rng)
     questions: list[Question] = []
     if QuestionType.TIMELINE in quotas:

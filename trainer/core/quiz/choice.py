@@ -177,6 +177,8 @@ def date_options(
             return False
         if any(same_span(w, a) for a in accepted):
             return False
+        if material.today is not None and w.first > material.today:
+            return False  # 'in 2029' of a past event gives itself away
         return not judge.also_right(render(w))
 
     lo, hi = _bounds(target, window)

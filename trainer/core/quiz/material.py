@@ -155,6 +155,8 @@ class Material:
         facts: The quiz's fact cache.
         limit: How many cards of a larger collection are read.
         every: Collections up to this size are read whole.
+        today: The day the quiz is built (year, month, day): no wrong date is
+            later, so none describes the past in the future.
     """
 
     cards: Sequence[StoredCard]
@@ -163,6 +165,7 @@ class Material:
     facts: Facts
     limit: int = SAMPLE
     every: int = EVERY
+    today: tuple[int, int, int] | None = None
     _shapes: dict[str, list[Candidate]] = field(default_factory=dict)
     _dates: dict[tuple[str, str], list[tuple[tuple[int, int, int], Candidate]]] = field(
         default_factory=dict

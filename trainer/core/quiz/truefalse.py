@@ -28,7 +28,12 @@ def truefalse_question(
             return None  # no sentence that reads well: the card is asked another way
         shown, explanation = true_statement, ""
     else:
-        wrong = options_for(fact, material, rng, 1, Judge(fact), strict=True)
+        since = fact.date is not None and fact.prompt.lower().startswith("since ")
+        wrong = options_for(fact, material, rng, 3 if since else 1, Judge(fact), strict=True)
+        if since and fact.date is not None:
+            # 'since 2020' is true of what began in 2018: only an earlier start is false
+            start = fact.date.first
+            wrong = [(v, d) for v, d in wrong if d is not None and d.first < start]
         if not wrong:
             return None
         value, date = wrong[0]
