@@ -43,7 +43,7 @@ def mid(answer: str) -> str:
             "4 October 1957",
             "date",
             "1957-10-04",
-            "On 4 October 1957, Sputnik 1 was launched.",
+            "Sputnik 1 was launched on 4 October 1957.",
         ),
         (
             "When did the two leaders meet in Abu Dhabi?",
@@ -57,7 +57,7 @@ def mid(answer: str) -> str:
             "1988 to 1994",
             "date",
             "1988/1994",
-            "From 1988 to 1994, the first Karabakh war was fought.",
+            "The first Karabakh war was fought from 1988 to 1994.",
         ),
         (
             "Between which years were Armenia and Azerbaijan briefly independent?",
@@ -78,7 +78,7 @@ def mid(answer: str) -> str:
             "1605",
             "date",
             "1605",
-            "In 1605, the first part of the treaty was signed.",
+            "The first part of the treaty was signed in 1605.",
         ),
         (
             "In which decade did Maxwell publish his equations?",

@@ -482,8 +482,12 @@ def _time(prep: str, aux: str, body: str, date: When, noun: str = "") -> str | N
     clause = _declarative(aux, body)
     if clause is None:
         return None
-    c, _ = clause
+    c, passive = clause
     if not c.verb[1:] and aux.lower() in ("is", "was", "are", "were"):
+        return _sentence(f"{c.text()} {phrase}")
+    if passive and not c.rest:
+        # 'The first Karabakh war was fought from 1988 to 1994', not 'From 1988
+        # to 1994, the first Karabakh war was fought'
         return _sentence(f"{c.text()} {phrase}")
     return _sentence(f"{sentence_start(phrase)}, {c.text()}")
 

@@ -28,6 +28,8 @@ def truefalse_question(
             return None  # no sentence that reads well: the card is asked another way
         shown, explanation = true_statement, ""
     else:
+        if " stand for" in fact.prompt.lower() or " stands for" in fact.prompt.lower():
+            return None  # 'CSTO stands for the European Union' gives itself away
         since = fact.date is not None and fact.prompt.lower().startswith("since ")
         wrong = options_for(fact, material, rng, 3 if since else 1, Judge(fact), strict=True)
         if since and fact.date is not None:
