@@ -197,3 +197,29 @@ def test_a_site_menu_with_wide_gaps_is_read_without_a_crash() -> None:
         """
     )
     assert any("Seward" in name for name in found), found
+
+
+def test_a_pages_own_dates_and_its_reading_list_are_no_facts() -> None:
+    found = kinds(
+        facts_of(
+            """
+            Published 30 March 2017, 6:00 a.m. | Updated 31 March 2017, 9:14 a.m.
+
+            On 30 March 1867 Secretary of State William H. Seward signed the treaty
+            that sold Russian America to the United States.
+
+            Correction, 31 March 2017: an earlier version gave the wrong vote.
+
+            ### Required reading (read before your seminar)
+
+            1. Zara Steiner, *The Lights that Failed* (Oxford University Press, 2005).
+
+            ### Seminar
+
+            On 18 October 1867 the flag was lowered at Sitka.
+            """
+        ),
+        "date",
+    )
+    years = sorted(f.when[:4] for f in found)
+    assert years == ["1867", "1867"], [f.when for f in found]

@@ -94,6 +94,15 @@ def _spinnable(title: str, article_text: str) -> list[str]:
 PROGRESS_EVERY = 1_000_000
 
 
+# A page's own dates, wherever they stand: when it was published, updated,
+# corrected or last reviewed is not a fact of its subject.
+_PUBLISHING = re.compile(
+    r"^\W*(?:published|updated|last\s+(?:updated|reviewed|modified|edited)|posted|"
+    r"corrections?|corrected|clarification|editor's note|embargoed)\b[^.]{0,40}?\b\d{4}\b",
+    re.IGNORECASE,
+)
+
+
 def extract(article: Article, reading: Callable[[str, int, int], None] | None = None) -> list[Fact]:
     """Every date, person and treaty fact in one article.
 
@@ -138,6 +147,8 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                 reported = done
             timeline.next_sentence()
             skip = dateline_end if s is dateline_sentence else 0
+            if _PUBLISHING.match(s):
+                skip = len(s)  # "Updated 31 March 2017", "Correction, 31 March 2017: ..."
             resolved = [timeline.resolve(m, s) for m in mentions if m.start >= skip]
             resolved += timeline.relative(s, [r.mention for r in resolved], skip)
             others = [r.mention for r in resolved]

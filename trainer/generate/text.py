@@ -178,7 +178,10 @@ _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3})\]")
 # Headings of an article's back matter: what follows them lists sources, not facts.
 _BACK_MATTER = re.compile(
     r"^(?:references|sources|bibliography|notes and references|citations|works cited|"
-    r"see also|external links|further reading|footnotes)\s*:?$",
+    r"see also|external links|footnotes|"
+    # a syllabus's or a page's reading list: "Required reading (read before ...)"
+    r"(?:(?:further|required|suggested|recommended|core|essential|additional|set|background)"
+    r"\s+)?(?:reading|readings|reading list))\s*(?:\([^)]{0,80}\))?\s*:?$",
     re.IGNORECASE,
 )
 
