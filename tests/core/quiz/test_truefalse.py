@@ -533,3 +533,37 @@ def test_a_false_since_is_earlier_and_no_wrong_date_lies_in_the_future() -> None
             for text in (question.prompt, *question.choices):
                 years = [int(y) for y in re.findall(r"\b(1\d{3}|20\d{2})\b", text)]
                 assert all(y <= 2025 for y in years), text
+
+
+@pytest.mark.parametrize(
+    ("front", "back", "kind", "value", "said"),
+    [
+        (
+            "Who was Heydar Aliyev?",
+            "Former President of Azerbaijan, father of Ilham Aliyev",
+            "person",
+            None,
+            "Heydar Aliyev was the president of Azerbaijan, father of Ilham Aliyev.",
+        ),
+        (
+            "Which countries signed the friendship treaty?",
+            "Armenia and Russia",
+            "treaty",
+            "Armenia, Azerbaijan and Georgia",
+            "Armenia, Azerbaijan and Georgia signed the friendship treaty.",
+        ),
+        (
+            "What is the state of Armenia's membership of the CSTO, as of 2025?",
+            "Suspended; Armenia has not left the organisation",
+            "treaty",
+            None,
+            None,
+        ),
+    ],
+)
+def test_roles_lists_and_two_clause_answers_in_statements(
+    front: str, back: str, kind: str, value: str | None, said: str | None
+) -> None:
+    fact = fact_of(card(front, back, kind=kind))
+    assert fact is not None
+    assert statement(fact, value or fact.answer, None) == said

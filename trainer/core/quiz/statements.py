@@ -500,6 +500,9 @@ def _who(wh: str, body: str, value: str, shape: str) -> str | None:
     if first in ("is", "was", "are", "were") and len(words) > 1:
         rest = " ".join(words[1:])
         if is_name(rest) and not is_name(value):
+            if first == "was" and fold(value.split()[0]) == "former":
+                # 'Heydar Aliyev was a former President' says 'former' twice
+                return _sentence(f"{rest} was {role_phrase(value.split(' ', 1)[1])}")
             return _sentence(f"{rest} {first} {role_phrase(value)}")
         return _sentence(f"{value} {first} {rest}")
     if first in ("did", "does", "do"):
@@ -562,9 +565,11 @@ def _what(body: str, value: str, shape: str) -> str | None:
 
 
 def _subject(value: str) -> str:
-    """A value as a sentence's subject ('CERN, the European ... Research,')."""
+    """A value as a sentence's subject ('CERN, the European ... Research,'),
+    a list as it is ('Armenia, Azerbaijan and Georgia')."""
     head = sentence_start(value)
-    return head + "," if "," in value else head
+    listed = re.search(r",[^,]*\b(?:and|or)\b", value) is not None
+    return head + "," if "," in value and not listed else head
 
 
 def _starts_predicate(word: str) -> bool:
@@ -583,6 +588,8 @@ def statement(fact: Fact, value: str, date: When | None) -> str | None:
     to ('The father of its president'); a passive verb with an object ('were
     absorbed them').
     """
+    if ";" in value:
+        return None  # two clauses do not go into one sentence's gap
     said = natural(fact, value, date)
     if said is None:
         return None
