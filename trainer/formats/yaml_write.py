@@ -9,9 +9,9 @@ so a big import need not parse what it has just written.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Iterable
 
 from trainer.core.deck import FORMAT_VERSION, entry_cards
 from trainer.core.model import Card, CardKind, CardType, Deck
@@ -50,7 +50,9 @@ def quote(value: str) -> str:
     return out
 
 
-def _list(items: Iterable[str]) -> str:
+@functools.lru_cache(maxsize=1024)
+def _list(items: tuple[str, ...]) -> str:
+    """A flow list (remembered: the same tags come back entry after entry)."""
     return (
         "["
         + ", ".join(
