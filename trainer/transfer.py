@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +22,7 @@ from trainer.core.errors import FormatError, UsageError
 from trainer.core.model import Deck
 from trainer.core.scheduler import study_day
 from trainer.formats import names
-from trainer.formats.model import Imported, ImportOptions, Progress
+from trainer.formats.model import Imported, ImportOptions
 from trainer.formats.yaml_write import IMPORTED_MARK, render
 from trainer.store.catalog import DeckFile, DeckStatus, file_row
 from trainer.store.exchange import apply_import, deck_progress
@@ -52,6 +53,57 @@ class ImportReport:
     outside: Path | None = None
 
 
+PHASES: dict[str, tuple[float, float]] = {
+    "reading": (0.0, 0.4),
+    "writing": (0.4, 0.7),
+    "syncing": (0.7, 1.0),
+}
+"""The stretch of an import's progress bar each phase covers, from where it starts to where it
+ends: about the share of the time each takes (bench/import.py, a 10,000-note package)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportStep:
+    """How far an import is, for a progress bar.
+
+    Attributes:
+        phase: What it is doing: ``reading`` the file, ``writing`` the deck files and
+            media, ``syncing`` the profile (see PHASES).
+        fraction: How much of the whole import is done, from 0 to 1. It never goes
+            back, and it is 1 only once the decks are written and synced.
+        items: How many notes or rows the file holds (0 until they are counted).
+    """
+
+    phase: str
+    fraction: float
+    items: int
+
+
+ImportProgress = Callable[[ImportStep], None]
+"""Told each step of an import."""
+
+
+class _Steps:
+    """Each phase's own (done, total) as steps of the whole import."""
+
+    def __init__(self, report: ImportProgress | None) -> None:
+        self.report = report
+        self.items = 0
+        self.last = 0.0
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if self.report is None:
+            return
+        start, end = PHASES[phase]
+        share = min(max(done / total, 0.0), 1.0) if total > 0 else 1.0
+        self.last = max(self.last, start + (end - start) * share)
+        self.report(ImportStep(phase, self.last, self.items))
+
+    def reading(self, done: int, total: int) -> None:
+        self.items = total
+        self("reading", done, total)
+
+
 @dataclass(slots=True)
 class _Planned:
     target: Path
@@ -79,18 +131,23 @@ def import_file(
     path: Path,
     options: ImportOptions,
     to: Path | None = None,
-    progress: Progress | None = None,
+    progress: ImportProgress | None = None,
 ) -> ImportReport:
     """Import one file into the deck folder (or ``to``) and the profile.
+
+    Args:
+        progress: Told each step: reading, writing, syncing (see ImportStep).
 
     Raises:
         TrainerError: naming the file and the problem; nothing was changed.
     """
+    steps = _Steps(progress)
     # Reading, writing and syncing a big file makes hundreds of thousands of objects
     # that all live until the end: the cyclic collector would rescan them for nothing.
     with gc_paused():
-        report = _import(ws, path, options, to, progress)
+        report = _import(ws, path, options, to, steps)
     ws.reload()
+    steps("syncing", 1, 1)
     return report
 
 
@@ -99,7 +156,7 @@ def _import(
     path: Path,
     options: ImportOptions,
     to: Path | None,
-    progress: Progress | None,
+    steps: _Steps,
 ) -> ImportReport:
     from trainer.formats.read import read_file
 
@@ -111,19 +168,25 @@ def _import(
         ws.clock.tz,
         ws.settings.day_rollover_hour,
         now.timestamp(),
-        progress,
+        steps.reading,
     )
     try:
+        if not steps.items:  # a YAML deck is read at once
+            steps.items = (
+                len(imported.yaml_deck.cards)
+                if imported.yaml_deck is not None
+                else sum(len(d.entries) for d in imported.decks)
+            )
         dest = Path(os.path.abspath(to if to is not None else ws.paths.decks))
         report = ImportReport(
             path, imported.kind, skipped=list(imported.skipped), notes=list(imported.notes)
         )
         if options.with_progress and imported.kind != "Anki package":
             report.notes.append(f"a {imported.kind} carries no progress: the cards start new")
-        planned, media_home = _plan(ws, imported, dest)
+        planned, media_home = _plan(ws, imported, dest, steps)
         day = study_day(now, ws.clock.tz, ws.settings.day_rollover_hour).number
         try:
-            applied = _write(ws, imported, planned, media_home, day, report)
+            applied = _write(ws, imported, planned, media_home, day, report, steps)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
             raise FormatError(
@@ -139,11 +202,21 @@ def _import(
     return report
 
 
-def _plan(ws: Workspace, imported: Imported, dest: Path) -> tuple[list[_Planned], Path]:
-    """Where each deck goes, and its text; where media go."""
+def _plan(
+    ws: Workspace, imported: Imported, dest: Path, steps: _Steps
+) -> tuple[list[_Planned], Path]:
+    """Where each deck goes, and its text; where media go.
+
+    The writing phase's steps are each deck rendered, each deck file written
+    and each media file extracted (see :func:`_write`).
+    """
+    writing = _writing_steps(imported)
+    steps("writing", 0, writing)
     existing = {f.deck_id: f for f in ws.files if f.deck_id and f.status is not DeckStatus.REPLACED}
     if imported.yaml_deck is not None:
-        return [_plan_yaml(imported, dest, existing)], dest
+        planned_yaml = _plan_yaml(imported, dest, existing)
+        steps("writing", 1, writing)
+        return [planned_yaml], dest
     if not imported.decks:
         reasons = "; ".join(imported.skipped[:3]) or "it holds no notes"
         raise FormatError(f"{imported.source}: nothing to import ({reasons})")
@@ -184,7 +257,14 @@ def _plan(ws: Workspace, imported: Imported, dest: Path) -> tuple[list[_Planned]
             (f"{header[0]} ({deck.origin}).", header[1]),
         )
         planned.append(_Planned(target, text.encode("utf-8"), made))
+        steps("writing", len(planned), writing)
     return planned, home
+
+
+def _writing_steps(imported: Imported) -> int:
+    """Decks to render and write, and media files to extract."""
+    decks = 1 if imported.yaml_deck is not None else len(imported.decks)
+    return 2 * decks + len(imported.media)
 
 
 def _free(path: Path, folder: bool = False) -> Path:
@@ -238,9 +318,12 @@ def _write(
     media_home: Path,
     day: int,
     report: ImportReport,
+    steps: _Steps,
 ) -> tuple[int, int]:
     """Write temporary files, then the transaction; rename the files in as it commits."""
     moves: list[tuple[Path, Path]] = []
+    writing = _writing_steps(imported)
+    written = len(planned)  # rendered
     tag = f".{os.getpid()}.importing"
     try:
         rows = []
@@ -251,6 +334,8 @@ def _write(
             moves.append((tmp, p.target))
             st = tmp.stat()
             rows.append((p.deck, file_row(str(p.target), st, p.text, p.deck.id)))
+            written += 1
+            steps("writing", written, writing)
         for media in imported.media:
             final = media_home / media.name
             if final.is_symlink() or (final.exists() and not final.is_file()):
@@ -262,6 +347,8 @@ def _write(
             tmp = final.with_name(f".{final.name}{tag}")
             moves.append((tmp, final))
             media.write_to(tmp)
+            written += 1
+            steps("writing", written, writing)
         report.media = len(imported.media)
         done: list[tuple[Path, Path, Path | None]] = []
 
@@ -279,7 +366,15 @@ def _write(
                 raise FormatError(f"cannot write {exc.filename}: {exc.strerror}") from exc
 
         try:
-            applied = apply_import(ws.conn, rows, imported.progress, day, commit_files)
+            # the last step of syncing is the commit, and reading the decks back after it
+            applied = apply_import(
+                ws.conn,
+                rows,
+                imported.progress,
+                day,
+                commit_files,
+                lambda done, total: steps("syncing", done, total + 1),
+            )
         except BaseException:
             _undo(done)
             raise

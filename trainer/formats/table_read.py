@@ -33,7 +33,7 @@ from trainer.core.deck import derived_card_id
 from trainer.core.model import CardKind, CardType
 from trainer.formats import guard, names
 from trainer.formats.html import plain, to_text
-from trainer.formats.model import Entry, Imported, ImportedDeck, ImportOptions
+from trainer.formats.model import Entry, Imported, ImportedDeck, ImportOptions, Progress
 
 SEPARATORS = {
     "tab": "\t",
@@ -135,8 +135,13 @@ def parse_separator(value: str) -> str:
     return out
 
 
-def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
+def read_table(
+    path: Path, options: ImportOptions, kind: str = "", progress: Progress | None = None
+) -> Imported:
     """Read a CSV, TSV or Quizlet export.
+
+    Args:
+        progress: Told how many rows are read (every 500, and at the end).
 
     Raises:
         FormatError: for a file that is binary, not UTF-8/UTF-16, ragged or empty.
@@ -182,7 +187,10 @@ def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
     # Each row's text columns, converted once; a column the file lacks reads as "".
     text_columns = [(key, index) for key, index in columns.items() if key != "tags"]
     blank = dict.fromkeys(_TEXT_KEYS, "")
-    for line, row in rows:
+    total = len(rows)
+    for done, (line, row) in enumerate(rows, 1):
+        if progress is not None and done % 500 == 0:
+            progress(done, total)
         width = len(row)
         cell = blank | {key: convert(row[i]) for key, i in text_columns if i < width}
         front, back = cell["front"], cell["back"]
@@ -234,6 +242,8 @@ def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
         if deck is None:
             deck = decks[name] = ImportedDeck("", "", f'"{name}"')
         deck.entries.append(entry)
+    if progress is not None:
+        progress(total, total)
     if not decks:
         reasons = "; ".join(result.skipped[:3])
         raise guard.refuse(

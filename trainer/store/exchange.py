@@ -36,6 +36,7 @@ def apply_import(
     progress: Sequence[CardProgress],
     day: int,
     before_commit: Callable[[], None],
+    steps: Callable[[int, int], None] | None = None,
 ) -> Applied:
     """Sync the decks, record their files and bring their progress, all in one transaction.
 
@@ -48,12 +49,23 @@ def apply_import(
         progress: Card states and histories to bring.
         day: Today's study day (buried cards stay buried until it ends).
         before_commit: Moves the deck files into place; raising rolls everything back.
+        steps: Told (done, total) as it goes: each deck synced, then the progress
+            brought (the commit comes after the last).
     """
+    total = len(decks) + 1
+
+    def tell(done: int) -> None:
+        if steps is not None:
+            steps(done, total)
+
     with gc_paused(), transaction(conn):
-        for deck, row in decks:
+        tell(0)
+        for done, (deck, row) in enumerate(decks, 1):
             sync_cards(conn, deck)
             save_file(conn, row)
+            tell(done)
         states, reviews = _apply_progress(conn, progress, day) if progress else (0, 0)
+        tell(total)
         before_commit()
     return Applied(sum(len(d.cards) for d, _ in decks), states, reviews)
 

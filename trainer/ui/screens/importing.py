@@ -16,7 +16,7 @@ from textual.widgets import Checkbox, Input, ProgressBar, Static
 from trainer.core.errors import TrainerError
 
 if TYPE_CHECKING:
-    from trainer.transfer import ImportReport
+    from trainer.transfer import ImportReport, ImportStep
     from trainer.ui.app import TrainerApp
 
 
@@ -73,8 +73,8 @@ class ImportDialog(ModalScreen[bool]):
     def _import(self, path: Path, with_progress: bool) -> None:
         from trainer.formats.model import ImportOptions
 
-        def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(self._progress, done, total)
+        def progress(step: ImportStep) -> None:
+            self.app.call_from_thread(self._progress, step)
 
         try:
             report = self.tapp.workspace.import_file(
@@ -90,8 +90,8 @@ class ImportDialog(ModalScreen[bool]):
             return
         self.app.call_from_thread(self._done, report)
 
-    def _progress(self, done: int, total: int) -> None:
-        self.query_one("#import-bar", ProgressBar).update(total=total, progress=done)
+    def _progress(self, step: ImportStep) -> None:
+        self.query_one("#import-bar", ProgressBar).update(total=1000, progress=step.fraction * 1000)
 
     def _failed(self, exc: TrainerError) -> None:
         self.running = False
