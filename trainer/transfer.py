@@ -10,6 +10,7 @@ transaction, and the files are renamed into place just before it commits.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -142,6 +143,7 @@ def import_file(
         TrainerError: naming the file and the problem; nothing was changed.
     """
     steps = _Steps(progress)
+    steps("reading", 0, 1)
     # Reading, writing and syncing a big file makes hundreds of thousands of objects
     # that all live until the end: the cyclic collector would rescan them for nothing.
     with gc_paused():
@@ -207,8 +209,8 @@ def _plan(
 ) -> tuple[list[_Planned], Path]:
     """Where each deck goes, and its text; where media go.
 
-    The writing phase's steps are each deck rendered, each deck file written
-    and each media file extracted (see :func:`_write`).
+    The writing phase's steps are the entries rendered, then each deck file
+    written and each media file extracted (see :func:`_write`).
     """
     writing = _writing_steps(imported)
     steps("writing", 0, writing)
@@ -241,6 +243,7 @@ def _plan(
     else:
         home = dest
     planned: list[_Planned] = []
+    rendered = 0
     header = (
         f"{IMPORTED_MARK[2:]} from {imported.source.name}",
         "Importing that file again replaces this one: to edit the deck, copy it under another id.",
@@ -255,16 +258,24 @@ def _plan(
             deck.description,
             deck.tags,
             (f"{header[0]} ({deck.origin}).", header[1]),
+            functools.partial(_rendering, steps, rendered, writing),
         )
         planned.append(_Planned(target, text.encode("utf-8"), made))
-        steps("writing", len(planned), writing)
+        rendered += len(deck.entries)
+        steps("writing", rendered, writing)
     return planned, home
 
 
+def _rendering(steps: _Steps, before: int, writing: int, done: int, _total: int) -> None:
+    """A deck's entries rendered so far, as writing steps (``before``: other decks' entries)."""
+    steps("writing", before + done, writing)
+
+
 def _writing_steps(imported: Imported) -> int:
-    """Decks to render and write, and media files to extract."""
-    decks = 1 if imported.yaml_deck is not None else len(imported.decks)
-    return 2 * decks + len(imported.media)
+    """Entries to render, deck files to write and media files to extract."""
+    if imported.yaml_deck is not None:
+        return 2
+    return sum(len(d.entries) for d in imported.decks) + len(imported.decks) + len(imported.media)
 
 
 def _free(path: Path, folder: bool = False) -> Path:
@@ -323,7 +334,7 @@ def _write(
     """Write temporary files, then the transaction; rename the files in as it commits."""
     moves: list[tuple[Path, Path]] = []
     writing = _writing_steps(imported)
-    written = len(planned)  # rendered
+    written = 1 if imported.yaml_deck is not None else sum(len(d.entries) for d in imported.decks)
     tag = f".{os.getpid()}.importing"
     try:
         rows = []

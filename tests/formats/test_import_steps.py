@@ -66,11 +66,11 @@ def test_a_package_goes_reading_writing_syncing_and_ends_at_100_when_synced(
     assert {s.phase for s in steps} == set(PHASES)
     # reading tells how far through the notes it is (every 500 of 1,200)
     reading = [round(s.fraction, 4) for s in steps if s.phase == "reading"]
-    assert reading == [round(0.4 * n / 1200, 4) for n in (500, 1000, 1200)]
-    assert all(s.items == 1200 for s in steps)
-    # two decks: rendered, then written; nothing is on disk or in the profile before syncing
+    assert reading == [round(0.4 * n / 1200, 4) for n in (0, 500, 1000, 1200)]
+    assert all(s.items == 1200 for s in steps[1:])
+    # writing: 600 entries of each deck rendered, then the two deck files written
     writing = [round(s.fraction, 4) for s in steps if s.phase == "writing"]
-    assert writing == [0.4, 0.475, 0.55, 0.625, 0.7]
+    assert writing == [round(0.4 + 0.3 * n / 1202, 4) for n in (0, 600, 1200, 1201, 1202)]
     last_unsynced = max(i for i, s in enumerate(steps) if s.fraction < 1.0)
     assert seen.files[last_unsynced] == 0 and seen.cards[last_unsynced] == 0
     # the last step comes once the files are in place and the cards committed
@@ -80,10 +80,10 @@ def test_a_package_goes_reading_writing_syncing_and_ends_at_100_when_synced(
 
 def test_a_csv_and_a_yaml_deck_count_their_rows_and_end_at_100(tmp_path: Path) -> None:
     table = tmp_path / "t.csv"
-    table.write_text("Front,Back\n" + "".join(f"q{i},a{i}\n" for i in range(600)), "utf-8")
+    table.write_text("Front,Back\n" + "".join(f"q{i},a{i}\n" for i in range(1100)), "utf-8")
     deck = tmp_path / "d.yaml"
     deck.write_text("id: d\ncards:\n  - {front: a, back: b}\n  - {front: c, back: d}\n", "utf-8")
-    for path, items in ((table, 600), (deck, 2)):
+    for path, items in ((table, 1100), (deck, 2)):
         ws = Workspace()
         try:
             seen = Seen(ws)
@@ -91,8 +91,11 @@ def test_a_csv_and_a_yaml_deck_count_their_rows_and_end_at_100(tmp_path: Path) -
         finally:
             ws.close()
         _check_order(seen.steps)
-        assert {s.items for s in seen.steps if s.phase != "reading"} == {items}
+        assert {s.items for s in seen.steps[1:]} == {items}
         assert seen.steps[-1].fraction == 1.0 and seen.cards[-1] >= items
+        if path == table:  # a big deck's entries are rendered in steps of 1,000
+            writing = [round(s.fraction, 4) for s in seen.steps if s.phase == "writing"]
+            assert writing == [round(0.4 + 0.3 * n / 1101, 4) for n in (0, 1000, 1100, 1101)]
 
 
 def test_a_failed_import_never_reaches_100(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

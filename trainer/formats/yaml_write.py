@@ -15,7 +15,7 @@ import re
 
 from trainer.core.deck import FORMAT_VERSION, entry_cards
 from trainer.core.model import Card, CardKind, CardType, Deck
-from trainer.formats.model import Entry, gap_numbers
+from trainer.formats.model import Entry, Progress, gap_numbers
 
 IMPORTED_MARK = "# Imported by trainer"
 """How a deck file that an import wrote begins (so a re-import may replace it)."""
@@ -81,12 +81,14 @@ def render(
     description: str = "",
     tags: tuple[str, ...] = (),
     header: tuple[str, ...] = (),
+    progress: Progress | None = None,
 ) -> tuple[str, Deck]:
     """The deck file's text, and the :class:`Deck` reading it back gives.
 
     Args:
         path: Where the file will be (the deck's ``path``).
         header: Comment lines for the top of the file.
+        progress: Told how many entries are written (every 1,000).
     """
     lines = [f"# {comment(h)}" for h in header]
     lines.append(f"id: {quote(deck_id)}")
@@ -99,7 +101,9 @@ def render(
     lines.append(f"format: {FORMAT_VERSION}")
     lines.append("cards:")
     cards: list[Card] = []
-    for entry in entries:
+    for done, entry in enumerate(entries):
+        if progress is not None and done and done % 1000 == 0:
+            progress(done, len(entries))
         line = len(lines) + 1
         lines.append(f"  - id: {quote(entry.id)}")
         if entry.type is not CardType.BASIC:
