@@ -52,6 +52,59 @@ class ImportReport:
     states: int = 0
     reviews: int = 0
     outside: Path | None = None
+    with_progress: bool = False
+
+    def lines(self, skipped_shown: int = 20) -> list[tuple[str, str]]:
+        """What the import made, line by line, each with its kind, for a person to read.
+
+        Kinds: ``head`` (the file, its kind, decks, cards, media), ``deck`` (one per
+        deck: its id, cards and file), ``progress``, ``note``, ``skipped`` (how many)
+        and ``skip`` (one per item left out, with why: the first ``skipped_shown``,
+        then how many more), ``outside`` (the decks went to a folder not searched).
+        The command line prints them; the import dialog shows them.
+        """
+        cards = sum(n for _, _, n in self.decks)
+        out = [
+            (
+                "head",
+                f"{self.source}: {self.kind}: {_plural(len(self.decks), 'deck')},"
+                f" {_plural(cards, 'card')}"
+                + (f", {_plural(self.media, 'media file')}" if self.media else ""),
+            )
+        ]
+        width = max((len(d) for d, _, _ in self.decks), default=0)
+        out += [
+            ("deck", f"{deck_id:<{width}}  {_plural(n, 'card'):>10}  {where}")
+            for deck_id, where, n in self.decks
+        ]
+        if self.with_progress and self.kind == "Anki package":
+            out.append(
+                (
+                    "progress",
+                    f"progress: {_plural(self.states, 'card state')},"
+                    f" {_plural(self.reviews, 'review')}",
+                )
+            )
+        out += [("note", f"note: {note}") for note in self.notes]
+        if self.skipped:
+            out.append(("skipped", f"skipped {len(self.skipped)}:"))
+            out += [("skip", line) for line in self.skipped[:skipped_shown]]
+            if len(self.skipped) > skipped_shown:
+                out.append(("skip", f"... and {len(self.skipped) - skipped_shown} more"))
+        if self.outside is not None:
+            out.append(
+                (
+                    "outside",
+                    f"{self.outside} is outside your deck folder: name it to study"
+                    f" (trainer study {self.outside})",
+                )
+            )
+        return out
+
+
+def _plural(n: int, word: str) -> str:
+    """``1 card``, ``2 cards``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 PHASES: dict[str, tuple[float, float]] = {
@@ -181,7 +234,11 @@ def _import(
             )
         dest = Path(os.path.abspath(to if to is not None else ws.paths.decks))
         report = ImportReport(
-            path, imported.kind, skipped=list(imported.skipped), notes=list(imported.notes)
+            path,
+            imported.kind,
+            skipped=list(imported.skipped),
+            notes=list(imported.notes),
+            with_progress=options.with_progress,
         )
         if options.with_progress and imported.kind != "Anki package":
             report.notes.append(f"a {imported.kind} carries no progress: the cards start new")
