@@ -20,8 +20,8 @@ from trainer.formats.model import Entry, Progress, gap_numbers
 IMPORTED_MARK = "# Imported by trainer"
 """How a deck file that an import wrote begins (so a re-import may replace it)."""
 
-# Plain scalars that any YAML reader reads back as the same text: no leading
-# indicator, no ': ' or ' #', no trailing colon, one line, printable.
+# Plain scalars that YAML reads as text: no leading indicator (nor '-'), no ': ' or
+# ' #', no trailing colon, one line, printable (and see _TYPED_WORDS in quote).
 _PLAIN = re.compile(r"[\w(][\w .,;()/'?!+=%$€£~^-]*")
 _PLAIN_END = re.compile(r"[\w).?!'%$€£~^-]")
 # What single quotes cannot hold as it is: control characters (tab and line breaks
@@ -38,9 +38,23 @@ def _escape(m: re.Match[str]) -> str:
     return f"\\u{ord(m.group()):04x}"
 
 
+# Plain words YAML 1.1 readers take for booleans or null (PyYAML: yes, No, ON, null...),
+# in any case; a plain scalar that starts with a digit may be a number or a date.
+_TYPED_WORDS = frozenset(("yes", "no", "y", "n", "true", "false", "on", "off", "null"))
+
+
 def quote(value: str) -> str:
-    """``value`` as a YAML scalar that reads back as exactly ``value``."""
-    if _PLAIN.fullmatch(value) and _PLAIN_END.match(value[-1]) and value[0] != "-":
+    """``value`` as a YAML scalar that reads back as exactly ``value``, with any YAML reader.
+
+    Plain when it is plainly text (our deck reader keeps every scalar as written, but
+    other tools read ``no`` as false and ``1997`` as a number), else quoted.
+    """
+    if (
+        _PLAIN.fullmatch(value)
+        and _PLAIN_END.match(value[-1])
+        and not value[0].isdigit()
+        and value.lower() not in _TYPED_WORDS
+    ):
         return value
     if not _SINGLE_BAD.search(value):
         return "'" + value.replace("'", "''") + "'"
@@ -53,17 +67,15 @@ def quote(value: str) -> str:
 @functools.lru_cache(maxsize=1024)
 def _list(items: tuple[str, ...]) -> str:
     """A flow list (remembered: the same tags come back entry after entry)."""
-    return (
-        "["
-        + ", ".join(
-            quote(i) if "," not in i and "]" not in i and "[" not in i else _q(i) for i in items
-        )
-        + "]"
-    )
+    return "[" + ", ".join(_q(i) if _FLOW.search(i) else quote(i) for i in items) + "]"
+
+
+# What ends a plain scalar inside a flow list (PyYAML stops at '?' there too).
+_FLOW = re.compile(r"[,\[\]{}?]")
 
 
 def _q(value: str) -> str:
-    """Quoted even when plain would do (inside a flow list, ',' and brackets matter)."""
+    """Quoted even when plain would do (inside a flow list, ',', '?' and brackets matter)."""
     quoted = quote(value)
     return quoted if quoted[0] in "'\"" else "'" + value.replace("'", "''") + "'"
 
