@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -90,3 +92,47 @@ def test_quiz_entry_points_cover_every_quiz_module() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert expected and expected <= set(out.stdout.strip().split(","))
+
+
+# What an import needs is the command line, the profile, the readers and the writers:
+# never the UI, the scheduler's FSRS, the quiz core, studying, exams or statistics.
+IMPORT_NEEDS_NONE_OF = (
+    "textual",
+    "rich",
+    "fsrs",
+    "tomlkit",
+    "trainer.ui",
+    "trainer.core.quiz",
+    "trainer.core.session",
+    "trainer.core.queue",
+    "trainer.core.plan",
+    "trainer.core.stats",
+    "trainer.store.stats",
+    "trainer.store.quizzes",
+    "trainer.generate",
+)
+
+
+def test_an_import_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """``trainer import`` of a package and a CSV, in a fresh interpreter, on a new profile."""
+    from tests.formats.anki_builder import Note, build_package
+
+    package = build_package(
+        tmp_path / "p.apkg",
+        [Note("g1", "Basic", ["q", "a"]), Note("g2", "Cloze", ["{{c1::x}} y", ""])],
+    )
+    table = tmp_path / "t.csv"
+    table.write_text("Front,Back\nchien,dog\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from trainer.cli import main\n"
+        f"code = main(['import', {str(package)!r}, {str(table)!r}])\n"
+        f"bad = sorted(m for m in sys.modules for f in {IMPORT_NEEDS_NONE_OF!r}"
+        " if m == f or m.startswith(f + '.'))\n"
+        "print(code, ','.join(bad))"
+    )
+    env = {**os.environ, "TRAINER_HOME": str(tmp_path / "home")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.split("\n")[-2].split(" ") == ["0", ""], out.stdout + out.stderr

@@ -10,18 +10,20 @@ transaction, and the files are renamed into place just before it commits.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from trainer.core.deck import load_deck
+from trainer.core.deck import gc_paused, load_deck
 from trainer.core.deckfiles import is_deck_name, read_deck_bytes
 from trainer.core.errors import FormatError, UsageError
 from trainer.core.model import Deck
 from trainer.core.scheduler import study_day
 from trainer.formats import names
-from trainer.formats.model import Imported, ImportOptions, Progress
+from trainer.formats.model import Imported, ImportOptions
 from trainer.formats.yaml_write import IMPORTED_MARK, render
 from trainer.store.catalog import DeckFile, DeckStatus, file_row
 from trainer.store.exchange import apply_import, deck_progress
@@ -50,6 +52,110 @@ class ImportReport:
     states: int = 0
     reviews: int = 0
     outside: Path | None = None
+    with_progress: bool = False
+
+    def lines(self, skipped_shown: int = 20) -> list[tuple[str, str]]:
+        """What the import made, line by line, each with its kind, for a person to read.
+
+        Kinds: ``head`` (the file, its kind, decks, cards, media), ``deck`` (one per
+        deck: its id, cards and file), ``progress``, ``note``, ``skipped`` (how many)
+        and ``skip`` (one per item left out, with why: the first ``skipped_shown``,
+        then how many more), ``outside`` (the decks went to a folder not searched).
+        The command line prints them; the import dialog shows them.
+        """
+        cards = sum(n for _, _, n in self.decks)
+        out = [
+            (
+                "head",
+                f"{self.source}: {self.kind}: {_plural(len(self.decks), 'deck')},"
+                f" {_plural(cards, 'card')}"
+                + (f", {_plural(self.media, 'media file')}" if self.media else ""),
+            )
+        ]
+        width = max((len(d) for d, _, _ in self.decks), default=0)
+        out += [
+            ("deck", f"{deck_id:<{width}}  {_plural(n, 'card'):>10}  {where}")
+            for deck_id, where, n in self.decks
+        ]
+        if self.with_progress and self.kind == "Anki package":
+            out.append(
+                (
+                    "progress",
+                    f"progress: {_plural(self.states, 'card state')},"
+                    f" {_plural(self.reviews, 'review')}",
+                )
+            )
+        out += [("note", f"note: {note}") for note in self.notes]
+        if self.skipped:
+            out.append(("skipped", f"skipped {len(self.skipped)}:"))
+            out += [("skip", line) for line in self.skipped[:skipped_shown]]
+            if len(self.skipped) > skipped_shown:
+                out.append(("skip", f"... and {len(self.skipped) - skipped_shown} more"))
+        if self.outside is not None:
+            out.append(
+                (
+                    "outside",
+                    f"{self.outside} is outside your deck folder: name it to study"
+                    f" (trainer study {self.outside})",
+                )
+            )
+        return out
+
+
+def _plural(n: int, word: str) -> str:
+    """``1 card``, ``2 cards``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+PHASES: dict[str, tuple[float, float]] = {
+    "reading": (0.0, 0.4),
+    "writing": (0.4, 0.7),
+    "syncing": (0.7, 1.0),
+}
+"""The stretch of an import's progress bar each phase covers, from where it starts to where it
+ends: about the share of the time each takes (bench/import.py, a 10,000-note package)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportStep:
+    """How far an import is, for a progress bar.
+
+    Attributes:
+        phase: What it is doing: ``reading`` the file, ``writing`` the deck files and
+            media, ``syncing`` the profile (see PHASES).
+        fraction: How much of the whole import is done, from 0 to 1. It never goes
+            back, and it is 1 only once the decks are written and synced.
+        items: How many notes or rows the file holds (0 until they are counted).
+    """
+
+    phase: str
+    fraction: float
+    items: int
+
+
+ImportProgress = Callable[[ImportStep], None]
+"""Told each step of an import."""
+
+
+class _Steps:
+    """Each phase's own (done, total) as steps of the whole import."""
+
+    def __init__(self, report: ImportProgress | None) -> None:
+        self.report = report
+        self.items = 0
+        self.last = 0.0
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if self.report is None:
+            return
+        start, end = PHASES[phase]
+        share = min(max(done / total, 0.0), 1.0) if total > 0 else 1.0
+        self.last = max(self.last, start + (end - start) * share)
+        self.report(ImportStep(phase, self.last, self.items))
+
+    def reading(self, done: int, total: int) -> None:
+        self.items = total
+        self("reading", done, total)
 
 
 @dataclass(slots=True)
@@ -79,13 +185,34 @@ def import_file(
     path: Path,
     options: ImportOptions,
     to: Path | None = None,
-    progress: Progress | None = None,
+    progress: ImportProgress | None = None,
 ) -> ImportReport:
     """Import one file into the deck folder (or ``to``) and the profile.
+
+    Args:
+        progress: Told each step: reading, writing, syncing (see ImportStep).
 
     Raises:
         TrainerError: naming the file and the problem; nothing was changed.
     """
+    steps = _Steps(progress)
+    steps("reading", 0, 1)
+    # Reading, writing and syncing a big file makes hundreds of thousands of objects
+    # that all live until the end: the cyclic collector would rescan them for nothing.
+    with gc_paused():
+        report = _import(ws, path, options, to, steps)
+    ws.reload()
+    steps("syncing", 1, 1)
+    return report
+
+
+def _import(
+    ws: Workspace,
+    path: Path,
+    options: ImportOptions,
+    to: Path | None,
+    steps: _Steps,
+) -> ImportReport:
     from trainer.formats.read import read_file
 
     now = ws.clock.now()
@@ -96,19 +223,29 @@ def import_file(
         ws.clock.tz,
         ws.settings.day_rollover_hour,
         now.timestamp(),
-        progress,
+        steps.reading,
     )
     try:
+        if not steps.items:  # a YAML deck is read at once
+            steps.items = (
+                len(imported.yaml_deck.cards)
+                if imported.yaml_deck is not None
+                else sum(len(d.entries) for d in imported.decks)
+            )
         dest = Path(os.path.abspath(to if to is not None else ws.paths.decks))
         report = ImportReport(
-            path, imported.kind, skipped=list(imported.skipped), notes=list(imported.notes)
+            path,
+            imported.kind,
+            skipped=list(imported.skipped),
+            notes=list(imported.notes),
+            with_progress=options.with_progress,
         )
         if options.with_progress and imported.kind != "Anki package":
             report.notes.append(f"a {imported.kind} carries no progress: the cards start new")
-        planned, media_home = _plan(ws, imported, dest)
+        planned, media_home = _plan(ws, imported, dest, steps)
         day = study_day(now, ws.clock.tz, ws.settings.day_rollover_hour).number
         try:
-            applied = _write(ws, imported, planned, media_home, day, report)
+            applied = _write(ws, imported, planned, media_home, day, report, steps)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
             raise FormatError(
@@ -121,15 +258,24 @@ def import_file(
             report.outside = dest
     finally:
         imported.close()
-    ws.reload()
     return report
 
 
-def _plan(ws: Workspace, imported: Imported, dest: Path) -> tuple[list[_Planned], Path]:
-    """Where each deck goes, and its text; where media go."""
+def _plan(
+    ws: Workspace, imported: Imported, dest: Path, steps: _Steps
+) -> tuple[list[_Planned], Path]:
+    """Where each deck goes, and its text; where media go.
+
+    The writing phase's steps are the entries rendered, then each deck file
+    written and each media file extracted (see :func:`_write`).
+    """
+    writing = _writing_steps(imported)
+    steps("writing", 0, writing)
     existing = {f.deck_id: f for f in ws.files if f.deck_id and f.status is not DeckStatus.REPLACED}
     if imported.yaml_deck is not None:
-        return [_plan_yaml(imported, dest, existing)], dest
+        planned_yaml = _plan_yaml(imported, dest, existing)
+        steps("writing", 1, writing)
+        return [planned_yaml], dest
     if not imported.decks:
         reasons = "; ".join(imported.skipped[:3]) or "it holds no notes"
         raise FormatError(f"{imported.source}: nothing to import ({reasons})")
@@ -154,6 +300,7 @@ def _plan(ws: Workspace, imported: Imported, dest: Path) -> tuple[list[_Planned]
     else:
         home = dest
     planned: list[_Planned] = []
+    rendered = 0
     header = (
         f"{IMPORTED_MARK[2:]} from {imported.source.name}",
         "Importing that file again replaces this one: to edit the deck, copy it under another id.",
@@ -168,9 +315,24 @@ def _plan(ws: Workspace, imported: Imported, dest: Path) -> tuple[list[_Planned]
             deck.description,
             deck.tags,
             (f"{header[0]} ({deck.origin}).", header[1]),
+            functools.partial(_rendering, steps, rendered, writing),
         )
         planned.append(_Planned(target, text.encode("utf-8"), made))
+        rendered += len(deck.entries)
+        steps("writing", rendered, writing)
     return planned, home
+
+
+def _rendering(steps: _Steps, before: int, writing: int, done: int, _total: int) -> None:
+    """A deck's entries rendered so far, as writing steps (``before``: other decks' entries)."""
+    steps("writing", before + done, writing)
+
+
+def _writing_steps(imported: Imported) -> int:
+    """Entries to render, deck files to write and media files to extract."""
+    if imported.yaml_deck is not None:
+        return 2
+    return sum(len(d.entries) for d in imported.decks) + len(imported.decks) + len(imported.media)
 
 
 def _free(path: Path, folder: bool = False) -> Path:
@@ -224,9 +386,12 @@ def _write(
     media_home: Path,
     day: int,
     report: ImportReport,
+    steps: _Steps,
 ) -> tuple[int, int]:
     """Write temporary files, then the transaction; rename the files in as it commits."""
     moves: list[tuple[Path, Path]] = []
+    writing = _writing_steps(imported)
+    written = 1 if imported.yaml_deck is not None else sum(len(d.entries) for d in imported.decks)
     tag = f".{os.getpid()}.importing"
     try:
         rows = []
@@ -237,6 +402,8 @@ def _write(
             moves.append((tmp, p.target))
             st = tmp.stat()
             rows.append((p.deck, file_row(str(p.target), st, p.text, p.deck.id)))
+            written += 1
+            steps("writing", written, writing)
         for media in imported.media:
             final = media_home / media.name
             if final.is_symlink() or (final.exists() and not final.is_file()):
@@ -248,6 +415,8 @@ def _write(
             tmp = final.with_name(f".{final.name}{tag}")
             moves.append((tmp, final))
             media.write_to(tmp)
+            written += 1
+            steps("writing", written, writing)
         report.media = len(imported.media)
         done: list[tuple[Path, Path, Path | None]] = []
 
@@ -265,7 +434,15 @@ def _write(
                 raise FormatError(f"cannot write {exc.filename}: {exc.strerror}") from exc
 
         try:
-            applied = apply_import(ws.conn, rows, imported.progress, day, commit_files)
+            # the last step of syncing is the commit, and reading the decks back after it
+            applied = apply_import(
+                ws.conn,
+                rows,
+                imported.progress,
+                day,
+                commit_files,
+                lambda done, total: steps("syncing", done, total + 1),
+            )
         except BaseException:
             _undo(done)
             raise

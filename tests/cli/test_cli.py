@@ -364,11 +364,15 @@ def test_the_progress_bar_redraws_in_place_and_shows_a_file_name_safely(
 
     terminal = Terminal()
     monkeypatch.setattr("sys.stderr", _Visible(terminal))
+    from trainer.transfer import ImportStep
+
     bar = ProgressBar("import \x1b]0;x\x07deck.apkg")
-    bar(500, 10_000)
-    bar(10_000, 10_000)
+    bar(ImportStep("reading", 0.02, 10_000))
+    bar(ImportStep("syncing", 0.999, 10_000))
+    bar(ImportStep("syncing", 1.0, 10_000))
     bar.end()
     out = terminal.getvalue()
     # the bar's own carriage return reaches the terminal; the file name's escape does not
-    assert out.count("\r") == 2 and "␍" not in out and "\x1b" not in out and "\x07" not in out
-    assert out.endswith("10000/10000\n")
+    assert out.count("\r") == 3 and "␍" not in out and "\x1b" not in out and "\x07" not in out
+    assert "  2% reading\r" in out and " 99% syncing\r" in out
+    assert out.endswith("] 100% syncing\n")

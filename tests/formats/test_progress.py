@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,3 +140,53 @@ def test_newer_progress_here_is_kept_over_an_older_import(
         assert len(ws.store.log_rows(rowid)) == 2
     finally:
         ws.close()
+
+
+def test_bringing_progress_costs_a_few_statements_however_many_cards(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """The states and review logs of many cards are written together, not card by card."""
+
+    def reviewed(n: int) -> list[Note]:
+        data = json.dumps({"s": 9.0, "d": 5.0, "lrt": LRT})
+        return [
+            Note(f"n{i}", "Basic", [f"q{i}", "a"], deck="Many",
+                 cards=[Card(0, 2, 2, 5, 7, 2500, 0, data, [(int(T_FIRST) + i, 3, 4000, 0)])])
+            for i in range(n)
+        ]  # fmt: skip
+
+    class Counting:
+        """The profile's connection, counting the statements it is given."""
+
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn, self.calls = conn, 0
+
+        def execute(self, *args: Any) -> sqlite3.Cursor:
+            self.calls += 1
+            return self.conn.execute(*args)
+
+        def executemany(self, *args: Any) -> sqlite3.Cursor:
+            self.calls += 1
+            return self.conn.executemany(*args)
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.conn, name)
+
+    def statements(n: int) -> tuple[int, int, int]:
+        ws = Workspace(str(n), clock=clock)
+        real = ws.conn
+        try:
+            pkg = build_package(tmp_path / f"m{n}.apkg", reviewed(n), "anki21")
+            counting = Counting(real)
+            ws.conn = counting  # type: ignore[assignment]
+            report = import_file(ws, pkg, ImportOptions(with_progress=True))
+            return counting.calls, report.states, report.reviews
+        finally:
+            ws.conn = real
+            ws.close()
+
+    few, states, reviews = statements(3)
+    assert (states, reviews) == (3, 3)
+    many, states, reviews = statements(40)
+    assert (states, reviews) == (40, 40)
+    assert many == few

@@ -68,8 +68,7 @@ def test_rendered_deck_reads_back_exactly(
 def test_quote_keeps_yaml_from_reading_into_values(value: str) -> None:
     import yaml
 
-    if value.strip():
-        assert yaml.safe_load(f"k: {quote(value)}")["k"] == value or quote(value) == value
+    assert yaml.safe_load(f"k: {quote(value)}")["k"] == value
 
 
 @pytest.fixture
@@ -146,3 +145,55 @@ def test_readers_leave_control_characters_out(field: str) -> None:
     for text in (to_text(field), to_text(f"<b>{field}</b>"), plain(field)):
         assert not any((ord(c) < 32 and c not in "\n\t") or 0x7F <= ord(c) <= 0x9F for c in text)
         assert text  # the printable part stays
+
+
+# Hostile text for the YAML writer: anything a string can hold but a lone surrogate (no
+# file or database gives one), weighted towards what YAML gives a meaning to.
+HOSTILE = st.text(
+    st.one_of(
+        st.characters(exclude_categories=("Cs",)),
+        st.sampled_from(list("\n\r\t\x00\x85\u2028\u2029\ufeff'\"\\:#-[]{},&*!|>%@`?~=<")),
+    ),
+    max_size=30,
+) | st.sampled_from(
+    ["no", "NO", "Yes", "on", "off", "true", "False", "null", "Null", "~", "1997", "0x1F",
+     "1_000", "1e3", "3.14", "2025-07-10", "12:30", "+1", "-1", ".inf", ".NaN", "<<", "=",
+     "-", "- a", "? a", "a: b", "a #b", "#a", "'a'", '"a"', " a", "a ", "", " ", "|", ">"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=HOSTILE, items=st.lists(HOSTILE, max_size=4))
+def test_any_text_reads_back_through_yaml_safe_load(value: str, items: list[str]) -> None:
+    """What the writer quotes reads back as the very same text with any YAML reader."""
+    import yaml
+
+    from trainer.formats.yaml_write import _list
+
+    assert yaml.safe_load(f"k: {quote(value)}") == {"k": value}
+    assert yaml.safe_load(f"k: {_list(tuple(items))}") == {"k": items}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    deck_id=HOSTILE.filter(lambda t: t.strip() == t and t and "\n" not in t),
+    entries=st.lists(
+        st.tuples(HOSTILE, HOSTILE, st.lists(HOSTILE, max_size=2)), min_size=1, max_size=3
+    ),
+)
+def test_a_rendered_deck_reads_back_through_yaml_safe_load(
+    deck_id: str, entries: list[tuple[str, str, list[str]]]
+) -> None:
+    """The whole file, as PyYAML reads it: the same ids, texts and tags."""
+    import yaml
+
+    built = [
+        Entry(f"e{i}", front or "f", back, tags=tuple(tags))
+        for i, (front, back, tags) in enumerate(entries)
+    ]
+    text, _ = render(deck_id, "Title", built, "x.yaml", header=("a\nheader", "b"))
+    data = yaml.safe_load(text)
+    assert data["id"] == deck_id
+    assert [(c["id"], c["front"], c.get("back", ""), c.get("tags", [])) for c in data["cards"]] == [
+        (e.id, e.front, e.back, list(e.tags)) for e in built
+    ]

@@ -11,6 +11,7 @@ from trainer.core.errors import Problem
 from trainer.core.textsafe import visible
 
 if TYPE_CHECKING:
+    from trainer.transfer import ImportStep
     from trainer.workspace import Workspace
 
 
@@ -45,23 +46,31 @@ def plural(n: int, word: str) -> str:
 
 
 class ProgressBar:
-    """A progress bar on stderr for long imports (only when stderr is a terminal)."""
+    """A progress bar on stderr for long imports (only when stderr is a terminal).
+
+    It shows the whole import, phase by phase (reading, writing, syncing), and
+    reaches 100% only when the decks are written and synced.
+    """
+
+    MIN_ITEMS = 2000
+    """Files with fewer notes or rows are imported too fast for a bar to help."""
 
     def __init__(self, label: str) -> None:
         self.label = label
         self.shown = False
         self.tty = sys.stderr.isatty()
 
-    def __call__(self, done: int, total: int) -> None:
-        if not self.tty or total < 2000:
+    def __call__(self, step: ImportStep) -> None:
+        if not self.tty or step.items < self.MIN_ITEMS:
             return
         width = 30
-        filled = width * done // max(total, 1)
+        filled = int(width * step.fraction)
+        percent = int(100 * step.fraction)  # 100 only when all is done
         line = f"{visible(self.label, one_line=True)} [{'#' * filled}{'.' * (width - filled)}]"
         # the carriage return that redraws the bar in place is ours, so it goes to the
         # terminal itself, past the filter that shows control characters from files
         stream = getattr(sys.stderr, "raw", sys.stderr)
-        stream.write(f"\r{line} {done}/{total}")
+        stream.write(f"\r{line} {percent:3d}% {step.phase}")
         stream.flush()
         self.shown = True
 

@@ -113,31 +113,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             bar.end()
-            cards = sum(n for _, _, n in report.decks)
-            print(
-                f"{path}: {report.kind}: {plural(len(report.decks), 'deck')}, {plural(cards, 'card')}"
-                + (f", {plural(report.media, 'media file')}" if report.media else "")
-            )
-            width = max(len(d) for d, _, _ in report.decks) if report.decks else 0
-            for deck_id, where, n in report.decks:
-                print(f"  {deck_id:<{width}}  {plural(n, 'card'):>10}  {where}")
-            if args.with_progress and report.kind == "Anki package":
-                print(
-                    f"  progress: {plural(report.states, 'card state')}, {plural(report.reviews, 'review')}"
-                )
-            for note in report.notes:
-                print(f"  note: {note}")
-            if report.skipped:
-                print(f"  skipped {len(report.skipped)}:")
-                for line in report.skipped[:20]:
-                    print(f"    {line}")
-                if len(report.skipped) > 20:
-                    print(f"    ... and {len(report.skipped) - 20} more")
-            if report.outside is not None:
-                print(
-                    f"  {report.outside} is outside your deck folder: name it to study"
-                    f" (trainer study {report.outside})"
-                )
+            for kind, line in report.lines():
+                indent = {"head": "", "skip": "    "}.get(kind, "  ")
+                print(f"{indent}{line}")
     finally:
         ws.close()
     return 2 if failed else 0

@@ -189,7 +189,7 @@ def parse_config(text: str, path: str) -> Settings:
         try:
             from trainer.core.scheduler import Scheduler
 
-            Scheduler(settings)
+            Scheduler(settings).check()
         except ValueError as exc:
             errors.append(f"fsrs_parameters: {exc}".replace("\n", "; "))
     if errors:

@@ -7,14 +7,17 @@ is reproducible.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta, tzinfo
-
-import fsrs
+from typing import TYPE_CHECKING, Any
 
 from trainer.core.model import Memory, Rating, State
+
+if TYPE_CHECKING:
+    import fsrs
 
 MAX_STABILITY = 36_500.0
 """Stability is capped at 100 years: beyond that FSRS's numbers mean nothing."""
@@ -115,18 +118,24 @@ def _fuzz_range(days: int, maximum: int) -> tuple[int, int]:
     return min(low, high), high
 
 
-_TO_FSRS = {
-    State.NEW: fsrs.State.Learning,
-    State.LEARNING: fsrs.State.Learning,
-    State.REVIEW: fsrs.State.Review,
-    State.RELEARNING: fsrs.State.Relearning,
-}
-_FROM_FSRS = {
-    fsrs.State.Learning: State.LEARNING,
-    fsrs.State.Review: State.REVIEW,
-    fsrs.State.Relearning: State.RELEARNING,
-}
-_RATINGS = {r: fsrs.Rating(int(r)) for r in Rating}
+@functools.cache
+def _fsrs_names() -> tuple[dict[State, Any], dict[Any, State], dict[Rating, Any]]:
+    """Our states and ratings as FSRS's, and back (``fsrs`` is imported on first use:
+    commands that schedule nothing, such as an import, never load it)."""
+    import fsrs
+
+    to_fsrs = {
+        State.NEW: fsrs.State.Learning,
+        State.LEARNING: fsrs.State.Learning,
+        State.REVIEW: fsrs.State.Review,
+        State.RELEARNING: fsrs.State.Relearning,
+    }
+    from_fsrs = {
+        fsrs.State.Learning: State.LEARNING,
+        fsrs.State.Review: State.REVIEW,
+        fsrs.State.Relearning: State.RELEARNING,
+    }
+    return to_fsrs, from_fsrs, {r: fsrs.Rating(int(r)) for r in Rating}
 
 
 class Scheduler:
@@ -138,18 +147,35 @@ class Scheduler:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
-        s = self.settings
-        kwargs: dict[str, object] = {}
-        if s.parameters is not None:
-            kwargs["parameters"] = s.parameters
-        self._fsrs = fsrs.Scheduler(
-            desired_retention=s.desired_retention,
-            learning_steps=s.learning_steps,
-            relearning_steps=s.relearning_steps,
-            maximum_interval=s.maximum_interval,
-            enable_fuzzing=False,
-            **kwargs,  # type: ignore[arg-type]
-        )
+        self._engine: fsrs.Scheduler | None = None
+
+    @property
+    def _fsrs(self) -> fsrs.Scheduler:
+        """FSRS's scheduler, made when first needed."""
+        if self._engine is None:
+            import fsrs
+
+            s = self.settings
+            kwargs: dict[str, object] = {}
+            if s.parameters is not None:
+                kwargs["parameters"] = s.parameters
+            self._engine = fsrs.Scheduler(
+                desired_retention=s.desired_retention,
+                learning_steps=s.learning_steps,
+                relearning_steps=s.relearning_steps,
+                maximum_interval=s.maximum_interval,
+                enable_fuzzing=False,
+                **kwargs,  # type: ignore[arg-type]
+            )
+        return self._engine
+
+    def check(self) -> None:
+        """Make FSRS's scheduler now.
+
+        Raises:
+            ValueError: for parameters FSRS refuses.
+        """
+        self._fsrs  # noqa: B018 (made for its checks)
 
     def review(self, memory: Memory, rating: Rating, now: datetime, fuzz: float) -> Memory:
         """The memory state after answering ``rating`` at ``now``.
@@ -163,9 +189,12 @@ class Scheduler:
         if now.tzinfo is None:
             raise ValueError("now must be timezone-aware")
         utc_now = now.astimezone(UTC)
+        import fsrs
+
+        to_fsrs, from_fsrs, ratings = _fsrs_names()
         card = fsrs.Card(
             card_id=1,
-            state=_TO_FSRS[memory.state],
+            state=to_fsrs[memory.state],
             step=0 if memory.state is State.NEW else memory.step,
             stability=memory.stability,
             difficulty=memory.difficulty,
@@ -176,10 +205,10 @@ class Scheduler:
                 else None
             ),
         )
-        after, _ = self._fsrs.review_card(card, _RATINGS[rating], utc_now)
+        after, _ = self._fsrs.review_card(card, ratings[rating], utc_now)
         stability = min(after.stability, MAX_STABILITY) if after.stability is not None else None
         interval = (after.due - utc_now).total_seconds()
-        state = _FROM_FSRS[after.state]
+        state = from_fsrs[after.state]
         if state is State.REVIEW:
             days = max(1, round(interval / DAY))
             if self.settings.fuzz and days >= 3:

@@ -19,6 +19,7 @@ handed back as :class:`~trainer.formats.model.MediaFile` writers.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import json
 import re
@@ -411,7 +412,9 @@ def _our_config(conn: sqlite3.Connection, ver: int, conf: object) -> dict[str, d
     return {str(k): v for k, v in raw.items() if isinstance(v, dict)}
 
 
+@functools.lru_cache(maxsize=1024)
 def _split_tags(text: str) -> tuple[str, ...]:
+    """A note's tags (remembered: many notes share theirs)."""
     return tuple(dict.fromkeys(t for t in text.split() if t))
 
 

@@ -13,15 +13,13 @@ from trainer.core.model import CardKind, CardProgress, CardType, Deck, LogRow
 __all__ = ["CardProgress", "LogRow"]
 
 Progress = Callable[[int, int], None]
+"""Called with (done, total) while a reader goes through a file's notes or rows."""
 
 
 @functools.lru_cache(maxsize=4096)
 def gap_numbers(text: str) -> tuple[int, ...]:
     """A cloze text's gap numbers (remembered: readers and writers ask more than once)."""
     return tuple(cloze.numbers(text))
-
-
-"""Called with (done, total) while a long step runs."""
 
 
 @dataclass(slots=True)

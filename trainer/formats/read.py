@@ -45,7 +45,7 @@ def read_file(
         return read_yaml(path, options)
     from trainer.formats.table_read import read_table
 
-    return read_table(path, options)
+    return read_table(path, options, progress=progress)
 
 
 def read_yaml(path: Path, options: ImportOptions) -> Imported:

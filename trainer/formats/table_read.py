@@ -33,7 +33,7 @@ from trainer.core.deck import derived_card_id
 from trainer.core.model import CardKind, CardType
 from trainer.formats import guard, names
 from trainer.formats.html import plain, to_text
-from trainer.formats.model import Entry, Imported, ImportedDeck, ImportOptions
+from trainer.formats.model import Entry, Imported, ImportedDeck, ImportOptions, Progress
 
 SEPARATORS = {
     "tab": "\t",
@@ -52,6 +52,9 @@ KNOWN = frozenset(
     (*FRONT, *BACK, "tags", "tag", "id", "guid", "deck", "notetype", "note type", "type", "kind",
      "when", "source", "note", "notes", "ask", "ask_reverse", "accept", "accept_reverse")
 )  # fmt: skip
+# The columns an entry's text comes from (tags are read apart: they are not text).
+_TEXT_KEYS = ("front", "back", "id", "deck", "type", "kind", "when", "source", "note", "ask",
+              "ask_reverse", "accept", "accept_reverse")  # fmt: skip
 _HTML = re.compile(
     r"<(?:br|div|p|b|i|u|span|img|sub|sup|li|ul|ol|font)\b[^<>]*>|</\w+>|&(?:nbsp|amp|lt|gt|quot);",
     re.IGNORECASE,
@@ -132,8 +135,13 @@ def parse_separator(value: str) -> str:
     return out
 
 
-def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
+def read_table(
+    path: Path, options: ImportOptions, kind: str = "", progress: Progress | None = None
+) -> Imported:
     """Read a CSV, TSV or Quizlet export.
+
+    Args:
+        progress: Told how many rows are read (every 500, and at the end).
 
     Raises:
         FormatError: for a file that is binary, not UTF-8/UTF-16, ragged or empty.
@@ -175,21 +183,22 @@ def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
     stem = path.stem
     deck_name = meta.deck or meta.title or stem
     used: set[str] = set()
-    for line, row in rows:
-
-        def cell(key: str, row: list[str] = row) -> str:
-            index = columns.get(key)
-            if index is None or index >= len(row):
-                return ""
-            value = row[index]
-            return to_text(value) if html else plain(value)
-
-        front, back = cell("front"), cell("back")
+    convert = to_text if html else plain
+    # Each row's text columns, converted once; a column the file lacks reads as "".
+    text_columns = [(key, index) for key, index in columns.items() if key != "tags"]
+    blank = dict.fromkeys(_TEXT_KEYS, "")
+    total = len(rows)
+    for done, (line, row) in enumerate(rows, 1):
+        if progress is not None and done % 500 == 0:
+            progress(done, total)
+        width = len(row)
+        cell = blank | {key: convert(row[i]) for key, i in text_columns if i < width}
+        front, back = cell["front"], cell["back"]
         where = f"line {line}"
         if not front:
             result.skipped.append(f"{where}: the front is empty")
             continue
-        ctype = _type(cell("type") or meta.notetype, front)
+        ctype = _type(cell["type"] or meta.notetype, front)
         if ctype is not CardType.CLOZE and not back:
             result.skipped.append(f"{where}: the back is empty")
             continue
@@ -200,7 +209,7 @@ def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
                     f"{where}: {problems[0].message if problems else 'no {{c1::...}} gap'} in cloze text"
                 )
                 continue
-        card_id = cell("id").replace("\n", " ").strip() or derived_card_id(front)
+        card_id = cell["id"].replace("\n", " ").strip() or derived_card_id(front)
         base, n = card_id, 2
         while card_id in used:
             card_id = f"{base}-{n}"
@@ -209,7 +218,7 @@ def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
         raw_tags = row[columns["tags"]] if "tags" in columns and columns["tags"] < len(row) else ""
         tags = tuple(dict.fromkeys([*meta.tags, *_tags(raw_tags)]))
         try:
-            kind_value = CardKind(cell("kind")) if cell("kind") else CardKind.OTHER
+            kind_value = CardKind(cell["kind"]) if cell["kind"] else CardKind.OTHER
         except ValueError:
             kind_value = CardKind.OTHER
         reversed_ = ctype is CardType.REVERSED
@@ -220,19 +229,21 @@ def read_table(path: Path, options: ImportOptions, kind: str = "") -> Imported:
             ctype,
             kind_value,
             tags,
-            _items(cell("accept")),
-            cell("when").replace("\n", " "),
-            cell("source"),
-            cell("note"),
-            cell("ask") if reversed_ else "",
-            cell("ask_reverse") if reversed_ else "",
-            _items(cell("accept_reverse")) if reversed_ else (),
+            _items(cell["accept"]),
+            cell["when"].replace("\n", " "),
+            cell["source"],
+            cell["note"],
+            cell["ask"] if reversed_ else "",
+            cell["ask_reverse"] if reversed_ else "",
+            _items(cell["accept_reverse"]) if reversed_ else (),
         )
-        name = cell("deck") or deck_name
+        name = cell["deck"] or deck_name
         deck = decks.get(name)
         if deck is None:
             deck = decks[name] = ImportedDeck("", "", f'"{name}"')
         deck.entries.append(entry)
+    if progress is not None:
+        progress(total, total)
     if not decks:
         reasons = "; ".join(result.skipped[:3])
         raise guard.refuse(

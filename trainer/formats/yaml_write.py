@@ -9,25 +9,25 @@ so a big import need not parse what it has just written.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Iterable
 
 from trainer.core.deck import FORMAT_VERSION, entry_cards
 from trainer.core.model import Card, CardKind, CardType, Deck
-from trainer.formats.model import Entry, gap_numbers
+from trainer.formats.model import Entry, Progress, gap_numbers
 
 IMPORTED_MARK = "# Imported by trainer"
 """How a deck file that an import wrote begins (so a re-import may replace it)."""
 
-# Plain scalars that any YAML reader reads back as the same text: no leading
-# indicator, no ': ' or ' #', no trailing colon, one line, printable.
+# Plain scalars that YAML reads as text: no leading indicator (nor '-'), no ': ' or
+# ' #', no trailing colon, one line, printable (and see _TYPED_WORDS in quote).
 _PLAIN = re.compile(r"[\w(][\w .,;()/'?!+=%$€£~^-]*")
 _PLAIN_END = re.compile(r"[\w).?!'%$€£~^-]")
-# What single quotes can hold as it is: printable characters other than line breaks.
-_SINGLE_BAD = re.compile(
-    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+# What single quotes cannot hold as it is: control characters (tab and line breaks
+# included), the line and paragraph separators, surrogates, the BOM and U+FFFE/U+FFFF.
+# Listed as such: the negated set of what they can hold took milliseconds to compile.
+_SINGLE_BAD = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 
 # JSON's escapes are YAML's too; json.dumps leaves these as they are, YAML needs them escaped.
@@ -38,9 +38,23 @@ def _escape(m: re.Match[str]) -> str:
     return f"\\u{ord(m.group()):04x}"
 
 
+# Plain words YAML 1.1 readers take for booleans or null (PyYAML: yes, No, ON, null...),
+# in any case; a plain scalar that starts with a digit may be a number or a date.
+_TYPED_WORDS = frozenset(("yes", "no", "y", "n", "true", "false", "on", "off", "null"))
+
+
 def quote(value: str) -> str:
-    """``value`` as a YAML scalar that reads back as exactly ``value``."""
-    if _PLAIN.fullmatch(value) and _PLAIN_END.match(value[-1]) and value[0] != "-":
+    """``value`` as a YAML scalar that reads back as exactly ``value``, with any YAML reader.
+
+    Plain when it is plainly text (our deck reader keeps every scalar as written, but
+    other tools read ``no`` as false and ``1997`` as a number), else quoted.
+    """
+    if (
+        _PLAIN.fullmatch(value)
+        and _PLAIN_END.match(value[-1])
+        and not value[0].isdigit()
+        and value.lower() not in _TYPED_WORDS
+    ):
         return value
     if not _SINGLE_BAD.search(value):
         return "'" + value.replace("'", "''") + "'"
@@ -50,18 +64,18 @@ def quote(value: str) -> str:
     return out
 
 
-def _list(items: Iterable[str]) -> str:
-    return (
-        "["
-        + ", ".join(
-            quote(i) if "," not in i and "]" not in i and "[" not in i else _q(i) for i in items
-        )
-        + "]"
-    )
+@functools.lru_cache(maxsize=1024)
+def _list(items: tuple[str, ...]) -> str:
+    """A flow list (remembered: the same tags come back entry after entry)."""
+    return "[" + ", ".join(_q(i) if _FLOW.search(i) else quote(i) for i in items) + "]"
+
+
+# What ends a plain scalar inside a flow list (PyYAML stops at '?' there too).
+_FLOW = re.compile(r"[,\[\]{}?]")
 
 
 def _q(value: str) -> str:
-    """Quoted even when plain would do (inside a flow list, ',' and brackets matter)."""
+    """Quoted even when plain would do (inside a flow list, ',', '?' and brackets matter)."""
     quoted = quote(value)
     return quoted if quoted[0] in "'\"" else "'" + value.replace("'", "''") + "'"
 
@@ -79,12 +93,14 @@ def render(
     description: str = "",
     tags: tuple[str, ...] = (),
     header: tuple[str, ...] = (),
+    progress: Progress | None = None,
 ) -> tuple[str, Deck]:
     """The deck file's text, and the :class:`Deck` reading it back gives.
 
     Args:
         path: Where the file will be (the deck's ``path``).
         header: Comment lines for the top of the file.
+        progress: Told how many entries are written (every 1,000).
     """
     lines = [f"# {comment(h)}" for h in header]
     lines.append(f"id: {quote(deck_id)}")
@@ -97,7 +113,9 @@ def render(
     lines.append(f"format: {FORMAT_VERSION}")
     lines.append("cards:")
     cards: list[Card] = []
-    for entry in entries:
+    for done, entry in enumerate(entries):
+        if progress is not None and done and done % 1000 == 0:
+            progress(done, len(entries))
         line = len(lines) + 1
         lines.append(f"  - id: {quote(entry.id)}")
         if entry.type is not CardType.BASIC:

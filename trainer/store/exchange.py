@@ -36,6 +36,7 @@ def apply_import(
     progress: Sequence[CardProgress],
     day: int,
     before_commit: Callable[[], None],
+    steps: Callable[[int, int], None] | None = None,
 ) -> Applied:
     """Sync the decks, record their files and bring their progress, all in one transaction.
 
@@ -48,92 +49,119 @@ def apply_import(
         progress: Card states and histories to bring.
         day: Today's study day (buried cards stay buried until it ends).
         before_commit: Moves the deck files into place; raising rolls everything back.
+        steps: Told (done, total) as it goes: each deck synced, then the progress
+            brought (the commit comes after the last).
     """
-    states = reviews = 0
+    total = len(decks) + 1
+
+    def tell(done: int) -> None:
+        if steps is not None:
+            steps(done, total)
+
     with gc_paused(), transaction(conn):
-        for deck, row in decks:
+        tell(0)
+        for done, (deck, row) in enumerate(decks, 1):
             sync_cards(conn, deck)
             save_file(conn, row)
-        deck_rows = {
-            deck_id: rowid for rowid, deck_id in conn.execute("SELECT rowid, deck_id FROM decks")
-        }
-        for item in progress:
-            deck_rowid = deck_rows.get(item.deck_id)
-            if deck_rowid is None:
-                continue
-            found = conn.execute(
-                "SELECT c.rowid, s.state, s.last_review FROM cards c JOIN card_state s"
-                " ON s.card_rowid = c.rowid WHERE c.deck_rowid = ? AND c.card_id = ?",
-                (deck_rowid, item.card_id),
-            ).fetchone()
-            if found is None:
-                continue
-            rowid, state, last_review = found
-            reviews += _add_log(conn, rowid, item.log)
-            newer = (item.memory.last_review or 0.0) > (last_review or 0.0)
-            if item.memory.state is State.NEW and not (item.suspended or item.buried):
-                continue
-            if state == State.NEW or newer:
-                _set_state(conn, rowid, item, day)
-                states += 1
-            elif item.suspended:
-                conn.execute(
-                    "UPDATE card_state SET suspended = 1, queue = -1 WHERE card_rowid = ?", (rowid,)
-                )
+            tell(done)
+        states, reviews = _apply_progress(conn, progress, day) if progress else (0, 0)
+        tell(total)
         before_commit()
     return Applied(sum(len(d.cards) for d, _ in decks), states, reviews)
 
 
-def _add_log(conn: sqlite3.Connection, rowid: int, log: Sequence[LogRow]) -> int:
-    if not log:
-        return 0
-    have = {
-        round(at * 1000)
-        for (at,) in conn.execute(
-            "SELECT reviewed_at FROM review_log WHERE card_rowid = ?", (rowid,)
-        )
+_LOG_INSERT = (
+    "INSERT INTO review_log (card_rowid, reviewed_at, rating, duration_ms, state_before,"
+    " step_before, stability_before, difficulty_before, due_before, last_review_before,"
+    " state_after, step_after, stability_after, difficulty_after, due_after, interval)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_STATE_UPDATE = (
+    "UPDATE card_state SET queue = CASE WHEN (SELECT retired FROM cards WHERE rowid = ?1)"
+    " THEN -1 ELSE ?2 END, state = ?3, step = ?4, stability = ?5, difficulty = ?6,"
+    " due = CASE WHEN ?3 = 0 THEN due ELSE ?7 END, last_review = ?8, suspended = ?9,"
+    " buried_day = ?10 WHERE card_rowid = ?1"
+)
+
+
+def _apply_progress(
+    conn: sqlite3.Connection, progress: Sequence[CardProgress], day: int
+) -> tuple[int, int]:
+    """Card states and review-log rows for cards already synced: a few statements per deck.
+
+    Each deck's card states and review times are read at once, the changes
+    gathered in Python and written with one ``executemany`` each: the number
+    of statements does not grow with the number of cards.
+    """
+    wanted = {item.deck_id for item in progress}
+    deck_rows = {
+        deck_id: rowid
+        for rowid, deck_id in conn.execute("SELECT rowid, deck_id FROM decks")
+        if deck_id in wanted
     }
-    rows = []
-    for r in log:
-        if round(r.reviewed_at * 1000) in have:
+    found: dict[tuple[int, str], tuple[int, int, float | None]] = {}
+    have: dict[int, set[int]] = {}
+    for deck_rowid in deck_rows.values():
+        for card_id, rowid, state, last_review in conn.execute(
+            "SELECT c.card_id, c.rowid, s.state, s.last_review FROM cards c"
+            " JOIN card_state s ON s.card_rowid = c.rowid WHERE c.deck_rowid = ?",
+            (deck_rowid,),
+        ):
+            found[deck_rowid, card_id] = (rowid, state, last_review)
+        for rowid, at in conn.execute(
+            "SELECT r.card_rowid, r.reviewed_at FROM cards c JOIN review_log r"
+            " ON r.card_rowid = c.rowid WHERE c.deck_rowid = ?",
+            (deck_rowid,),
+        ):
+            have.setdefault(rowid, set()).add(round(at * 1000))
+    logs: list[tuple[object, ...]] = []
+    updates: list[tuple[object, ...]] = []
+    suspend: list[tuple[int]] = []
+    for item in progress:
+        deck_rowid = deck_rows.get(item.deck_id)
+        key = (deck_rowid if deck_rowid is not None else -1, item.card_id)
+        card = found.get(key)
+        if card is None:
             continue
+        rowid, state, last_review = card
+        logs.extend(_new_log_rows(rowid, item.log, have.setdefault(rowid, set())))
+        m = item.memory
+        newer = (m.last_review or 0.0) > (last_review or 0.0)
+        if m.state is State.NEW and not (item.suspended or item.buried):
+            continue
+        if state == State.NEW or newer:
+            updates.append(
+                (rowid, -1 if item.suspended else _QUEUE[m.state], int(m.state), m.step,
+                 m.stability, m.difficulty, m.due, m.last_review, int(item.suspended),
+                 day if item.buried else 0)
+            )  # fmt: skip
+            # a later item for the same card compares with this one, as it would in the table
+            found[key] = (rowid, int(m.state), m.last_review)
+        elif item.suspended:
+            suspend.append((rowid,))
+    conn.executemany(_LOG_INSERT, logs)
+    conn.executemany(_STATE_UPDATE, updates)
+    conn.executemany(
+        "UPDATE card_state SET suspended = 1, queue = -1 WHERE card_rowid = ?", suspend
+    )
+    return len(updates), len(logs)
+
+
+def _new_log_rows(rowid: int, log: Sequence[LogRow], have: set[int]) -> list[tuple[object, ...]]:
+    """The review-log rows of ``log`` that the card does not have yet (by the millisecond)."""
+    rows: list[tuple[object, ...]] = []
+    for r in log:
+        at = round(r.reviewed_at * 1000)
+        if at in have:
+            continue
+        have.add(at)
         b, a = r.before, r.after
         rows.append(
             (rowid, r.reviewed_at, int(r.rating), r.duration_ms, int(b.state), b.step, b.stability,
              b.difficulty, b.due, b.last_review, int(a.state), a.step, a.stability, a.difficulty,
              a.due, a.due - r.reviewed_at)
         )  # fmt: skip
-    conn.executemany(
-        "INSERT INTO review_log (card_rowid, reviewed_at, rating, duration_ms, state_before,"
-        " step_before, stability_before, difficulty_before, due_before, last_review_before,"
-        " state_after, step_after, stability_after, difficulty_after, due_after, interval)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    return len(rows)
-
-
-def _set_state(conn: sqlite3.Connection, rowid: int, item: CardProgress, day: int) -> None:
-    m = item.memory
-    queue = -1 if item.suspended else _QUEUE[m.state]
-    conn.execute(
-        "UPDATE card_state SET queue = CASE WHEN (SELECT retired FROM cards WHERE rowid = ?1)"
-        " THEN -1 ELSE ?2 END, state = ?3, step = ?4, stability = ?5, difficulty = ?6,"
-        " due = CASE WHEN ?3 = 0 THEN due ELSE ?7 END, last_review = ?8, suspended = ?9,"
-        " buried_day = ?10 WHERE card_rowid = ?1",
-        (
-            rowid,
-            queue,
-            int(m.state),
-            m.step,
-            m.stability,
-            m.difficulty,
-            m.due,
-            m.last_review,
-            int(item.suspended),
-            day if item.buried else 0,
-        ),
-    )
+    return rows
 
 
 def deck_progress(conn: sqlite3.Connection, deck_id: str, day: int) -> list[CardProgress]:

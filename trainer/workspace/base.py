@@ -8,8 +8,6 @@ this class.
 
 from __future__ import annotations
 
-import difflib
-import random
 import re
 import sqlite3
 import sys
@@ -18,22 +16,28 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer.core.config import parse_config, parse_lenient
 from trainer.core.deckfiles import deck_argument, find_decks
 from trainer.core.errors import ConfigError, StoreBusyError, UsageError
 from trainer.core.model import StoredCard
-from trainer.core.plan import Exam, Moments, moments, new_per_day
-from trainer.core.queue import Counts, today
-from trainer.core.quiz.people import PeopleIndex
 from trainer.core.scheduler import DeckLimits, Scheduler, Settings, study_day
-from trainer.core.session import Session
 from trainer.store import db
-from trainer.store import exams as exam_store
 from trainer.store import paths as paths_mod
 from trainer.store.catalog import DeckFile, DeckSource, DeckStatus, sync
 from trainer.store.db import connect, store_error
 from trainer.store.progress import Store
+
+# What studying, exams and quizzes need is imported where it is used: a
+# command that does none of these (an import, say) never loads it.
+if TYPE_CHECKING:
+    import random
+
+    from trainer.core.plan import Exam, Moments
+    from trainer.core.queue import Counts
+    from trainer.core.quiz.people import PeopleIndex
+    from trainer.core.session import Session
 
 
 class Clock:
@@ -219,12 +223,16 @@ class Base:
 
     def exams(self) -> dict[str, Exam]:
         """The exam dates still ahead (today's included), by deck id."""
+        from trainer.store import exams as exam_store
+
         local = self.clock.now().astimezone(self.clock.tz)
         today_date = (local - timedelta(hours=self.settings.day_rollover_hour)).date()
         loaded = {f.deck_id for f in self.decks}
         return {k: e for k, e in exam_store.exams(self.conn, today_date).items() if k in loaded}
 
     def _moments(self, exam: Exam) -> Moments:
+        from trainer.core.plan import moments
+
         return moments(exam, self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
 
     def today_settings(self) -> Settings:
@@ -232,6 +240,8 @@ class Base:
         exams = self.exams()
         if not exams:
             return self.settings
+        from trainer.core.plan import new_per_day
+
         limits = dict(self.settings.deck_limits)
         now = self.clock.now()
         day = study_day(now, self.clock.tz, self.settings.day_rollover_hour)
@@ -248,6 +258,8 @@ class Base:
 
     def rows(self) -> list[DeckRow]:
         """Every deck file with today's counts (by the queue's one rule)."""
+        from trainer.core.queue import Counts, today
+
         settings = self.today_settings()
         day = study_day(self.clock.now(), self.clock.tz, settings.day_rollover_hour)
         ids = [f.deck_id for f in self.decks]
@@ -320,6 +332,8 @@ class Base:
 
     def _nearest(self, name: str) -> list[str]:
         """Up to three deck ids that ``name`` may have meant (by id, file name, title or a word)."""
+        import difflib
+
         wanted = name.lower()
         scored = []
         for f in self.decks:
@@ -349,6 +363,8 @@ class Base:
                     continue
                 if self.store.card_rowid(deck_id, card_id) is not None:
                     raise UsageError(f"card '{card_id}' of {deck_id} is not suspended")
+                import difflib
+
                 close = difflib.get_close_matches(card_id, list(suspended), n=1)
                 raise UsageError(
                     f"deck {deck_id} has no card '{card_id}'",
@@ -366,6 +382,10 @@ class Base:
         self, deck_ids: Sequence[str] | None = None, rng: random.Random | None = None
     ) -> Session:
         """A study session over ``deck_ids`` (every loaded deck when None)."""
+        import random
+
+        from trainer.core.session import Session
+
         ids = list(deck_ids) if deck_ids is not None else [f.deck_id for f in self.decks]
         exams = {k: e for k, e in self.exams().items() if k in ids}
         settings = self.today_settings()

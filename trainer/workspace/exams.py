@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from trainer.core.errors import UsageError
-from trainer.core.plan import Exam, Plan, make_plan
 from trainer.core.scheduler import Scheduler
-from trainer.store import exams as exam_store
 from trainer.workspace.base import Base
+
+if TYPE_CHECKING:
+    from trainer.core.plan import Plan
 
 
 class ExamsMixin(Base):
@@ -25,6 +27,9 @@ class ExamsMixin(Base):
             UsageError: for a date in the past, a target out of range, or decks
                 without an exam date when none is given.
         """
+        from trainer.core.plan import Exam, make_plan
+        from trainer.store import exams as exam_store
+
         now = self.clock.now()
         if day is not None:
             local = now.astimezone(self.clock.tz)
@@ -56,4 +61,6 @@ class ExamsMixin(Base):
 
     def clear_exam(self, deck_ids: Sequence[str]) -> int:
         """Forget the exam dates of some decks; returns how many had one."""
+        from trainer.store import exams as exam_store
+
         return sum(exam_store.clear_exam(self.conn, d) for d in deck_ids)

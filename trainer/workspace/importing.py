@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from trainer.formats.model import ImportOptions
-    from trainer.transfer import ExportReport, ImportReport
+    from trainer.transfer import ExportReport, ImportProgress, ImportReport
 
 
 from trainer.workspace.base import Base
@@ -22,11 +21,12 @@ class ImportingMixin(Base):
         path: Path,
         options: ImportOptions | None = None,
         to: Path | None = None,
-        progress: Callable[[int, int], None] | None = None,
+        progress: ImportProgress | None = None,
     ) -> ImportReport:
         """Import one file (an Anki package, a CSV/TSV or Quizlet export, a YAML deck).
 
-        All or nothing: see :mod:`trainer.transfer`.
+        All or nothing: see :mod:`trainer.transfer`. ``progress`` is told each step
+        (:class:`trainer.transfer.ImportStep`).
         """
         from trainer.formats.model import ImportOptions
         from trainer.transfer import import_file

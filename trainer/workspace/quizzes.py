@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from trainer.core.errors import UsageError
 from trainer.core.model import Rating, State
-from trainer.core.quiz.build import build_questions
-from trainer.core.quiz.model import Question, QuestionType
-from trainer.core.quiz.people import PeopleIndex
-from trainer.core.quiz.run import Result
-from trainer.store import quizzes as quiz_store
 from trainer.workspace.base import Base
+
+# The quiz core is imported when a quiz is made: other commands never load it.
+if TYPE_CHECKING:
+    import random
+
+    from trainer.core.quiz.model import Question, QuestionType
+    from trainer.core.quiz.run import Result
+    from trainer.store.quizzes import QuizRecord
 
 
 class QuizzesMixin(Base):
@@ -31,6 +34,9 @@ class QuizzesMixin(Base):
         Raises:
             UsageError: when the decks give no question of the types asked.
         """
+        from trainer.core.quiz.build import build_questions
+        from trainer.core.quiz.people import PeopleIndex
+
         key = tuple(sorted(deck_ids))
         if key not in self._quiz_material:
             # Read once per set of decks (until the decks are read again): later
@@ -52,12 +58,16 @@ class QuizzesMixin(Base):
         options: Mapping[str, object],
     ) -> int:
         """Keep a finished quiz in the profile's history; returns its id."""
+        from trainer.store import quizzes as quiz_store
+
         finished = started.timestamp() + result.seconds
         self.store.changed = True
         return quiz_store.save(self.conn, result, started.timestamp(), finished, deck_ids, options)
 
-    def quiz_history(self) -> list[quiz_store.QuizRecord]:
+    def quiz_history(self) -> list[QuizRecord]:
         """The finished quizzes, newest first."""
+        from trainer.store import quizzes as quiz_store
+
         return quiz_store.history(self.conn)
 
     def relearn(self, result: Result, rng: random.Random) -> tuple[int, int]:

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 from trainer.core.config import parse_config, parse_lenient
 from trainer.core.errors import ConfigError, TrainerError, UsageError
 from trainer.core.scheduler import Scheduler, study_day
-from trainer.core.stats import Stats
 from trainer.store.catalog import DeckFile
-from trainer.store.search import Found
 from trainer.workspace.base import Base
 
 if TYPE_CHECKING:
     from trainer.core.browse import Actions, CardDetails
     from trainer.core.configedit import Value
+    from trainer.core.stats import Stats
+    from trainer.store.search import Found
 
 
 class ToolsMixin(Base):
