@@ -190,3 +190,17 @@ def test_bringing_progress_costs_a_few_statements_however_many_cards(
     many, states, reviews = statements(40)
     assert (states, reviews) == (40, 40)
     assert many == few
+
+
+def test_progress_brought_in_makes_a_backup_due_and_cards_alone_do_not(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    pkg = build_package(tmp_path / "h.apkg", history_notes(), FORMS[0])
+    for with_progress in (False, True):
+        ws = Workspace(None, clock=clock)
+        try:
+            ws.store.changed = False
+            ws.import_file(pkg, ImportOptions(with_progress=with_progress))
+            assert ws.store.changed is with_progress  # a schedule came in: back it up at exit
+        finally:
+            ws.close()

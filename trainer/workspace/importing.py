@@ -31,7 +31,10 @@ class ImportingMixin(Base):
         from trainer.formats.model import ImportOptions
         from trainer.transfer import import_file
 
-        return import_file(self, path, options or ImportOptions(), to, progress)
+        report = import_file(self, path, options or ImportOptions(), to, progress)
+        if report.with_progress:
+            self.store.changed = True  # a schedule came in: a backup is due at exit
+        return report
 
     def export_deck(self, deck: str, path: Path, with_progress: bool = False) -> ExportReport:
         """Write one deck to ``path`` in the format its extension names."""
