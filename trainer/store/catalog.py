@@ -22,7 +22,7 @@ from trainer.core.deck import gc_paused, parse_deck
 from trainer.core.deckfiles import read_deck_bytes
 from trainer.core.errors import DeckError, Problem
 from trainer.core.model import Card, CardType, Deck
-from trainer.store.db import transaction
+from trainer.store.db import fold, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,26 +334,33 @@ _CONTENT = (
     "note",
     "draft",
     "content_hash",
+    "folded",
 )
 
 
 def _content(card: Card, position: int, chash: str) -> tuple[object, ...]:
-    """A card's values for the ``_CONTENT`` columns (a cloze card's text is in entry_texts)."""
+    """A card's values for the ``_CONTENT`` columns (a cloze card's text is in entry_texts).
+
+    ``folded`` is the text a search looks in, folded once here (schema 7).
+    """
+    front = "" if card.type is CardType.CLOZE else card.front
+    accept = SEP.join(card.accept)
     return (
         card.entry,
         position,
         card.type,
         card.ordinal,
         card.kind,
-        "" if card.type is CardType.CLOZE else card.front,
+        front,
         card.back,
-        SEP.join(card.accept),
+        accept,
         card.when,
         SEP.join(card.tags),
         card.source,
         card.note,
         card.draft,
         chash,
+        fold(SEP.join((front, card.back, accept, card.note, card.source))),
     )
 
 
@@ -403,8 +410,9 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> None:
     texts = {c.entry: c.front for c in deck.cards if c.type is CardType.CLOZE}
     # Texts of removed entries stay, for their retired cards' sake.
     conn.executemany(
-        "INSERT OR REPLACE INTO entry_texts (deck_rowid, entry_id, front) VALUES (?, ?, ?)",
-        [(deck_rowid, entry, front) for entry, front in texts.items()],
+        "INSERT OR REPLACE INTO entry_texts (deck_rowid, entry_id, front, folded)"
+        " VALUES (?, ?, ?, ?)",
+        [(deck_rowid, entry, front, fold(front)) for entry, front in texts.items()],
     )
     conn.executemany(
         f"INSERT INTO cards (rowid, deck_rowid, card_id, {', '.join(_CONTENT)})"

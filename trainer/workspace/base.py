@@ -34,6 +34,7 @@ from trainer.store import paths as paths_mod
 from trainer.store.catalog import DeckFile, DeckSource, DeckStatus, sync
 from trainer.store.db import connect, store_error
 from trainer.store.progress import Store
+from trainer.store.search import Searcher
 
 
 class Clock:
@@ -131,6 +132,7 @@ class Base:
         self.busy_ms = 30_000
         self.store = Store(self.conn, self.paths.seen)
         self.files: list[DeckFile] = []
+        self._searcher: Searcher | None = None
         self._quiz_material: dict[
             tuple[str, ...], tuple[list[StoredCard], list[StoredCard], PeopleIndex]
         ] = {}

@@ -13,7 +13,7 @@ from trainer.core.errors import ConfigError, TrainerError, UsageError
 from trainer.core.scheduler import Scheduler, study_day
 from trainer.core.stats import Stats
 from trainer.store.catalog import DeckFile
-from trainer.store.search import Found
+from trainer.store.search import Found, Query, Searcher
 from trainer.workspace.base import Base
 
 if TYPE_CHECKING:
@@ -65,13 +65,37 @@ class ToolsMixin(Base):
         Raises:
             UsageError: for a search that cannot be read, with where and why.
         """
-        from trainer.core.search import parse
         from trainer.store.search import search
 
+        q = self.browse_query(query, deck_ids)
+        return search(self.conn, q.node, list(q.deck_ids), q.today, q.day_end)
+
+    def browse_query(self, query: str, deck_ids: Sequence[str] | None = None) -> Query:
+        """A browser search read, over some decks (every loaded deck when None), today.
+
+        Raises:
+            UsageError: for a search that cannot be read, with where and why.
+        """
+        from trainer.core.search import parse
+
         node = parse(query)
-        ids = list(deck_ids) if deck_ids is not None else [f.deck_id for f in self.decks]
+        ids = tuple(deck_ids) if deck_ids is not None else tuple(f.deck_id for f in self.decks)
         day = study_day(self.clock.now(), self.clock.tz, self.settings.day_rollover_hour)
-        return search(self.conn, node, ids, day.number, day.end.timestamp())
+        return Query(node, ids, day.number, day.end.timestamp())
+
+    def searcher(self) -> Searcher:
+        """The browser's searches, on a connection of their own (for a worker thread)."""
+        from trainer.store.db import open_reader
+
+        if self._searcher is None:
+            self._searcher = Searcher(open_reader(self.paths.database))
+        return self._searcher
+
+    def found_rows(self, rowids: Sequence[int]) -> dict[int, Found]:
+        """Some cards as the browser's results show them, read now (after an action)."""
+        from trainer.store.search import rows
+
+        return rows(self.conn, rowids)
 
     def actions(self) -> Actions:
         """The browser's actions (suspend, bury, reset) on this profile, with their undo."""
