@@ -284,6 +284,14 @@ MIGRATIONS: dict[int, list[str]] = {
            || char(31) || note || char(31) || source)""",
         "UPDATE entry_texts SET folded = fold(front)",
         "CREATE INDEX cards_order ON cards (deck_rowid, ord)",
+        # The statistics' predicted recall reads the studied cards' stability
+        # and last review from this index alone, not from the whole table.
+        """CREATE INDEX card_state_recall ON card_state (deck_rowid, stability, last_review)
+           WHERE queue IN (1, 2)""",
+        # Cards buried today are counted from a narrow range, not by testing
+        # every card's buried day.
+        """CREATE INDEX card_state_buried ON card_state (deck_rowid, buried_day)
+           WHERE buried_day > 0""",
     ],
 }
 
