@@ -272,3 +272,91 @@ async def test_an_action_reads_back_only_the_rows_it_changed(
         assert str(table.get_row_at(0)[2]) == "new" and flags(workspace, "two")[:2] == (0, 0)
         await settle(pilot, app)
         assert len(calls) == searched  # no search ran again
+
+
+# -- editing: a deck the edit broke, a bundled deck ------------------------------------
+
+
+def _recording_editor(tmp_path: Path) -> str:
+    """An editor that only notes the line it was opened at (beside the file)."""
+    return _fake_editor(tmp_path, "nothing to replace", "nothing")
+
+
+async def test_e_reopens_a_deck_the_last_edit_broke_at_its_error(
+    workspace: Workspace, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = workspace.session(rng=random.Random(1))
+    session.answer(Rating.EASY, clock.now())
+    rowid = workspace.store.card_rowid("small", "one")
+    before = workspace.store.memory(rowid or 0)
+    deck = Path(workspace.extra[0])
+    noted = Path(str(deck) + ".line")
+    deck.write_text(deck.read_text().replace("{id: three,", "{id: three, kind: date,"))
+    workspace.reload()
+    app = make_app(workspace)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_browser(pilot, app)
+        await search(pilot, app, "card:three")
+        monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, "kind: date", "kindd: date"))
+        await pilot.press("e")
+        await settle(pilot, app)
+        assert isinstance(app.screen, ErrorDialog) and "now has errors" in app.screen.title_text
+        (error,) = workspace.deck_file(deck).errors  # type: ignore[union-attr]
+        await pilot.press("escape")
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        # the broken deck's cards are kept as they were, and found
+        assert [f.card_id for f in screen.found] == ["three"]
+        noted.unlink()
+        monkeypatch.setenv("VISUAL", _recording_editor(tmp_path))
+        await pilot.press("e")
+        await settle(pilot, app)
+        assert noted.read_text() == f"+{error.line}"  # at the place of the error
+        await pilot.press("escape")  # the deck still has its error
+        monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, "kindd: date", "kind: date"))
+        await pilot.press("e")
+        await settle(pilot, app)
+        assert isinstance(app.screen, BrowseScreen)
+        assert any("Read small.yaml again" in n.message for n in app._notifications)
+        assert workspace.deck_file(deck).ok  # type: ignore[union-attr]
+        assert workspace.store.memory(rowid or 0) == before
+
+
+async def test_e_on_a_bundled_deck_edits_a_copy_in_the_users_deck_folder(
+    clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import SMALL_DECK, write_deck
+
+    bundled = write_deck(tmp_path / "package" / "decks", "small.yaml", SMALL_DECK)
+    original = bundled.read_bytes()
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [bundled])
+    ws = Workspace(None, [], clock=clock)  # type: ignore[arg-type]
+    try:
+        session = ws.session(rng=random.Random(1))
+        session.answer(Rating.EASY, clock.now())
+        rowid = ws.store.card_rowid("small", "one")
+        before = ws.store.memory(rowid or 0)
+        monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, "front: Q2", "front: Q2 mine"))
+        app = make_app(ws)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await open_browser(pilot, app)
+            await search(pilot, app, "card:two")
+            await pilot.press("e")
+            await settle(pilot, app)
+            copy = ws.paths.decks / "small.yaml"
+            assert bundled.read_bytes() == original  # the installed file is never written
+            assert "Q2 mine" in copy.read_text()
+            assert Path(str(copy) + ".line").read_text() == "+5"  # the same line, in the copy
+            said = " ".join(n.message for n in app._notifications)
+            assert "copied" in said and "small.yaml" in said
+            assert "Q2 mine" in shown(app, "#browse-card-text")
+            assert ws.store.deck_path("small") == str(copy)
+            assert ws.store.memory(rowid or 0) == before  # progress stays with the card ids
+            await pilot.press("e")  # the next edit goes to the copy: no second copy
+            await settle(pilot, app)
+            assert sorted(p.name for p in ws.paths.decks.iterdir()) == [
+                "small.yaml",
+                "small.yaml.line",
+            ]
+    finally:
+        ws.close()

@@ -109,6 +109,8 @@ class BrowseScreen(Screen[None]):
         self._index: dict[int, int] = {}
         self._keep: int | None = None
         self._front = 40
+        self._lines: dict[int, int] = {}
+        """The line each card was last opened at (for a file that cannot be read next time)."""
 
     @property
     def tapp(self) -> TrainerApp:
@@ -471,16 +473,31 @@ class BrowseScreen(Screen[None]):
         current = self._current()
         if current is None or self.tapp.loading:
             return
-        path, line = self.tapp.workspace.card_location(current.rowid)
-        command = editor_command(path, line)
+        editor_command(Path("deck.yaml"), 1)  # a $VISUAL that cannot be read: nothing copied
+        place = self.tapp.workspace.edit_place(current.rowid, self._lines.get(current.rowid, 0))
+        path = place.path
+        if not place.at_error:
+            self._lines[current.rowid] = place.line
+        command = editor_command(path, place.line)
         try:
             with self.app.suspend():
                 code = _run(command)
         except SuspendNotSupported:
             code = _run(command)  # no terminal to give away (tests, a web terminal)
         if code is None:
+            if place.copied_from is not None:
+                path.unlink(missing_ok=True)  # never edited: the bundled deck stays in use
             raise UsageError(
                 f"the editor '{command[0]}' cannot be started", "set $VISUAL or $EDITOR"
+            )
+        if place.copied_from is not None:
+            self.notify(
+                visible(
+                    f"The bundled deck {place.copied_from.name} was copied to your deck folder"
+                    f" ({path}) and the copy was edited: it now takes the bundled deck's place,"
+                    " and your progress stays with its cards."
+                ),
+                timeout=10,
             )
         self._editing = path
         self.tapp.loading = True
