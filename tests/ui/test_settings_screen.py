@@ -132,3 +132,50 @@ async def test_plain_mode_has_no_colour_and_words_for_charts(workspace: Workspac
         assert "Reviews per month" in drawing.text and "░" not in drawing.text
         assert "█" not in drawing.text
         assert drawing.styles_used() == {"bold", ""}
+
+
+async def test_a_settings_file_that_is_not_toml_is_replaced_after_asking_and_kept_as_bak(
+    small_deck: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, trainer_home: Path
+) -> None:
+    from trainer.ui.screens.confirm import ConfirmDialog
+
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    config = trainer_home / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    broken = "new_per_day = 3\nthis is [not toml\n"
+    config.write_text(broken)
+    ws = Workspace(None, [small_deck], clock=clock, lenient=True)  # type: ignore[arg-type]
+    app = make_app(ws)
+    try:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ErrorDialog)
+            assert "settings screen (o)" in app.screen.message + app.screen.hint
+            assert ".bak" in app.screen.hint  # the hint says what the screen will do
+            await pilot.press("escape", "o")
+            assert "replace" in shown(app, "#settings-status")
+            hour = app.screen.query_one("#set-day_rollover_hour", Input)
+            hour.value = "6"
+            hour.focus()
+            await pilot.press("enter")
+            assert isinstance(app.screen, ConfirmDialog)
+            question = str(app.screen.question)
+            assert str(config) in question and "config.toml.bak" in question
+            await pilot.press("n")  # said no: nothing changes
+            assert config.read_text() == broken and not config.with_name("config.toml.bak").exists()
+            assert ws.settings.day_rollover_hour == 4
+            hour.focus()
+            await pilot.press("enter", "y")
+            assert isinstance(app.screen, SettingsScreen)
+            assert config.with_name("config.toml.bak").read_text() == broken
+            assert "day_rollover_hour = 6" in config.read_text()
+            assert ws.settings.day_rollover_hour == 6 and ws.config_error is None
+            steps = app.screen.query_one("#set-learning_steps", Input)
+            steps.value = "2m 20m"
+            steps.focus()
+            await pilot.press("enter")  # the new file takes further values as usual
+            assert isinstance(app.screen, SettingsScreen)
+            assert 'learning_steps = ["2m", "20m"]' in config.read_text()
+            assert "day_rollover_hour = 6" in config.read_text()
+    finally:
+        ws.close()

@@ -66,13 +66,53 @@ class ToolsMixin(Base):
         path = self.paths.config_file
         text = set_value(configfile.read(path), key, value, str(path), deck)
         configfile.write(path, text)
+        self._use_settings(text)
+
+    def replace_settings_file(self, key: str, value: Value | None, deck: str | None = None) -> Path:
+        """Start a new settings file holding one setting, the old one kept beside it.
+
+        For a file that is not TOML (or not text), where no one setting can be
+        changed: the value is checked first, the file is renamed to a free
+        ``NAME.bak`` name, and the new file says where the old one went.
+
+        Returns:
+            Where the old file is kept.
+
+        Raises:
+            UsageError: for a value out of range (nothing is changed), or a file
+                that cannot be set aside or replaced (the old one is put back).
+        """
+        from trainer.core.configedit import check, set_value
+        from trainer.store import configfile
+
+        problem = None if value is None else check(key, value, deck)
+        if problem:
+            raise UsageError(problem, "the value was not saved")
+        path = self.paths.config_file
+        backup = configfile.set_aside(path)
+        header = (
+            f"# trainer's settings. The file that was here was not TOML;"
+            f" it is kept as {backup.name}.\n"
+        )
         try:
-            self.settings = parse_config(text, str(path))
+            text = set_value(header, key, value, str(path), deck)
+            configfile.write(path, text)
+        except TrainerError:
+            configfile.put_back(backup, path)
+            raise
+        self._use_settings(text)
+        return backup
+
+    def _use_settings(self, text: str) -> None:
+        """The settings in use, read again from the file's new text."""
+        path = str(self.paths.config_file)
+        try:
+            self.settings = parse_config(text, path)
             self.config_error = None
         except ConfigError as exc:
             # Another setting in the file is still wrong: it keeps its default.
             self.config_error = exc
-            self.settings = parse_lenient(text, str(path))
+            self.settings = parse_lenient(text, path)
         self.scheduler = Scheduler(self.settings)
 
     def search(self, query: str, deck_ids: Sequence[str] | None = None) -> tuple[list[Found], int]:

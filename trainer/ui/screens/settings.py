@@ -20,10 +20,11 @@ from textual.widgets import Header, Input, Select, Static
 
 from trainer.core.config import LEECH_ACTIONS
 from trainer.core.configedit import Value, check
-from trainer.core.errors import TrainerError
+from trainer.core.errors import NotTomlError, TrainerError
 from trainer.core.scheduler import Settings
 from trainer.core.textsafe import visible
 from trainer.ui.footer import KeysFooter
+from trainer.ui.screens.confirm import ConfirmDialog
 from trainer.workspace import as_trainer_error
 
 if TYPE_CHECKING:
@@ -181,7 +182,14 @@ class SettingsScreen(Screen[None]):
         self.sub_title = "Settings"
         error = self.tapp.workspace.config_error
         status = Text(f"File: {self.tapp.workspace.paths.config_file}", style="dim")
-        if error is not None:
+        if isinstance(error, NotTomlError):
+            status = Text(f"{visible(error.message)}\n", style="bold red")
+            status.append(
+                "No value can be changed in it: saving one offers to replace the file"
+                " (the old one is kept as a .bak copy).",
+                style="",
+            )
+        elif error is not None:
             status = Text(f"{visible(error.message)}\n", style="bold red")
             status.append("Wrong values keep their defaults until they are fixed here.", style="")
         status.append(
@@ -248,17 +256,59 @@ class SettingsScreen(Screen[None]):
             self.tapp.workspace.save_setting(f.key, value, f.deck)
         except Exception as exc:
             error = as_trainer_error(exc)
+            if isinstance(error, NotTomlError):
+                self._offer_new_file(f, widget_id, value, error)
+                return
             if not isinstance(error, TrainerError):
                 raise
-            self._note(widget_id, error.message, f)
-            self.notify(f"Not saved: {error.message}.", severity="error")
+            self._refused(f, widget_id, error)
             return
+        self._saved(f, widget_id, value)
+
+    def _refused(self, f: Field, widget_id: str, error: TrainerError) -> None:
+        self._note(widget_id, error.message, f)
+        self.notify(visible(f"Not saved: {error.message}."), severity="error")
+
+    def _saved(self, f: Field, widget_id: str, value: Value | None, more: str = "") -> None:
         self._note(widget_id, None, f)
         where = f" for {f.deck}" if f.deck else ""
         said = "default" if value is None else shown(self.tapp.workspace.settings, f.key)
         if f.deck and value is not None:
             said = str(value)
-        self.notify(f"Saved: {f.label.split(':')[-1].strip()}{where} = {said}.")
+        self.notify(visible(f"Saved: {f.label.split(':')[-1].strip()}{where} = {said}.{more}"))
+
+    def _offer_new_file(
+        self, f: Field, widget_id: str, value: Value | None, error: TrainerError
+    ) -> None:
+        """The file is not TOML: ask before setting it aside and starting a new one."""
+        path = self.tapp.workspace.paths.config_file
+        question = (
+            f"The settings file {path} is not TOML, so no value in it can be changed"
+            f" ({error.message.removeprefix(str(path)).lstrip(': ')}).\n\n"
+            f"Start a new settings file with this value? The old file is kept beside it"
+            f" as {path.name}.bak, to copy anything from by hand."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.notify("Not saved: the settings file was left as it is.", severity="warning")
+                return
+            try:
+                backup = self.tapp.workspace.replace_settings_file(f.key, value, f.deck)
+            except Exception as exc:
+                failure = as_trainer_error(exc)
+                if not isinstance(failure, TrainerError):
+                    raise
+                self._refused(f, widget_id, failure)
+                return
+            self.query_one("#settings-status", Static).update(
+                Text(f"File: {path} (the old one is kept as {backup.name})", style="dim")
+            )
+            self._saved(f, widget_id, value, f" The old file is kept as {backup.name}.")
+
+        self.app.push_screen(
+            ConfirmDialog("Replace the settings file", visible(question)), answered
+        )
 
     def action_back(self) -> None:
         """Back to the decks."""
