@@ -179,3 +179,45 @@ async def test_a_settings_file_that_is_not_toml_is_replaced_after_asking_and_kep
             assert "day_rollover_hour = 6" in config.read_text()
     finally:
         ws.close()
+
+
+async def test_a_value_typed_and_left_is_saved_when_valid_and_said_when_not(
+    workspace: Workspace,
+) -> None:
+    config = workspace.paths.config_file
+    app = make_app(workspace)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("o")
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        hour = screen.query_one("#set-day_rollover_hour", Input)
+        hour.focus()
+        hour.value = "6"
+        await pilot.press("tab")  # left with Tab: saved
+        assert workspace.settings.day_rollover_hour == 6
+        assert "day_rollover_hour = 6" in config.read_text()
+        mark = screen.query_one("#set-quiz_pass_mark", Input)
+        mark.focus()
+        mark.value = "300"
+        await pilot.press("tab")  # refused: not written, and said
+        assert "quiz_pass_mark" not in config.read_text()
+        said = [n.message for n in app._notifications]
+        assert any("Not saved" in m and "pass" in m.lower() for m in said), said
+        limit = screen.query_one("#set-deck-0-new_per_day", Input)
+        limit.focus()
+        limit.value = "9"
+        await pilot.press("escape")  # left with the screen: saved
+        assert not isinstance(app.screen, SettingsScreen)
+        assert workspace.settings.limits("small").new_per_day == 9
+        await pilot.press("o")
+        steps = app.screen.query_one("#set-learning_steps", Input)
+        steps.focus()
+        steps.value = "1m 2x"
+        await pilot.press("escape")
+        assert "learning_steps" not in config.read_text()
+        said = [n.message for n in app._notifications]
+        assert any("Not saved" in m and "steps" in m.lower() for m in said), said
+        written = config.read_text()
+        await pilot.press("o")
+        await pilot.press("tab", "tab", "escape")  # nothing typed: nothing written
+        assert config.read_text() == written
