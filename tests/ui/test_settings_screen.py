@@ -221,3 +221,48 @@ async def test_a_value_typed_and_left_is_saved_when_valid_and_said_when_not(
         await pilot.press("o")
         await pilot.press("tab", "tab", "escape")  # nothing typed: nothing written
         assert config.read_text() == written
+
+
+async def test_per_deck_limits_say_which_deck_and_which_limit_at_60_by_15(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import write_deck
+
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    title = "South Caucasus — treaties and agreements"
+    folder = tmp_path / "decks"
+    for name in ("treaties", "treaties-2"):
+        write_deck(
+            folder,
+            f"{name}.yaml",
+            f"id: {name}\ntitle: {title}\ncards:\n  - {{id: a, front: Q, back: A}}\n",
+        )
+    ws = Workspace(None, [folder], clock=clock)  # type: ignore[arg-type]
+    app = make_app(ws)
+    try:
+        async with app.run_test(size=(60, 15)) as pilot:
+            await pilot.press("o")
+            screen = app.screen
+            assert isinstance(screen, SettingsScreen)
+            ids = []
+            for i in range(2):
+                heading = screen.query_one(f"#set-deck-{i}", Static)
+                text = str(heading.content)
+                # the deck's whole title fits on its line, and its id tells the two apart
+                assert text.startswith(title + "  ")
+                ids.append(text.removeprefix(title + "  "))
+                assert heading.region.width >= len(text)
+                for key, label in (
+                    ("new_per_day", "New cards a day"),
+                    ("reviews_per_day", "Reviews a day"),
+                ):
+                    field = screen.query_one(f"#set-deck-{i}-{key}", Input)
+                    row = field.parent
+                    assert row is not None
+                    shown_label = str(row.query_one(".setting-label", Static).content).strip()
+                    assert shown_label == label
+                    label_width = row.query_one(".setting-label", Static).region.width
+                    assert label_width >= len(label) + 2 and field.region.width >= 5
+            assert sorted(ids) == ["treaties", "treaties-2"]
+    finally:
+        ws.close()

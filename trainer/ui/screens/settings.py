@@ -155,18 +155,23 @@ class SettingsScreen(Screen[None]):
             )
             for i, deck in enumerate(ws.decks):
                 limits = s.deck_limits.get(deck.deck_id)
+                # The deck on a line of its own, its limits below under their own
+                # names: a label "deck: limit" cut to a narrow column said neither.
+                heading = Text(visible(deck.label, one_line=True), style="bold")
+                if deck.label != deck.deck_id:
+                    heading.append(f"  {visible(deck.deck_id, one_line=True)}", style="dim")
+                heading.no_wrap, heading.overflow = True, "ellipsis"
+                yield Static(heading, id=f"set-deck-{i}", classes="setting-deck")
                 for key, label, allowed in (
-                    ("new_per_day", "new a day", "0 to 9999"),
-                    ("reviews_per_day", "reviews a day", "0 to 99999"),
+                    ("new_per_day", "New cards a day", "0 to 9999"),
+                    ("reviews_per_day", "Reviews a day", "0 to 99999"),
                 ):
-                    f = Field(key, f"{deck.label}: {label}", "int", allowed, deck.deck_id)
+                    f = Field(key, label, "int", allowed, deck.deck_id)
                     self.deck_fields.append(f)
                     value = str(getattr(limits, key)) if limits else ""
                     with Horizontal(classes="setting"):
                         yield Static(
-                            Text(
-                                visible(f.label, one_line=True), overflow="ellipsis", no_wrap=True
-                            ),
+                            Text(f"  {label}", overflow="ellipsis", no_wrap=True),
                             classes="setting-label",
                         )
                         yield Input(
@@ -297,7 +302,7 @@ class SettingsScreen(Screen[None]):
         self._note(widget_id, error.message, f)
         self._said[widget_id] = self._typed(widget_id)
         where = f" for {f.deck}" if f.deck else ""
-        label = f.label.split(":")[-1].strip()
+        label = f.label
         self.notify(visible(f"Not saved: {label}{where}: {error.message}."), severity="error")
 
     def _saved(self, f: Field, widget_id: str, value: Value | None, more: str = "") -> None:
@@ -308,7 +313,7 @@ class SettingsScreen(Screen[None]):
         said = "default" if value is None else shown(self.tapp.workspace.settings, f.key)
         if f.deck and value is not None:
             said = str(value)
-        self.notify(visible(f"Saved: {f.label.split(':')[-1].strip()}{where} = {said}.{more}"))
+        self.notify(visible(f"Saved: {f.label}{where} = {said}.{more}"))
 
     def _offer_new_file(
         self, f: Field, widget_id: str, value: Value | None, error: TrainerError
