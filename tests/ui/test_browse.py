@@ -336,11 +336,16 @@ async def test_e_on_a_bundled_deck_edits_a_copy_in_the_users_deck_folder(
         session.answer(Rating.EASY, clock.now())
         rowid = ws.store.card_rowid("small", "one")
         before = ws.store.memory(rowid or 0)
-        monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, "front: Q2", "front: Q2 mine"))
+        monkeypatch.setenv("VISUAL", str(tmp_path / "no-such-editor"))
         app = make_app(ws)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             await open_browser(pilot, app)
             await search(pilot, app, "card:two")
+            await pilot.press("e")  # an editor that cannot start leaves no copy behind
+            assert isinstance(app.screen, ErrorDialog) and "cannot be started" in app.screen.message
+            assert not list(ws.paths.decks.glob("*.yaml"))
+            await pilot.press("escape")
+            monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, "front: Q2", "front: Q2 mine"))
             await pilot.press("e")
             await settle(pilot, app)
             copy = ws.paths.decks / "small.yaml"

@@ -242,6 +242,12 @@ class ToolsMixin(Base):
             return EditPlace(path, line, at_error)
         return EditPlace(self._user_copy(path), line, at_error, copied_from=path)
 
+    def drop_copy(self, place: EditPlace) -> None:
+        """Remove the copy :meth:`edit_place` made of a bundled deck (the edit never began)."""
+        if place.copied_from is not None:
+            with contextlib.suppress(OSError):
+                place.path.unlink()
+
     def _user_copy(self, bundled: Path) -> Path:
         """A copy of a bundled deck file in the user's deck folder (a name not yet taken)."""
         from trainer.core.deckfiles import read_deck_bytes

@@ -485,8 +485,7 @@ class BrowseScreen(Screen[None]):
         except SuspendNotSupported:
             code = _run(command)  # no terminal to give away (tests, a web terminal)
         if code is None:
-            if place.copied_from is not None:
-                path.unlink(missing_ok=True)  # never edited: the bundled deck stays in use
+            self.tapp.workspace.drop_copy(place)  # never edited: the bundled deck stays in use
             raise UsageError(
                 f"the editor '{command[0]}' cannot be started", "set $VISUAL or $EDITOR"
             )
