@@ -364,6 +364,10 @@ def _content(card: Card, position: int, chash: str) -> tuple[object, ...]:
     )
 
 
+_CHUNK = 5000
+"""New cards written at a time."""
+
+
 def sync_cards(conn: sqlite3.Connection, deck: Deck) -> None:
     """Write one validated deck's cards into the catalog (call inside a transaction)."""
     conn.execute(
@@ -390,18 +394,35 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> None:
     moved: list[tuple[int, int]] = []
     restored: list[tuple[int]] = []
     pop = existing.pop
+
+    def insert_new() -> None:
+        # In chunks: a new 100,000-card deck never holds every row in memory at once.
+        conn.executemany(
+            f"INSERT INTO cards (rowid, deck_rowid, card_id, {', '.join(_CONTENT)})"
+            f" VALUES ({', '.join('?' * (3 + len(_CONTENT)))})",
+            inserts,
+        )
+        conn.executemany(
+            "INSERT INTO card_state (card_rowid, deck_rowid, queue, state, due)"
+            " VALUES (?, ?, 0, 0, ?)",
+            states,
+        )
+        inserts.clear()
+        states.clear()
+
     for position, card in enumerate(deck.cards):
         chash = content_hash(card)
         old = pop(card.id, None)
-        row = _content(card, position, chash)
         if old is None:
-            inserts.append((next_rowid, deck_rowid, card.id, *row))
+            inserts.append((next_rowid, deck_rowid, card.id, *_content(card, position, chash)))
             states.append((next_rowid, deck_rowid, position))
             next_rowid += 1
+            if len(inserts) >= _CHUNK:
+                insert_new()
             continue
         rowid, old_hash, retired, old_ord = old
         if old_hash != chash or old_ord != position:
-            updates.append((*row, rowid))
+            updates.append((*_content(card, position, chash), rowid))
         if old_ord != position:
             moved.append((position, rowid))
         if retired:
@@ -414,15 +435,7 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> None:
         " VALUES (?, ?, ?, ?)",
         [(deck_rowid, entry, front, fold(front)) for entry, front in texts.items()],
     )
-    conn.executemany(
-        f"INSERT INTO cards (rowid, deck_rowid, card_id, {', '.join(_CONTENT)})"
-        f" VALUES ({', '.join('?' * (3 + len(_CONTENT)))})",
-        inserts,
-    )
-    conn.executemany(
-        "INSERT INTO card_state (card_rowid, deck_rowid, queue, state, due) VALUES (?, ?, 0, 0, ?)",
-        states,
-    )
+    insert_new()
     conn.executemany(
         f"UPDATE cards SET {', '.join(f'{c} = ?' for c in _CONTENT)} WHERE rowid = ?",
         updates,
