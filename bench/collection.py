@@ -8,7 +8,13 @@ Prints JSON with:
   answer_p50_ms / answer_p99_ms   answer committed + next card's text ready, 1,000 answers
   peak_rss_mb        the largest resident set of any measured process
   stats_s            every statistic of the collection computed (SQL), median of 5
-  tui_stats_screen_s the statistics screen opened from the home screen and drawn (headless)
+  tui_stats_screen_s the statistics screen opened from the home screen (headless), as the
+                     Pilot waits for it (it also waits for the process to be idle: see below)
+  tui_stats_drawn_s  the same, from the key to the last line of the figures drawn
+  browse_first_s     the card browser opened from the home screen until its first results show
+  browse_search_s    a text search typed into the browser until its results show (median)
+  browse_action_s    suspend, unsuspend, undo and mark on the card under the cursor, each until
+                     its row shows the change (median; browse_actions_s has each one)
 
 Usage: python3 bench/collection.py --home DIR [--cards N] [--reviews N] [--keep]
 
@@ -180,23 +186,130 @@ for _ in range(5):
 assert stats.reviews_total >= 1_000_000, stats.reviews_total
 
 async def screen():
+    # Two measures of the same thing. "pilot": press s with the Pilot and wait for it,
+    # as this figure was first taken; the Pilot also waits until the whole process has
+    # been idle for a moment, which on a busy machine adds much that no user waits
+    # for. "drawn": from the key to the last line of the figures drawn to the screen.
+    from trainer.ui import drawing
+    rendered = [0.0]
+    render_line = drawing.Drawing.render_line
+    def noting(self, y):
+        strip = render_line(self, y)
+        rendered[0] = time.perf_counter()
+        return strip
+    drawing.Drawing.render_line = noting
     app = build_app(ws)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
-        times = []
-        for _ in range(3):
+        pilot_times, drawn_times = [], []
+        for _ in range(5):
             t0 = time.perf_counter()
             await pilot.press("s")
             await pilot.pause()
             assert "True retention" in app.screen.query_one("#stats-text").text
-            times.append(time.perf_counter() - t0)
+            pilot_times.append(time.perf_counter() - t0)
             await pilot.press("escape")
             await pilot.pause()
-        return sorted(times)[1]
+            rendered[0] = 0.0
+            t0 = time.perf_counter()
+            app.simulate_key("s")
+            while not rendered[0]:
+                await asyncio.sleep(0.001)
+            await pilot.pause()  # every line drawn: the last one notes the time
+            drawn_times.append(rendered[0] - t0)
+            await pilot.press("escape")
+            await pilot.pause()
+        return sorted(pilot_times)[2], sorted(drawn_times)[2]
 
 runs.sort()
-print(json.dumps({{"stats": runs[2], "screen": asyncio.run(screen()), "rss": rss_mb()}}))
+pilot_s, drawn_s = asyncio.run(screen())
+print(json.dumps({{"stats": runs[2], "screen": pilot_s, "drawn": drawn_s, "rss": rss_mb()}}))
+"""
+)
+
+
+BROWSE = (
+    RSS
+    + f"""
+import asyncio, json, time
+from trainer.workspace import Workspace
+from trainer.ui.run import build_app
+from textual.widgets import DataTable, Input, Static
+
+ws = Workspace({PROFILE!r})
+
+async def until(pilot, ready, limit=30.0):
+    # Poll the screen (the browser may search in a worker thread) until ready() holds.
+    # asyncio.sleep, not pilot.pause: the pilot also waits for the whole process to be
+    # idle, which on a busy machine adds a tenth of a second that no user waits for.
+    t0 = time.perf_counter()
+    while not ready():
+        if time.perf_counter() - t0 > limit:
+            raise SystemExit("the browser never got there")
+        await asyncio.sleep(0.001)
+
+async def main():
+    app = build_app(ws)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        firsts = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            app.simulate_key("b")
+            await until(pilot, lambda: app.screen.query("#browse-results")
+                        and app.screen.query_one(DataTable).row_count > 0
+                        and "found" in str(app.screen.query_one("#browse-count", Static).content))
+            firsts.append(time.perf_counter() - t0)
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("b")
+        await until(pilot, lambda: app.screen.query_one(DataTable).row_count > 0)
+        screen = app.screen
+        table = screen.query_one(DataTable)
+
+        def state_cell():
+            return str(table.get_row_at(table.cursor_row)[2])
+
+        searches = []
+        for query in ("year number 4711", "event 99 took", "article-13 -kind:date"):
+            count = screen.query_one("#browse-count", Static)
+            before = count.content
+            await pilot.press("slash")
+            screen.query_one("#browse-query", Input).value = query
+            t0 = time.perf_counter()
+            app.simulate_key("enter")
+            # shown_query: the search whose results are on screen (older code searched at once)
+            await until(pilot, lambda: count.content is not before
+                        and getattr(screen, "shown_query", query) == query
+                        and "found" in str(count.content))
+            searches.append(time.perf_counter() - t0)
+        actions = {{}}
+        for name, key, done in (
+            ("suspend", "s", lambda: state_cell().startswith("suspended")),
+            ("unsuspend", "s", lambda: not state_cell().startswith("suspended")),
+            ("undo", "u", lambda: state_cell().startswith("suspended")),
+            ("undo again", "u", lambda: not state_cell().startswith("suspended")),
+            ("bury", "b", lambda: "buried" in str(screen.query_one("#browse-card-text", Static).content)),
+            ("undo bury", "u", lambda: "buried" not in str(screen.query_one("#browse-card-text", Static).content)),
+        ):
+            await pilot.pause()
+            t0 = time.perf_counter()
+            app.simulate_key(key)
+            await until(pilot, done)
+            actions[name] = time.perf_counter() - t0
+        row = table.cursor_row
+        await pilot.pause()
+        t0 = time.perf_counter()
+        app.simulate_key("space")
+        await until(pilot, lambda: table.cursor_row == row + 1 and str(table.get_row_at(row)[0]) == "✓")
+        actions["mark"] = time.perf_counter() - t0
+        return sorted(firsts)[1], sorted(searches)[1], actions
+
+first, search, actions = asyncio.run(main())
+print(json.dumps({{"first": first, "search": search, "actions": actions, "rss": rss_mb()}}))
 """
 )
 
@@ -313,6 +426,7 @@ def main() -> int:
         tui = sorted(r["ready"] - r["spawned"] for r in tui_runs)
         answers = child(ANSWERS, home)
         stats = child(STATS, home)
+        browse = child(BROWSE, home)
         result = {
             "cores": os.cpu_count(),
             "python": sys.version.split()[0],
@@ -331,6 +445,13 @@ def main() -> int:
             "answers_by_origin": answers["origins"],
             "stats_s": round(stats["stats"], 3),
             "tui_stats_screen_s": round(stats["screen"], 3),
+            "tui_stats_drawn_s": round(stats["drawn"], 3),
+            "browse_first_s": round(browse["first"], 3),
+            "browse_search_s": round(browse["search"], 3),
+            "browse_action_s": round(
+                sorted(browse["actions"].values())[len(browse["actions"]) // 2], 3
+            ),
+            "browse_actions_s": {k: round(v, 3) for k, v in browse["actions"].items()},
             "peak_rss_mb": round(max(r["rss"] for r in [cold, answers, *warm_runs, *tui_runs]), 1),
             "peak_rss_mb_core": round(max(r["rss"] for r in [cold, answers, *warm_runs]), 1),
         }

@@ -253,3 +253,101 @@ def test_the_running_totals_split_young_and_mature_at_the_documented_interval() 
     sql = " ".join(s for steps in MIGRATIONS.values() for s in steps)
     seconds = MATURE_DAYS * 86400
     assert sql.count(f"< {seconds}") >= 3 and sql.count(f">= {seconds}") >= 3
+
+
+OTHER_DECK = """
+    id: other
+    title: Other deck
+    cards:
+      - {id: a, front: QA, back: AA}
+      - {id: b, front: QB, back: AB}
+"""
+
+
+def test_retention_by_deck_keeps_two_decks_apart(
+    small_deck: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two decks whose retention differs: each deck's figures, and the sum of both overall."""
+    from tests.conftest import write_deck
+    from trainer.core.statsdraw import draw, plain
+
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    write_deck(small_deck.parent, "other.yaml", OTHER_DECK)
+    ws = Workspace(None, [small_deck.parent], clock=clock)  # type: ignore[arg-type]
+    now = clock.now()
+
+    def log(deck: str, card: str, days_ago: float, rating: int, interval: float) -> None:
+        rowid = ws.store.card_rowid(deck, card)
+        ts = (now - timedelta(days=days_ago)).timestamp()
+        ws.conn.execute(
+            "INSERT INTO review_log (card_rowid, reviewed_at, rating, duration_ms, state_before,"
+            " due_before, last_review_before, state_after, due_after, interval)"
+            " VALUES (?, ?, ?, 1000, 2, ?, ?, 2, ?, ?)",
+            (rowid, ts, rating, ts, ts - interval * DAY, ts + DAY, DAY),
+        )
+
+    # small, last 7 days: young 2 of 2 passed, mature 1 of 2.
+    log("small", "one", 1, 3, 5)
+    log("small", "two", 2, 4, 3)
+    log("small", "three", 3, 3, 40)
+    log("small", "three", 3, 1, 30)
+    # other, last 7 days: young 1 of 3, mature 0 of 1; 20 days ago a mature pass;
+    # 100 days ago a young lapse.
+    for rating in (1, 1, 3):
+        log("other", "a", 2, rating, 4)
+    log("other", "b", 5, 1, 60)
+    log("other", "b", 20, 3, 25)
+    log("other", "a", 100, 1, 2)
+    try:
+        s = ws.stats()
+        small, other = s.retention_by_deck["small"], s.retention_by_deck["other"]
+        assert (small[7].young, small[7].mature, small[7].overall) == (1.0, 0.5, 0.75)
+        assert (other[7].young, other[7].mature, other[7].overall) == (1 / 3, 0.0, 0.25)
+        assert (other[30].young, other[30].mature) == (1 / 3, 0.5)
+        assert (other[365].young_total, other[365].young_passed) == (4, 1)
+        assert (small[365].total, small[365].passed) == (4, 3)
+        # every deck's answers, and only theirs, make the overall figure
+        assert (s.retention[7].young_total, s.retention[7].young_passed) == (5, 3)
+        assert (s.retention[7].mature_total, s.retention[7].mature_passed) == (3, 1)
+        assert s.retention[365].overall == pytest.approx(5 / 10)
+        assert s.reviews_total == 10
+        # one deck asked for: only its answers
+        alone = ws.stats(["other"])
+        assert list(alone.retention_by_deck) == ["other"]
+        assert alone.retention[30] == other[30] and alone.reviews_total == 6
+        # the screen's table gives each deck its own line
+        rows = [line.split() for line in plain(draw(s, 80)).splitlines()]
+        by_deck = {r[0]: r[1:] for r in rows if r and r[0] in ("small", "other")}
+        assert by_deck == {
+            "small": ["75.0%", "(4)", "75.0%", "(4)", "75.0%", "(4)"],
+            "other": ["25.0%", "(4)", "40.0%", "(5)", "33.3%", "(6)"],
+        }
+    finally:
+        ws.close()
+
+
+def test_no_statistic_reads_every_card_state_or_the_whole_log(
+    workspace: Workspace, clock: FixedClock
+) -> None:
+    """Each query of the statistics uses an index: none scans card_state or review_log."""
+    _log(workspace, "one", clock.now() - timedelta(days=1))
+    statements: list[str] = []
+    workspace.conn.set_trace_callback(statements.append)
+    try:
+        workspace.stats()
+    finally:
+        workspace.conn.set_trace_callback(None)
+    plans = []
+    for sql in statements:
+        if sql.lstrip().upper().startswith("SELECT"):
+            plans += [row[3] for row in workspace.conn.execute("EXPLAIN QUERY PLAN " + sql)]
+    assert any("card_state_recall" in p for p in plans)
+    assert any("card_state_buried" in p for p in plans)
+    # a scan of the leeches' partial index reads the leeches only
+    scans = [
+        p
+        for p in plans
+        if p.startswith("SCAN") and ("card_state" in p or "review_log" in p)
+        if not p.endswith("card_state_leech")
+    ]
+    assert scans == []

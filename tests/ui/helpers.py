@@ -32,8 +32,23 @@ def flags(ws: Workspace, card: str) -> tuple[int, int, int, int]:
     return tuple(row)  # type: ignore[return-value]
 
 
+async def settle(pilot: object, app: TrainerApp) -> None:
+    """Let the workers finish (the browser searches in one) and their results show."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def open_browser(pilot: object, app: TrainerApp) -> None:
+    """Press b at home, and wait for the first results."""
+    await pilot.press("b")  # type: ignore[attr-defined]
+    await settle(pilot, app)
+
+
 async def search(pilot: object, app: TrainerApp, query: str) -> None:
-    """Type a search into the browser and run it."""
+    """Type a search into the browser, run it, and wait for its results."""
     field = app.screen.query_one("#browse-query", Input)
     field.value = query
     await pilot.press("slash", "enter")  # type: ignore[attr-defined]
+    await settle(pilot, app)

@@ -132,3 +132,137 @@ async def test_plain_mode_has_no_colour_and_words_for_charts(workspace: Workspac
         assert "Reviews per month" in drawing.text and "░" not in drawing.text
         assert "█" not in drawing.text
         assert drawing.styles_used() == {"bold", ""}
+
+
+async def test_a_settings_file_that_is_not_toml_is_replaced_after_asking_and_kept_as_bak(
+    small_deck: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch, trainer_home: Path
+) -> None:
+    from trainer.ui.screens.confirm import ConfirmDialog
+
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    config = trainer_home / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    broken = "new_per_day = 3\nthis is [not toml\n"
+    config.write_text(broken)
+    ws = Workspace(None, [small_deck], clock=clock, lenient=True)  # type: ignore[arg-type]
+    app = make_app(ws)
+    try:
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ErrorDialog)
+            assert "settings screen (o)" in app.screen.message + app.screen.hint
+            assert ".bak" in app.screen.hint  # the hint says what the screen will do
+            await pilot.press("escape", "o")
+            assert "replace" in shown(app, "#settings-status")
+            hour = app.screen.query_one("#set-day_rollover_hour", Input)
+            hour.value = "6"
+            hour.focus()
+            await pilot.press("enter")
+            assert isinstance(app.screen, ConfirmDialog)
+            question = str(app.screen.question)
+            assert str(config) in question and "config.toml.bak" in question
+            await pilot.press("n")  # said no: nothing changes
+            assert config.read_text() == broken and not config.with_name("config.toml.bak").exists()
+            assert ws.settings.day_rollover_hour == 4
+            hour.focus()
+            await pilot.press("enter", "y")
+            assert isinstance(app.screen, SettingsScreen)
+            assert config.with_name("config.toml.bak").read_text() == broken
+            assert "day_rollover_hour = 6" in config.read_text()
+            assert ws.settings.day_rollover_hour == 6 and ws.config_error is None
+            steps = app.screen.query_one("#set-learning_steps", Input)
+            steps.value = "2m 20m"
+            steps.focus()
+            await pilot.press("enter")  # the new file takes further values as usual
+            assert isinstance(app.screen, SettingsScreen)
+            assert 'learning_steps = ["2m", "20m"]' in config.read_text()
+            assert "day_rollover_hour = 6" in config.read_text()
+    finally:
+        ws.close()
+
+
+async def test_a_value_typed_and_left_is_saved_when_valid_and_said_when_not(
+    workspace: Workspace,
+) -> None:
+    config = workspace.paths.config_file
+    app = make_app(workspace)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("o")
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        hour = screen.query_one("#set-day_rollover_hour", Input)
+        hour.focus()
+        hour.value = "6"
+        await pilot.press("tab")  # left with Tab: saved
+        assert workspace.settings.day_rollover_hour == 6
+        assert "day_rollover_hour = 6" in config.read_text()
+        mark = screen.query_one("#set-quiz_pass_mark", Input)
+        mark.focus()
+        mark.value = "300"
+        await pilot.press("tab")  # refused: not written, and said
+        assert "quiz_pass_mark" not in config.read_text()
+        said = [n.message for n in app._notifications]
+        assert any("Not saved" in m and "pass" in m.lower() for m in said), said
+        limit = screen.query_one("#set-deck-0-new_per_day", Input)
+        limit.focus()
+        limit.value = "9"
+        await pilot.press("escape")  # left with the screen: saved
+        assert not isinstance(app.screen, SettingsScreen)
+        assert workspace.settings.limits("small").new_per_day == 9
+        await pilot.press("o")
+        steps = app.screen.query_one("#set-learning_steps", Input)
+        steps.focus()
+        steps.value = "1m 2x"
+        await pilot.press("escape")
+        assert "learning_steps" not in config.read_text()
+        said = [n.message for n in app._notifications]
+        assert any("Not saved" in m and "steps" in m.lower() for m in said), said
+        written = config.read_text()
+        await pilot.press("o")
+        await pilot.press("tab", "tab", "escape")  # nothing typed: nothing written
+        assert config.read_text() == written
+
+
+async def test_per_deck_limits_say_which_deck_and_which_limit_at_60_by_15(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.conftest import write_deck
+
+    monkeypatch.setattr("trainer.store.paths.bundled_decks", lambda: [])
+    title = "South Caucasus — treaties and agreements"
+    folder = tmp_path / "decks"
+    for name in ("treaties", "treaties-2"):
+        write_deck(
+            folder,
+            f"{name}.yaml",
+            f"id: {name}\ntitle: {title}\ncards:\n  - {{id: a, front: Q, back: A}}\n",
+        )
+    ws = Workspace(None, [folder], clock=clock)  # type: ignore[arg-type]
+    app = make_app(ws)
+    try:
+        async with app.run_test(size=(60, 15)) as pilot:
+            await pilot.press("o")
+            screen = app.screen
+            assert isinstance(screen, SettingsScreen)
+            ids = []
+            for i in range(2):
+                heading = screen.query_one(f"#set-deck-{i}", Static)
+                text = str(heading.content)
+                # the deck's whole title fits on its line, and its id tells the two apart
+                assert text.startswith(title + "  ")
+                ids.append(text.removeprefix(title + "  "))
+                assert heading.region.width >= len(text)
+                for key, label in (
+                    ("new_per_day", "New cards a day"),
+                    ("reviews_per_day", "Reviews a day"),
+                ):
+                    field = screen.query_one(f"#set-deck-{i}-{key}", Input)
+                    row = field.parent
+                    assert row is not None
+                    shown_label = str(row.query_one(".setting-label", Static).content).strip()
+                    assert shown_label == label
+                    label_width = row.query_one(".setting-label", Static).region.width
+                    assert label_width >= len(label) + 2 and field.region.width >= 5
+            assert sorted(ids) == ["treaties", "treaties-2"]
+    finally:
+        ws.close()

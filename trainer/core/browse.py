@@ -111,9 +111,16 @@ class Actions:
         """Whether there is an action to take back."""
         return bool(self._done)
 
-    def suspend(self, rowids: Sequence[int], suspended: bool = True) -> Change:
-        """Take cards out of study (or bring them back)."""
+    def suspend(self, rowids: Sequence[int], suspended: bool | None = True) -> Change:
+        """Take cards out of study (or bring them back).
+
+        Args:
+            suspended: None toggles: the cards come back when every one of them
+                is suspended, else they are all suspended.
+        """
         before = self.store.marks(rowids)
+        if suspended is None:
+            suspended = not all(s for s, _ in before.values())
         self.store.set_marks({r: (suspended, b) for r, (_, b) in before.items()})
         change = Change("suspend" if suspended else "unsuspend", list(before), before)
         self._done.append(change)

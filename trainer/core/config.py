@@ -12,7 +12,7 @@ import tomllib
 from datetime import timedelta
 from typing import Any
 
-from trainer.core.errors import ConfigError
+from trainer.core.errors import ConfigError, NotTomlError
 from trainer.core.scheduler import DeckLimits, Settings
 
 _STEP = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])")
@@ -80,7 +80,7 @@ def parse_config(text: str, path: str) -> Settings:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(
+        raise NotTomlError(
             f"{path}: {exc}", "fix the TOML syntax or delete the file to use the defaults"
         ) from exc
     errors: list[str] = []

@@ -15,7 +15,7 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from trainer.core.config import parse_config
-from trainer.core.errors import ConfigError, UsageError
+from trainer.core.errors import ConfigError, NotTomlError, UsageError
 
 Value = int | float | str | list[str]
 
@@ -39,9 +39,10 @@ def _document(text: str, path: str) -> tomlkit.TOMLDocument:
     try:
         return tomlkit.parse(text)
     except TOMLKitError as exc:
-        raise UsageError(
-            f"{path} cannot be changed here: {exc}",
-            "fix the file's TOML by hand first (or delete it to start from the defaults)",
+        raise NotTomlError(
+            f"{path} is not TOML, so no setting in it can be changed: {exc}",
+            "fix the file's TOML by hand, or replace it (the settings screen offers to,"
+            " keeping the old file as a .bak copy)",
         ) from exc
 
 

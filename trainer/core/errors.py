@@ -38,6 +38,10 @@ class ConfigError(UsageError):
     """The configuration file cannot be used."""
 
 
+class NotTomlError(ConfigError):
+    """The configuration file is not TOML text at all, so no one setting in it can be changed."""
+
+
 class StoreError(TrainerError):
     """The profile's database cannot be opened, read or written, or is damaged."""
 

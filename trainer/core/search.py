@@ -194,3 +194,15 @@ def mentions(node: Node, field: str, value: str) -> bool:
     if isinstance(node, Not):
         return mentions(node.node, field, value)
     return any(mentions(n, field, value) for n in node.nodes)
+
+
+def fields(node: Node) -> set[str]:
+    """The fields the tree's terms use ('' for text)."""
+    if isinstance(node, Term):
+        return {node.field}
+    if isinstance(node, Not):
+        return fields(node.node)
+    out: set[str] = set()
+    for n in node.nodes:
+        out |= fields(n)
+    return out

@@ -22,7 +22,7 @@ from trainer.core.deck import gc_paused, parse_deck
 from trainer.core.deckfiles import read_deck_bytes
 from trainer.core.errors import DeckError, Problem
 from trainer.core.model import Card, CardType, Deck
-from trainer.store.db import transaction
+from trainer.store.db import fold, transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,27 +334,38 @@ _CONTENT = (
     "note",
     "draft",
     "content_hash",
+    "folded",
 )
 
 
 def _content(card: Card, position: int, chash: str) -> tuple[object, ...]:
-    """A card's values for the ``_CONTENT`` columns (a cloze card's text is in entry_texts)."""
+    """A card's values for the ``_CONTENT`` columns (a cloze card's text is in entry_texts).
+
+    ``folded`` is the text a search looks in, folded once here (schema 7).
+    """
+    front = "" if card.type is CardType.CLOZE else card.front
+    accept = SEP.join(card.accept)
     return (
         card.entry,
         position,
         card.type,
         card.ordinal,
         card.kind,
-        "" if card.type is CardType.CLOZE else card.front,
+        front,
         card.back,
-        SEP.join(card.accept),
+        accept,
         card.when,
         SEP.join(card.tags),
         card.source,
         card.note,
         card.draft,
         chash,
+        fold(SEP.join((front, card.back, accept, card.note, card.source))),
     )
+
+
+_CHUNK = 5000
+"""New cards written at a time."""
 
 
 def sync_cards(conn: sqlite3.Connection, deck: Deck) -> None:
@@ -383,18 +394,35 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> None:
     moved: list[tuple[int, int]] = []
     restored: list[tuple[int]] = []
     pop = existing.pop
+
+    def insert_new() -> None:
+        # In chunks: a new 100,000-card deck never holds every row in memory at once.
+        conn.executemany(
+            f"INSERT INTO cards (rowid, deck_rowid, card_id, {', '.join(_CONTENT)})"
+            f" VALUES ({', '.join('?' * (3 + len(_CONTENT)))})",
+            inserts,
+        )
+        conn.executemany(
+            "INSERT INTO card_state (card_rowid, deck_rowid, queue, state, due)"
+            " VALUES (?, ?, 0, 0, ?)",
+            states,
+        )
+        inserts.clear()
+        states.clear()
+
     for position, card in enumerate(deck.cards):
         chash = content_hash(card)
         old = pop(card.id, None)
-        row = _content(card, position, chash)
         if old is None:
-            inserts.append((next_rowid, deck_rowid, card.id, *row))
+            inserts.append((next_rowid, deck_rowid, card.id, *_content(card, position, chash)))
             states.append((next_rowid, deck_rowid, position))
             next_rowid += 1
+            if len(inserts) >= _CHUNK:
+                insert_new()
             continue
         rowid, old_hash, retired, old_ord = old
         if old_hash != chash or old_ord != position:
-            updates.append((*row, rowid))
+            updates.append((*_content(card, position, chash), rowid))
         if old_ord != position:
             moved.append((position, rowid))
         if retired:
@@ -403,18 +431,11 @@ def sync_cards(conn: sqlite3.Connection, deck: Deck) -> None:
     texts = {c.entry: c.front for c in deck.cards if c.type is CardType.CLOZE}
     # Texts of removed entries stay, for their retired cards' sake.
     conn.executemany(
-        "INSERT OR REPLACE INTO entry_texts (deck_rowid, entry_id, front) VALUES (?, ?, ?)",
-        [(deck_rowid, entry, front) for entry, front in texts.items()],
+        "INSERT OR REPLACE INTO entry_texts (deck_rowid, entry_id, front, folded)"
+        " VALUES (?, ?, ?, ?)",
+        [(deck_rowid, entry, front, fold(front)) for entry, front in texts.items()],
     )
-    conn.executemany(
-        f"INSERT INTO cards (rowid, deck_rowid, card_id, {', '.join(_CONTENT)})"
-        f" VALUES ({', '.join('?' * (3 + len(_CONTENT)))})",
-        inserts,
-    )
-    conn.executemany(
-        "INSERT INTO card_state (card_rowid, deck_rowid, queue, state, due) VALUES (?, ?, 0, 0, ?)",
-        states,
-    )
+    insert_new()
     conn.executemany(
         f"UPDATE cards SET {', '.join(f'{c} = ?' for c in _CONTENT)} WHERE rowid = ?",
         updates,

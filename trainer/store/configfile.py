@@ -7,9 +7,11 @@ leaves the old file or the new one, never half of either.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
-from trainer.core.errors import ConfigError, UnreadableFile, UsageError
+from trainer.core.errors import ConfigError, NotTomlError, UnreadableFile, UsageError
 from trainer.core.saferead import read_bounded
 from trainer.core.safewrite import write_atomic
 
@@ -29,9 +31,42 @@ def read(path: Path) -> str:
         # a regular file of at most a megabyte: a pipe or a link to a device named
         # config.toml must not hang or fill the memory of every command
         return read_bounded(path, MAX_CONFIG_BYTES, what="a settings file").decode("utf-8")
-    except (UnreadableFile, UnicodeDecodeError) as exc:
-        why = exc.message if isinstance(exc, UnreadableFile) else str(exc)
-        raise ConfigError(f"cannot read {path}: {why}", "fix or delete the file") from exc
+    except UnreadableFile as exc:
+        raise ConfigError(f"cannot read {path}: {exc.message}", "fix or delete the file") from exc
+    except UnicodeDecodeError as exc:
+        raise NotTomlError(
+            f"{path} is not UTF-8 text, so it cannot be TOML: {exc}", "fix or delete the file"
+        ) from exc
+
+
+def set_aside(path: Path) -> Path:
+    """Rename the file to a free ``NAME.bak`` (then ``NAME.bak.2`` ...) beside it; the new name.
+
+    The rename keeps the file exactly as it was, whatever it holds.
+
+    Raises:
+        ConfigError: when it is not a regular file or cannot be renamed; nothing is changed.
+    """
+    if path.is_symlink() or not path.is_file():
+        raise ConfigError(f"{path} is not a regular file", "move it aside by hand")
+    backup = path.with_name(path.name + ".bak")
+    n = 1
+    while backup.exists() or backup.is_symlink():
+        n += 1
+        backup = path.with_name(f"{path.name}.bak.{n}")
+    try:
+        os.rename(path, backup)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot rename {path}: {exc.strerror}", "check the folder's permissions"
+        ) from exc
+    return backup
+
+
+def put_back(backup: Path, path: Path) -> None:
+    """Undo :func:`set_aside` (when the new file could not be written)."""
+    with contextlib.suppress(OSError):
+        os.replace(backup, path)
 
 
 def write(path: Path, text: str) -> None:

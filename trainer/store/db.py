@@ -16,7 +16,7 @@ from pathlib import Path
 
 from trainer.core.errors import StoreBusyError, StoreError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # One list of statements per version; version N's list turns a version N-1
 # database into a version N one. Never edit a released step: add a new one.
@@ -272,7 +272,38 @@ MIGRATIONS: dict[int, list[str]] = {
     6: [
         "ALTER TABLE cards ADD COLUMN draft TEXT NOT NULL DEFAULT ''",
     ],
+    # The browser at 100,000 cards (issue 11): a word is found in text folded
+    # once, when the card is written (Python's casefold, every script), not by
+    # a Python function called for every card of every search. A cloze entry's
+    # text is folded once, beside it in entry_texts. The results come in deck
+    # order, a page at a time, straight from an index.
+    7: [
+        "ALTER TABLE cards ADD COLUMN folded TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE entry_texts ADD COLUMN folded TEXT NOT NULL DEFAULT ''",
+        """UPDATE cards SET folded = fold(front || char(31) || back || char(31) || accept
+           || char(31) || note || char(31) || source)""",
+        "UPDATE entry_texts SET folded = fold(front)",
+        "CREATE INDEX cards_order ON cards (deck_rowid, ord)",
+        # The statistics' predicted recall reads the studied cards' stability
+        # and last review from this index alone, not from the whole table.
+        """CREATE INDEX card_state_recall ON card_state (deck_rowid, stability, last_review)
+           WHERE queue IN (1, 2)""",
+        # Cards buried today are counted from a narrow range, not by testing
+        # every card's buried day.
+        """CREATE INDEX card_state_buried ON card_state (deck_rowid, buried_day)
+           WHERE buried_day > 0""",
+    ],
 }
+
+
+def fold(text: object) -> str:
+    """Text as searches compare it: Python's ``casefold`` (every script; '' for no text)."""
+    return text.casefold() if isinstance(text, str) else ""
+
+
+def install_functions(conn: sqlite3.Connection) -> None:
+    """Give a connection the SQL functions the schema and the queries use (``fold``)."""
+    conn.create_function("fold", 1, fold, deterministic=True)
 
 
 def _is_busy(exc: sqlite3.Error) -> bool:
@@ -370,6 +401,26 @@ def connect(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
     return conn
 
 
+def open_reader(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
+    """A second, read-only connection to a profile the main one has opened and migrated.
+
+    A worker thread reads through it (the browser's searches) while the UI
+    thread writes through the main connection: in WAL mode each sees only
+    committed data, and neither waits for the other.
+
+    Raises:
+        StoreError: when the file cannot be opened.
+    """
+    try:
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:
+        raise store_error(exc, path) from exc
+    install_functions(conn)
+    return conn
+
+
 def set_patience(conn: sqlite3.Connection, ms: int) -> None:
     """How long a statement waits for another process's lock before it gives up."""
     conn.execute(f"PRAGMA busy_timeout = {int(ms)}")
@@ -437,6 +488,7 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
     """
     if target is None:
         target = SCHEMA_VERSION
+    install_functions(conn)
     version: int = conn.execute("PRAGMA user_version").fetchone()[0]
     while version < target:
         with transaction(conn):

@@ -172,20 +172,23 @@ def _forecast(
 def _cards(conn: sqlite3.Connection, decks: list[int], today: int, stats: Stats) -> None:
     """Cards by state: queue 0 new, 1 learning, 2 review, -1 suspended or retired.
 
-    Every count is a range of the queue index (deck, queue, due, buried day),
-    read without touching the table: a suspended or retired card is always in
+    Every count is a range of an index, read without touching the table: the
+    queue index (deck, queue, due, buried day) for the states, the buried
+    index for today's buried cards; a suspended or retired card is always in
     queue -1, so only those few rows are looked up for their flags.
     """
     marks = _marks(len(decks))
     by_queue: dict[int, int] = {}
-    buried = 0
     for queue in (0, 1, 2):
-        by_queue[queue], n_buried = conn.execute(
-            "SELECT COUNT(*), COALESCE(SUM(buried_day >= ?), 0) FROM card_state"
-            f" WHERE deck_rowid IN ({marks}) AND queue = ?",
-            (today, *decks, queue),
+        (by_queue[queue],) = conn.execute(
+            f"SELECT COUNT(*) FROM card_state WHERE deck_rowid IN ({marks}) AND queue = ?",
+            (*decks, queue),
         ).fetchone()
-        buried += n_buried
+    (buried,) = conn.execute(
+        "SELECT COUNT(*) FROM card_state"
+        f" WHERE deck_rowid IN ({marks}) AND buried_day > 0 AND buried_day >= ? AND +queue >= 0",
+        (*decks, today),
+    ).fetchone()
     (suspended,) = conn.execute(
         "SELECT COALESCE(SUM(suspended), 0) FROM card_state"
         f" WHERE deck_rowid IN ({marks}) AND queue = -1",
@@ -221,11 +224,13 @@ def _recall(
     """FSRS's predicted recall now, averaged over the studied cards in study."""
     _pow_available(conn)
     decay, factor = curve
+    # Read from the card_state_recall index alone; the factor per second is
+    # worked out once here rather than divided out for every card.
     value = conn.execute(
-        "SELECT AVG(pow(1.0 + ? * MAX(0.0, ? - last_review) / 86400.0 / stability, ?))"
-        f" FROM card_state WHERE +deck_rowid IN ({_marks(len(decks))}) AND queue IN (1, 2)"
+        "SELECT AVG(pow(1.0 + ? * MAX(0.0, ? - last_review) / stability, ?))"
+        f" FROM card_state WHERE deck_rowid IN ({_marks(len(decks))}) AND queue IN (1, 2)"
         " AND stability > 0 AND last_review IS NOT NULL",
-        (factor, now, decay, *decks),
+        (factor / 86400.0, now, decay, *decks),
     ).fetchone()[0]
     stats.recall = None if value is None else float(value)
 

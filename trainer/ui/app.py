@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from trainer.core.errors import TrainerError
+from trainer.core.errors import NotTomlError, TrainerError
 from trainer.core.quiz.model import QuestionType
 from trainer.core.quiz.run import QuizRun
 from trainer.ui.guard import guarded
@@ -132,9 +132,16 @@ class TrainerApp(App[None]):
             self.show_error("Answers are missing from this profile", lost)
         if self.workspace.config_error is not None:
             error = self.workspace.config_error
+            hint = "fix them in the settings screen (o) or in the file"
+            if isinstance(error, NotTomlError):
+                hint = (
+                    "fix the file by hand, or save a value in the settings screen (o): it offers"
+                    " to start a new file, keeping this one as"
+                    f" {self.workspace.paths.config_file.name}.bak"
+                )
             self.show_error(
                 "The settings file has errors: the defaults are used for them",
-                TrainerError(error.message, "fix them in the settings screen (o) or in the file"),
+                TrainerError(error.message, hint),
             )
         # The full integrity check reads the whole file: off the event loop.
         self.run_worker(

@@ -28,6 +28,7 @@ from trainer.store import paths as paths_mod
 from trainer.store.catalog import DeckFile, DeckSource, DeckStatus, sync
 from trainer.store.db import connect, store_error
 from trainer.store.progress import Store
+from trainer.store.search import Searcher
 
 # What studying, exams and quizzes need is imported where it is used: a
 # command that does none of these (an import, say) never loads it.
@@ -144,6 +145,7 @@ class Base:
         self.busy_ms = 30_000
         self.store = Store(self.conn, self.paths.seen)
         self.files: list[DeckFile] = []
+        self._searcher: Searcher | None = None
         self._quiz_material: dict[
             tuple[str, ...], tuple[list[StoredCard], list[StoredCard], PeopleIndex]
         ] = {}

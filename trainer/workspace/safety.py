@@ -112,4 +112,7 @@ class SafetyMixin(Base):
             db.set_patience(self.conn, 1000)
             checkpoint(self.conn, truncate=True)  # another process may hold it: folded later
         self.store.note_answers(exact=True)
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
         self.conn.close()

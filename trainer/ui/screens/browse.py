@@ -3,27 +3,29 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import Worker, WorkerState
 
-from trainer.core.browse import Actions, CardDetails
+from trainer.core.browse import Actions, CardDetails, Change
 from trainer.core.editor import editor_command
 from trainer.core.errors import TrainerError, UsageError
 from trainer.core.model import State
 from trainer.core.scheduler import format_interval
 from trainer.core.textsafe import visible
 from trainer.core.when import When, parse_when
-from trainer.store.search import Found
+from trainer.store.search import Found, Page, Query, Superseded
 from trainer.ui.footer import KeysFooter
 from trainer.ui.guard import attempt, guarded
 from trainer.ui.screens.confirm import ConfirmDialog
@@ -46,7 +48,14 @@ def state_word(f: Found) -> str:
 
 
 class BrowseScreen(Screen[None]):
-    """Search results above, the selected card in full below."""
+    """Search results above, the selected card in full below.
+
+    Searches run in a worker thread on a connection of their own, so the
+    screen never waits for one: the newest search wins (an older one still
+    running stops, and its results are dropped). Results come a page at a
+    time, the next page as the cursor or the scroll nears the end; an
+    action reads back only the rows it changed.
+    """
 
     BINDINGS = [
         Binding("slash", "focus_search", "Search", key_display="/", tooltip="(type a query)"),
@@ -60,15 +69,48 @@ class BrowseScreen(Screen[None]):
         Binding("escape", "back", "Back", tooltip="(to the results, then the decks)"),
     ]
 
+    NEAR_END = 20
+    """Rows left below the cursor (or the scroll) when the next page is read."""
+
+    class Results(Message):
+        """A worker read results of search ``ticket`` (posted from its thread)."""
+
+        def __init__(
+            self,
+            ticket: int,
+            page: Page | None = None,
+            total: int | None = None,
+            first: bool = False,
+            marked: list[int] | None = None,
+        ) -> None:
+            super().__init__()
+            self.ticket = ticket
+            self.page = page
+            self.total = total
+            self.first = first
+            self.marked = marked
+
     def __init__(self, query: str = "", deck_ids: list[str] | None = None) -> None:
         super().__init__()
         self.query_text = query
+        self.shown_query: str | None = None
+        """The search whose results are on screen (None until the first arrives)."""
         self.deck_ids = deck_ids
         self.found: list[Found] = []
-        self.total = 0
+        self.total: int | None = 0
+        """How many cards the search finds (None while they are counted)."""
+        self.more = False
         self.marked: set[int] = set()
         self.actions: Actions | None = None
         self._editing: Path | None = None
+        self._query: Query | None = None
+        self._ticket = 0
+        self._reading = False
+        self._index: dict[int, int] = {}
+        self._keep: int | None = None
+        self._front = 40
+        self._lines: dict[int, int] = {}
+        """The line each card was last opened at (for a file that cannot be read next time)."""
 
     @property
     def tapp(self) -> TrainerApp:
@@ -82,37 +124,46 @@ class BrowseScreen(Screen[None]):
             id="browse-query",
             compact=True,
         )
-        yield Static(id="browse-count")
+        yield Static(Text("Searching…", style="dim"), id="browse-count")
         yield DataTable(id="browse-results", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="browse-card"):
             yield Static(id="browse-card-text")
         yield KeysFooter()
 
+    @guarded("Cannot open the browser")
     def on_mount(self) -> None:
         if self.tapp.plain:
             self.add_class("-plain")
         self.sub_title = "Browse cards"
         self.actions = self.tapp.workspace.actions()
-        self._columns()
-        self.run_search()
-        self.query_one(DataTable).focus()
-
-    def _columns(self) -> None:
-        """The front takes what the mark, the state and the deck leave: no sideways scrolling."""
         table: DataTable[Text] = self.query_one(DataTable)
-        deck = 12 if self.size.width < 80 else 22
-        front = max(10, self.size.width - 2 - 3 - 14 - deck - 2 * 4 - 1)
-        self._front = front
+        self._columns(self.size.width)
+        self.watch(table, "scroll_y", self._scrolled, init=False)
+        table.focus()
+        self.run_search()
+
+    def _widths(self, width: int) -> tuple[int, int]:
+        """The deck's and the front's columns: no sideways scrolling."""
+        deck = 12 if width < 80 else 22
+        return deck, max(10, width - 2 - 3 - 14 - deck - 2 * 4 - 1)
+
+    def _columns(self, width: int) -> None:
+        table: DataTable[Text] = self.query_one(DataTable)
+        deck, self._front = self._widths(width)
         table.clear(columns=True)
         table.add_column("✓", key="mark", width=1)
-        table.add_column("Front", key="front", width=front)
+        table.add_column("Front", key="front", width=self._front)
         table.add_column("State", key="state", width=14)
         table.add_column("Deck", key="deck", width=deck)
 
-    def on_resize(self) -> None:
-        if self.is_mounted and getattr(self, "_front", None) is not None:
-            self._columns()
-            self.run_search()
+    def on_resize(self, event: events.Resize) -> None:
+        """Lay the columns out again for the new width; the rows read are drawn again, not searched."""
+        if not self.is_mounted or self._widths(event.size.width)[1] == self._front:
+            return
+        table: DataTable[Text] = self.query_one(DataTable)
+        row = table.cursor_row
+        self._columns(event.size.width)
+        self._fill(row)
 
     # -- searching ----------------------------------------------------------------
 
@@ -123,31 +174,116 @@ class BrowseScreen(Screen[None]):
             self.query_one(DataTable).focus()
 
     def run_search(self, keep: int | None = None) -> bool:
-        """Search again with the query in the box; False (and the reason said) when it is wrong."""
+        """Search with the query in the box, in a worker; False (and why said) when it is wrong.
+
+        Args:
+            keep: The row id of a card to keep the cursor on, if it is found again.
+        """
         try:
-            self.found, self.total = self.tapp.workspace.search(self.query_text, self.deck_ids)
+            query = self.tapp.workspace.browse_query(self.query_text, self.deck_ids)
+            searcher = self.tapp.workspace.searcher()
         except Exception as exc:
-            error = as_trainer_error(exc)
-            if not isinstance(error, TrainerError):
-                raise
-            self.query_one("#browse-count", Static).update(
-                Text(f"{error.message}. {error.hint}", style="bold red")
-            )
+            self._failed(exc)
             return False
+        self._ticket = ticket = searcher.begin()
+        self._query, self._keep, self._reading = query, keep, True
+        self.query_one("#browse-count", Static).update(Text("Searching…", style="dim"))
+
+        def work() -> None:
+            try:
+                first = searcher.page(ticket, query)
+                self.post_message(self.Results(ticket, first, first=True))
+                if first.more:
+                    self.post_message(self.Results(ticket, total=searcher.count(ticket, query)))
+            except Superseded:
+                return
+
+        self.run_worker(work, name="browse-search", thread=True, exit_on_error=False)
+        return True
+
+    def _failed(self, exc: BaseException) -> None:
+        """A search that cannot be read or run: say why where the count goes."""
+        error = as_trainer_error(exc) if isinstance(exc, Exception) else exc
+        if not isinstance(error, TrainerError):
+            error = TrainerError(f"unexpected failure: {error!r}", "please report it")
+        self.query_one("#browse-count", Static).update(
+            Text(f"{error.message}. {error.hint}", style="bold red")
+        )
+
+    def _read_more(self) -> None:
+        """Read the next page of results, in a worker, when there is one."""
+        if not self.more or self._reading or self._query is None or not self.found:
+            return
+        query, ticket, last = self._query, self._ticket, self.found[-1]
+        searcher = self.tapp.workspace.searcher()
+        self._reading = True
+
+        def work() -> None:
+            try:
+                more = searcher.page(ticket, query, after=last)
+            except Superseded:
+                return
+            self.post_message(self.Results(ticket, more))
+
+        self.run_worker(work, name="browse-page", thread=True, exit_on_error=False)
+
+    def on_browse_screen_results(self, message: Results) -> None:
+        if message.ticket != self._ticket or not self.is_mounted:
+            return  # a newer search has begun: these are stale
+        message.stop()
+        if message.marked is not None:
+            self.marked = set(message.marked)
+            self._fill(self.query_one(DataTable).cursor_row)
+            self._count()
+            self.refresh_bindings()
+            return
+        if message.page is not None and message.first:
+            self.found, self.more = message.page.found, message.page.more
+            self.total = None if self.more else len(self.found)
+            self._reading = False
+            self.shown_query = self.query_text
+            self._fill(self._index_of(self._keep, self.found))
+            self.refresh_bindings()
+        elif message.page is not None:
+            self._reading = False
+            self.more = message.page.more
+            table: DataTable[Text] = self.query_one(DataTable)
+            for f in message.page.found:
+                if f.rowid not in self._index:
+                    self._index[f.rowid] = len(self.found)
+                    self.found.append(f)
+                    table.add_row(*self._cells(f), key=str(f.rowid))
+        elif message.total is not None:
+            self.total = message.total
+        self._count()
+
+    @staticmethod
+    def _index_of(rowid: int | None, rows: list[Found]) -> int:
+        return next((i for i, f in enumerate(rows) if f.rowid == rowid), 0)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        name = event.worker.name
+        if name in ("browse-search", "browse-page", "browse-mark-all"):
+            if event.state is WorkerState.ERROR and event.worker.error is not None:
+                self._reading = False
+                self._failed(event.worker.error)
+            return
+        self._reload_done(event)
+
+    def _fill(self, row: int) -> None:
+        """The rows read, into the table (the cursor at ``row``), and the card under it."""
         table: DataTable[Text] = self.query_one(DataTable)
-        row = table.cursor_row if keep is None else keep
         table.clear()
+        self._index = {f.rowid: i for i, f in enumerate(self.found)}
         for f in self.found:
             table.add_row(*self._cells(f), key=str(f.rowid))
         if self.found:
-            table.move_cursor(row=min(max(row, 0), len(self.found) - 1))
-        self._count()
+            table.move_cursor(row=min(max(row, 0), len(self.found) - 1), scroll=True)
         self._show_card()
-        return True
 
     def _cells(self, f: Found) -> list[Text]:
         front = Text(visible(f.front[:300], one_line=True), no_wrap=True, overflow="ellipsis")
-        front.truncate(getattr(self, "_front", 40), overflow="ellipsis")
+        front.truncate(self._front, overflow="ellipsis")
         deck = Text(visible(f.deck_id, one_line=True), no_wrap=True, overflow="ellipsis")
         return [
             Text("✓" if f.rowid in self.marked else " ", style="bold"),
@@ -158,9 +294,12 @@ class BrowseScreen(Screen[None]):
 
     def _count(self) -> None:
         shown = len(self.found)
-        text = f"{self.total} card{'s' if self.total != 1 else ''} found"
-        if shown < self.total:
-            text += f", the first {shown} shown"
+        if self.total is None:
+            text = f"the first {shown} found, counting…"
+        else:
+            text = f"{self.total} card{'s' if self.total != 1 else ''} found"
+            if shown < self.total:
+                text += f", the first {shown} shown (more below)"
         if self.marked:
             text += f" · {len(self.marked)} marked"
         self.query_one("#browse-count", Static).update(Text(text, style="dim"))
@@ -172,14 +311,21 @@ class BrowseScreen(Screen[None]):
         return self.found[table.cursor_row]
 
     def _chosen(self) -> list[int]:
-        """The marked cards, else the one under the cursor."""
+        """The marked cards (read or not), else the one under the cursor."""
         if self.marked:
-            return [f.rowid for f in self.found if f.rowid in self.marked]
+            return sorted(self.marked)
         current = self._current()
         return [current.rowid] if current else []
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_card()
+        if event.cursor_row >= len(self.found) - self.NEAR_END:
+            self._read_more()
+
+    def _scrolled(self, scroll_y: float) -> None:
+        table = self.query_one(DataTable)
+        if table.max_scroll_y - scroll_y < self.NEAR_END:
+            self._read_more()
 
     @guarded("Cannot show the card")
     def _show_card(self) -> None:
@@ -224,20 +370,49 @@ class BrowseScreen(Screen[None]):
         self.refresh_bindings()
 
     def action_mark_all(self) -> None:
-        """Mark every card shown, or none when all are marked."""
-        every = {f.rowid for f in self.found}
-        self.marked = set() if self.marked >= every else every
-        self.run_search()
+        """Mark every card found (read or not), or none when all are marked."""
+        if self.total is not None and self.marked and len(self.marked) >= self.total:
+            self.marked = set()
+            self._fill(self.query_one(DataTable).cursor_row)
+            self._count()
+            return
+        if self._query is None:
+            return
+        query, ticket = self._query, self._ticket
+        searcher = self.tapp.workspace.searcher()
 
-    def _do(self, act: Callable[[], object], failed: str) -> None:
-        ok, change = attempt(self, act, failed, self.run_search)
+        def work() -> None:
+            try:
+                ids = searcher.rowids(ticket, query)
+            except Superseded:
+                return
+            self.post_message(self.Results(ticket, marked=ids))
+
+        self.run_worker(work, name="browse-mark-all", thread=True, exit_on_error=False)
+
+    def _show_rows(self, touched: Sequence[int]) -> None:
+        """Read again only the rows an action changed (those on screen), and the card shown."""
+        table: DataTable[Text] = self.query_one(DataTable)
+        on_screen = [r for r in touched if r in self._index]
+        for rowid, f in self.tapp.workspace.found_rows(on_screen).items():
+            self.found[self._index[rowid]] = f
+            table.update_cell(str(rowid), "state", self._cells(f)[2])
+        self._show_card()
+
+    def _do(self, act: Callable[[], Change | None], failed: str) -> None:
+        keep = self._current()
+        ok, change = attempt(
+            self, act, failed, lambda: self.run_search(keep.rowid if keep else None)
+        )
         if not ok:
             return
-        self.run_search()
+        if change is not None:
+            self._show_rows(change.rowids)
         self.refresh_bindings()
-        describe = getattr(change, "describe", None)
-        if describe is not None:
-            self.notify(f"{describe().capitalize()} (u undoes).")
+
+    def _said(self, change: Change) -> Change:
+        self.notify(f"{change.describe().capitalize()} (u undoes).")
+        return change
 
     def action_suspend(self) -> None:
         """Suspend the chosen cards, or unsuspend them when every one is suspended."""
@@ -245,16 +420,14 @@ class BrowseScreen(Screen[None]):
         if not chosen or self.actions is None:
             return
         actions = self.actions
-        by_id = {f.rowid: f for f in self.found}
-        back = all(by_id[r].suspended for r in chosen if r in by_id)
-        self._do(lambda: actions.suspend(chosen, not back), "The cards were not changed")
+        self._do(lambda: self._said(actions.suspend(chosen, None)), "The cards were not changed")
 
     def action_bury(self) -> None:
         """Hide the chosen cards until tomorrow's study day."""
         chosen = self._chosen()
         if chosen and self.actions is not None:
             actions = self.actions
-            self._do(lambda: actions.bury(chosen), "The cards were not buried")
+            self._do(lambda: self._said(actions.bury(chosen)), "The cards were not buried")
 
     def action_reset(self) -> None:
         """Reset the chosen cards' progress to new, after asking."""
@@ -270,7 +443,10 @@ class BrowseScreen(Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self._do(lambda: actions.reset(chosen, self.tapp.clock.now()), "Nothing was reset")
+                self._do(
+                    lambda: self._said(actions.reset(chosen, self.tapp.clock.now())),
+                    "Nothing was reset",
+                )
 
         self.app.push_screen(ConfirmDialog("Reset progress", question), answered)
 
@@ -281,10 +457,11 @@ class BrowseScreen(Screen[None]):
             return
         actions = self.actions
 
-        def undo() -> None:
+        def undo() -> Change | None:
             change = actions.undo()
             if change is not None:
                 self.notify(f"Undone: {change.describe()}.")
+            return change
 
         self._do(undo, "Nothing was undone")
 
@@ -296,16 +473,30 @@ class BrowseScreen(Screen[None]):
         current = self._current()
         if current is None or self.tapp.loading:
             return
-        path, line = self.tapp.workspace.card_location(current.rowid)
-        command = editor_command(path, line)
+        editor_command(Path("deck.yaml"), 1)  # a $VISUAL that cannot be read: nothing copied
+        place = self.tapp.workspace.edit_place(current.rowid, self._lines.get(current.rowid, 0))
+        path = place.path
+        if not place.at_error:
+            self._lines[current.rowid] = place.line
+        command = editor_command(path, place.line)
         try:
             with self.app.suspend():
                 code = _run(command)
         except SuspendNotSupported:
             code = _run(command)  # no terminal to give away (tests, a web terminal)
         if code is None:
+            self.tapp.workspace.drop_copy(place)  # never edited: the bundled deck stays in use
             raise UsageError(
                 f"the editor '{command[0]}' cannot be started", "set $VISUAL or $EDITOR"
+            )
+        if place.copied_from is not None:
+            self.notify(
+                visible(
+                    f"The bundled deck {place.copied_from.name} was copied to your deck folder"
+                    f" ({path}) and the copy was edited: it now takes the bundled deck's place,"
+                    " and your progress stays with its cards."
+                ),
+                timeout=10,
             )
         self._editing = path
         self.tapp.loading = True
@@ -317,7 +508,7 @@ class BrowseScreen(Screen[None]):
             exit_on_error=False,
         )
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+    def _reload_done(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "reload-after-edit" or event.state not in (
             WorkerState.SUCCESS,
             WorkerState.ERROR,
@@ -337,7 +528,8 @@ class BrowseScreen(Screen[None]):
             )
             return
         entry = self.tapp.workspace.deck_file(path) if path is not None else None
-        self.run_search()
+        current = self._current()
+        self.run_search(keep=current.rowid if current else None)
         if entry is not None and entry.errors:
             problems = "\n".join(f"• {p}" for p in entry.errors[:8])
             self.tapp.show_error(

@@ -2,8 +2,9 @@
 
 Each value is checked with the same rules that read the file; a refused value
 says its allowed range at once and is not written. An accepted value is
-written (Enter) into the same ``config.toml``, atomically, keeping the
-user's comments.
+written (Enter, or on leaving the field or the screen) into the same
+``config.toml``, atomically, keeping the user's comments; a refused value left
+behind is said in a notice, never dropped without a word.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from textual.widgets import Header, Input, Select, Static
 
 from trainer.core.config import LEECH_ACTIONS
 from trainer.core.configedit import Value, check
-from trainer.core.errors import TrainerError
+from trainer.core.errors import NotTomlError, TrainerError
 from trainer.core.scheduler import Settings
 from trainer.core.textsafe import visible
 from trainer.ui.footer import KeysFooter
+from trainer.ui.screens.confirm import ConfirmDialog
 from trainer.workspace import as_trainer_error
 
 if TYPE_CHECKING:
@@ -107,6 +109,11 @@ class SettingsScreen(Screen[None]):
         self.deck_fields: list[Field] = []
         self._ready = False
         """Selects say Changed when they are first filled: only a person's change is saved."""
+        self._kept: dict[str, str] = {}
+        """By input: the text last saved (or first shown); anything else typed is unsaved."""
+        self._said: dict[str, str] = {}
+        """By input: a refused text already said (a second Tab does not say it again)."""
+        self._leaving = False
 
     @property
     def tapp(self) -> TrainerApp:
@@ -148,18 +155,23 @@ class SettingsScreen(Screen[None]):
             )
             for i, deck in enumerate(ws.decks):
                 limits = s.deck_limits.get(deck.deck_id)
+                # The deck on a line of its own, its limits below under their own
+                # names: a label "deck: limit" cut to a narrow column said neither.
+                heading = Text(visible(deck.label, one_line=True), style="bold")
+                if deck.label != deck.deck_id:
+                    heading.append(f"  {visible(deck.deck_id, one_line=True)}", style="dim")
+                heading.no_wrap, heading.overflow = True, "ellipsis"
+                yield Static(heading, id=f"set-deck-{i}", classes="setting-deck")
                 for key, label, allowed in (
-                    ("new_per_day", "new a day", "0 to 9999"),
-                    ("reviews_per_day", "reviews a day", "0 to 99999"),
+                    ("new_per_day", "New cards a day", "0 to 9999"),
+                    ("reviews_per_day", "Reviews a day", "0 to 99999"),
                 ):
-                    f = Field(key, f"{deck.label}: {label}", "int", allowed, deck.deck_id)
+                    f = Field(key, label, "int", allowed, deck.deck_id)
                     self.deck_fields.append(f)
                     value = str(getattr(limits, key)) if limits else ""
                     with Horizontal(classes="setting"):
                         yield Static(
-                            Text(
-                                visible(f.label, one_line=True), overflow="ellipsis", no_wrap=True
-                            ),
+                            Text(f"  {label}", overflow="ellipsis", no_wrap=True),
                             classes="setting-label",
                         )
                         yield Input(
@@ -181,13 +193,22 @@ class SettingsScreen(Screen[None]):
         self.sub_title = "Settings"
         error = self.tapp.workspace.config_error
         status = Text(f"File: {self.tapp.workspace.paths.config_file}", style="dim")
-        if error is not None:
+        if isinstance(error, NotTomlError):
+            status = Text(f"{visible(error.message)}\n", style="bold red")
+            status.append(
+                "No value can be changed in it: saving one offers to replace the file"
+                " (the old one is kept as a .bak copy).",
+                style="",
+            )
+        elif error is not None:
             status = Text(f"{visible(error.message)}\n", style="bold red")
             status.append("Wrong values keep their defaults until they are fixed here.", style="")
         status.append(
-            "\nEnter saves a value; an empty value goes back to the default.", style="dim"
+            "\nEnter (or leaving the field) saves a value; an empty one goes back to the default.",
+            style="dim",
         )
         self.query_one("#settings-status", Static).update(status)
+        self._kept = {field.id or "": field.value for field in self.query(Input)}
         self.query(Input).first().focus()
         self.call_after_refresh(self._start)
 
@@ -228,6 +249,21 @@ class SettingsScreen(Screen[None]):
         if f is not None:
             self._save(f, event.input.id or "", parse_value(f.kind, event.value))
 
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """A value typed and left (Tab, a click elsewhere) is saved when it is valid."""
+        if not self._leaving:
+            self._commit(event.input)
+
+    def _commit(self, field: Input, leaving: bool = False) -> None:
+        """Save what was typed in ``field`` if it changed; a refused value is said once."""
+        widget_id = field.id or ""
+        f = self._field(widget_id)
+        if f is None or field.value == self._kept.get(widget_id, field.value):
+            return
+        if self._said.get(widget_id) == field.value:
+            return  # refused already, and said so; the note beside it still says why
+        self._save(f, widget_id, parse_value(f.kind, field.value), offer=not leaving)
+
     def on_select_changed(self, event: Select.Changed) -> None:
         f = self._field(event.select.id or "")
         if f is None or not isinstance(event.value, str) or not self._ready:
@@ -238,28 +274,83 @@ class SettingsScreen(Screen[None]):
             self.app.theme = event.value
         self._save(f, event.select.id or "", event.value)
 
-    def _save(self, f: Field, widget_id: str, value: Value | None) -> None:
+    def _save(self, f: Field, widget_id: str, value: Value | None, offer: bool = True) -> None:
+        """Write one value; ``offer``: a file that is not TOML may be replaced, after asking."""
         problem = None if value is None else check(f.key, value, f.deck)
         if problem:
-            self._note(widget_id, problem, f)
-            self.notify(f"Not saved: {problem}.", severity="error")
+            self._refused(f, widget_id, TrainerError(problem))
             return
         try:
             self.tapp.workspace.save_setting(f.key, value, f.deck)
         except Exception as exc:
             error = as_trainer_error(exc)
+            if isinstance(error, NotTomlError) and offer:
+                self._offer_new_file(f, widget_id, value, error)
+                return
             if not isinstance(error, TrainerError):
                 raise
-            self._note(widget_id, error.message, f)
-            self.notify(f"Not saved: {error.message}.", severity="error")
+            self._refused(f, widget_id, error)
             return
+        self._saved(f, widget_id, value)
+
+    def _typed(self, widget_id: str) -> str:
+        """What an input holds now ('' for a select)."""
+        found = self.query(f"#{widget_id}").results(Input)
+        return next((field.value for field in found), "")
+
+    def _refused(self, f: Field, widget_id: str, error: TrainerError) -> None:
+        self._note(widget_id, error.message, f)
+        self._said[widget_id] = self._typed(widget_id)
+        where = f" for {f.deck}" if f.deck else ""
+        label = f.label
+        self.notify(visible(f"Not saved: {label}{where}: {error.message}."), severity="error")
+
+    def _saved(self, f: Field, widget_id: str, value: Value | None, more: str = "") -> None:
+        self._kept[widget_id] = self._typed(widget_id)
+        self._said.pop(widget_id, None)
         self._note(widget_id, None, f)
         where = f" for {f.deck}" if f.deck else ""
         said = "default" if value is None else shown(self.tapp.workspace.settings, f.key)
         if f.deck and value is not None:
             said = str(value)
-        self.notify(f"Saved: {f.label.split(':')[-1].strip()}{where} = {said}.")
+        self.notify(visible(f"Saved: {f.label}{where} = {said}.{more}"))
+
+    def _offer_new_file(
+        self, f: Field, widget_id: str, value: Value | None, error: TrainerError
+    ) -> None:
+        """The file is not TOML: ask before setting it aside and starting a new one."""
+        path = self.tapp.workspace.paths.config_file
+        question = (
+            f"The settings file {path} is not TOML, so no value in it can be changed"
+            f" ({error.message.removeprefix(str(path)).lstrip(': ')}).\n\n"
+            f"Start a new settings file with this value? The old file is kept beside it"
+            f" as {path.name}.bak, to copy anything from by hand."
+        )
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.notify("Not saved: the settings file was left as it is.", severity="warning")
+                return
+            try:
+                backup = self.tapp.workspace.replace_settings_file(f.key, value, f.deck)
+            except Exception as exc:
+                failure = as_trainer_error(exc)
+                if not isinstance(failure, TrainerError):
+                    raise
+                self._refused(f, widget_id, failure)
+                return
+            self.query_one("#settings-status", Static).update(
+                Text(f"File: {path} (the old one is kept as {backup.name})", style="dim")
+            )
+            self._saved(f, widget_id, value, f" The old file is kept as {backup.name}.")
+
+        self.app.push_screen(
+            ConfirmDialog("Replace the settings file", visible(question)), answered
+        )
 
     def action_back(self) -> None:
-        """Back to the decks."""
+        """Back to the decks; a value typed and not yet saved is saved first, if valid."""
+        self._leaving = True
+        if isinstance(self.focused, Input):
+            self._commit(self.focused, leaving=True)
         self.dismiss()
