@@ -91,14 +91,18 @@ def _fake_editor(tmp_path: Path, replace: str, by: str) -> str:
     return f"{sys.executable} {script}"
 
 
-async def test_editing_a_card_keeps_its_progress_and_reports_new_errors(
-    workspace: Workspace, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _studied_once(workspace: Workspace, clock: FixedClock) -> tuple[int | None, object, Path]:
+    """Answer the first card once; its rowid, its memory after, and the deck file."""
     session = workspace.session(rng=random.Random(1))
     session.answer(Rating.EASY, clock.now())
     rowid = workspace.store.card_rowid("small", "one")
-    before = workspace.store.memory(rowid or 0)
-    deck = Path(workspace.extra[0])
+    return rowid, workspace.store.memory(rowid or 0), Path(workspace.extra[0])
+
+
+async def test_editing_a_card_keeps_its_progress_and_reports_new_errors(
+    workspace: Workspace, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rowid, before, deck = _studied_once(workspace, clock)
     monkeypatch.setenv("VISUAL", _fake_editor(tmp_path, "front: Q2", "front: Q2 edited"))
     app = make_app(workspace)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -285,11 +289,7 @@ def _recording_editor(tmp_path: Path) -> str:
 async def test_e_reopens_a_deck_the_last_edit_broke_at_its_error(
     workspace: Workspace, clock: FixedClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    session = workspace.session(rng=random.Random(1))
-    session.answer(Rating.EASY, clock.now())
-    rowid = workspace.store.card_rowid("small", "one")
-    before = workspace.store.memory(rowid or 0)
-    deck = Path(workspace.extra[0])
+    rowid, before, deck = _studied_once(workspace, clock)
     noted = Path(str(deck) + ".line")
     deck.write_text(deck.read_text().replace("{id: three,", "{id: three, kind: date,"))
     workspace.reload()
