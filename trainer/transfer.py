@@ -22,6 +22,7 @@ from trainer.core.deckfiles import is_deck_name, read_deck_bytes
 from trainer.core.errors import FormatError, UsageError
 from trainer.core.model import Deck
 from trainer.core.scheduler import study_day
+from trainer.core.textsafe import plural
 from trainer.formats import names
 from trainer.formats.model import Imported, ImportOptions
 from trainer.formats.yaml_write import IMPORTED_MARK, render
@@ -67,22 +68,22 @@ class ImportReport:
         out = [
             (
                 "head",
-                f"{self.source}: {self.kind}: {_plural(len(self.decks), 'deck')},"
-                f" {_plural(cards, 'card')}"
-                + (f", {_plural(self.media, 'media file')}" if self.media else ""),
+                f"{self.source}: {self.kind}: {plural(len(self.decks), 'deck')},"
+                f" {plural(cards, 'card')}"
+                + (f", {plural(self.media, 'media file')}" if self.media else ""),
             )
         ]
         width = max((len(d) for d, _, _ in self.decks), default=0)
         out += [
-            ("deck", f"{deck_id:<{width}}  {_plural(n, 'card'):>10}  {where}")
+            ("deck", f"{deck_id:<{width}}  {plural(n, 'card'):>10}  {where}")
             for deck_id, where, n in self.decks
         ]
         if self.with_progress and self.kind == "Anki package":
             out.append(
                 (
                     "progress",
-                    f"progress: {_plural(self.states, 'card state')},"
-                    f" {_plural(self.reviews, 'review')}",
+                    f"progress: {plural(self.states, 'card state')},"
+                    f" {plural(self.reviews, 'review')}",
                 )
             )
         out += [("note", f"note: {note}") for note in self.notes]
@@ -100,11 +101,6 @@ class ImportReport:
                 )
             )
         return out
-
-
-def _plural(n: int, word: str) -> str:
-    """``1 card``, ``2 cards``."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 PHASES: dict[str, tuple[float, float]] = {

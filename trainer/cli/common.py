@@ -41,10 +41,6 @@ def open_workspace(profile: str | None, extra: Sequence[Path] = (), load: bool =
     return ws
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 class ProgressBar:
     """A progress bar on stderr for long imports (only when stderr is a terminal).
 

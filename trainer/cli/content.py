@@ -7,8 +7,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from trainer.cli.common import ProgressBar, error, open_workspace, plural
+from trainer.cli.common import ProgressBar, error, open_workspace
 from trainer.core.errors import TrainerError, UsageError
+from trainer.core.textsafe import plural
 
 
 def cmd_review(profile: str | None, deck: str) -> int:

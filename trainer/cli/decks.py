@@ -8,8 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from trainer.cli.common import error, open_workspace, plural, print_problem
+from trainer.cli.common import error, open_workspace, print_problem
 from trainer.core.errors import UsageError
+from trainer.core.textsafe import plural
 
 
 def cmd_check(paths: Sequence[Path]) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from trainer.core.errors import UsageError
@@ -64,3 +65,12 @@ def write_atomic(path: Path, text: str, new_mode: int | None = None) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def unused_path(first: Path, nth: Callable[[int], Path]) -> Path:
+    """``first``, or ``nth(2)``, ``nth(3)``...: the first name nothing is at, not even
+    a broken link."""
+    candidate, n = first, 2
+    while candidate.exists() or candidate.is_symlink():
+        candidate, n = nth(n), n + 1
+    return candidate

@@ -48,3 +48,8 @@ _BREAKS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 def one_line(text: str) -> bool:
     """Whether ``text`` is one line with no control character but tab (a good id)."""
     return not _BREAKS.search(text)
+
+
+def plural(n: int, word: str) -> str:
+    """``1 card``, ``2 cards``: a count as a person reads it."""
+    return f"{n} {word}{'' if n == 1 else 's'}"

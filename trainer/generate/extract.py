@@ -95,7 +95,8 @@ PROGRESS_EVERY = 1_000_000
 
 
 # A page's own dates, wherever they stand: when it was published, updated,
-# corrected or last reviewed is not a fact of its subject.
+# corrected or last reviewed is not a fact of its subject. (events._PUBLISHED
+# finds the dateline among the first lines; this one only a line's start.)
 _PUBLISHING = re.compile(
     r"^\W*(?:published|updated|last\s+(?:updated|reviewed|modified|edited)|posted|"
     r"corrections?|corrected|clarification|editor's note|embargoed)\b[^.]{0,40}?\b\d{4}\b",

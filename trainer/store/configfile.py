@@ -13,7 +13,7 @@ from pathlib import Path
 
 from trainer.core.errors import ConfigError, NotTomlError, UnreadableFile, UsageError
 from trainer.core.saferead import read_bounded
-from trainer.core.safewrite import write_atomic
+from trainer.core.safewrite import unused_path, write_atomic
 
 MAX_CONFIG_BYTES = 1024 * 1024
 """The largest settings file read."""
@@ -49,11 +49,9 @@ def set_aside(path: Path) -> Path:
     """
     if path.is_symlink() or not path.is_file():
         raise ConfigError(f"{path} is not a regular file", "move it aside by hand")
-    backup = path.with_name(path.name + ".bak")
-    n = 1
-    while backup.exists() or backup.is_symlink():
-        n += 1
-        backup = path.with_name(f"{path.name}.bak.{n}")
+    backup = unused_path(
+        path.with_name(path.name + ".bak"), lambda n: path.with_name(f"{path.name}.bak.{n}")
+    )
     try:
         os.rename(path, backup)
     except OSError as exc:

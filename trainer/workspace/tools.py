@@ -252,15 +252,13 @@ class ToolsMixin(Base):
     def _user_copy(self, bundled: Path) -> Path:
         """A copy of a bundled deck file in the user's deck folder (a name not yet taken)."""
         from trainer.core.deckfiles import read_deck_bytes
-        from trainer.core.safewrite import write_atomic
+        from trainer.core.safewrite import unused_path, write_atomic
         from trainer.store.paths import private_dir
 
         folder = private_dir(self.paths.decks)
-        target = folder / bundled.name
-        n = 1
-        while target.exists() or target.is_symlink():
-            n += 1
-            target = folder / f"{bundled.stem}-{n}{bundled.suffix}"
+        target = unused_path(
+            folder / bundled.name, lambda n: folder / f"{bundled.stem}-{n}{bundled.suffix}"
+        )
         text = read_deck_bytes(bundled).decode("utf-8")
         write_atomic(target, text, new_mode=0o600)
         return target

@@ -25,7 +25,6 @@ from trainer.core.quiz.facts import Fact
 from trainer.core.quiz.material import Facts, Material
 from trainer.core.quiz.model import Question, QuestionType
 from trainer.core.quiz.people import PeopleIndex, SurnameIndex, last_name_word
-from trainer.core.quiz.text import fold
 from trainer.core.quiz.timeline import Event, event_of, pick_events, timeline_question
 from trainer.core.quiz.truefalse import truefalse_question
 from trainer.core.quiz.typed import typed_question
@@ -137,14 +136,7 @@ class _Builder:
         """
         if not typed:
             return questions
-        words: set[str] = set()
-        for fact in typed.values():
-            last = last_name_word(fact.answer)
-            if last:
-                words.add(last)
-                raw = fact.answer.split()[-1].lower() if fact.answer.split() else ""
-                if fold(raw) == last:
-                    words.add(raw)  # as written, accents and all
+        words = {last for fact in typed.values() if (last := last_name_word(fact.answer))}
         index_of = people if people is not None else PeopleIndex(self.cards)
         hits = [card for word in sorted(words) for card in index_of.cards_named(word)]
         index = SurnameIndex()

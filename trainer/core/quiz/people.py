@@ -258,24 +258,24 @@ class PeopleIndex:
 
     def cards_named(self, word: str) -> list[StoredCard]:
         """People's cards that may name someone whose name ends with ``word``
-        (as written, or folded): a word of their answer, or of a cloze gap."""
+        (folded, so accents do not matter): a word of their answer, or of a cloze gap."""
+        key = fold(word)
         found: list[StoredCard] = []
-        for key in {word.lower(), fold(word)}:
-            if not key:
-                continue
-            for group, text, ends in self._groups:
-                positions = []
-                at = text.find(key)
-                while at != -1:
-                    after = text[at + len(key) : at + len(key) + 1]
-                    if (at == 0 or text[at - 1] in " \n:") and (not after or after in ends):
-                        positions.append(at)
-                    at = text.find(key, at + 1)
-                line, last = 0, 0
-                for at in positions:
-                    line += text.count("\n", last, at)
-                    last = at
-                    found.append(group[line])
+        if not key:
+            return found
+        for group, text, ends in self._groups:
+            positions = []
+            at = text.find(key)
+            while at != -1:
+                after = text[at + len(key) : at + len(key) + 1]
+                if (at == 0 or text[at - 1] in " \n:") and (not after or after in ends):
+                    positions.append(at)
+                at = text.find(key, at + 1)
+            line, last = 0, 0
+            for at in positions:
+                line += text.count("\n", last, at)
+                last = at
+                found.append(group[line])
         return found
 
 

@@ -7,6 +7,7 @@ sentence gets no statement at all: it is asked another way."""
 from __future__ import annotations
 
 import random
+import re
 
 from trainer.core.quiz.choice import Judge, answer_text, options_for
 from trainer.core.quiz.dates import when_text
@@ -28,7 +29,7 @@ def truefalse_question(
             return None  # no sentence that reads well: the card is asked another way
         shown, explanation = true_statement, ""
     else:
-        if " stand for" in fact.prompt.lower() or " stands for" in fact.prompt.lower():
+        if re.search(r"\bstands? for\b", fact.prompt, re.IGNORECASE):
             return None  # 'CSTO stands for the European Union' gives itself away
         since = fact.date is not None and fact.prompt.lower().startswith("since ")
         wrong = options_for(fact, material, rng, 3 if since else 1, Judge(fact), strict=True)

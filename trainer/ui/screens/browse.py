@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -190,16 +191,22 @@ class BrowseScreen(Screen[None]):
         self.query_one("#browse-count", Static).update(Text("Searching…", style="dim"))
 
         def work() -> None:
-            try:
-                first = searcher.page(ticket, query)
-                self.post_message(self.Results(ticket, first, first=True))
-                if first.more:
-                    self.post_message(self.Results(ticket, total=searcher.count(ticket, query)))
-            except Superseded:
-                return
+            first = searcher.page(ticket, query)
+            self.post_message(self.Results(ticket, first, first=True))
+            if first.more:
+                self.post_message(self.Results(ticket, total=searcher.count(ticket, query)))
 
-        self.run_worker(work, name="browse-search", thread=True, exit_on_error=False)
+        self._in_worker("browse-search", work)
         return True
+
+    def _in_worker(self, name: str, work: Callable[[], object]) -> None:
+        """Run a search's ``work`` in a worker thread; a newer search stops it quietly."""
+
+        def run() -> None:
+            with contextlib.suppress(Superseded):
+                work()
+
+        self.run_worker(run, name=name, thread=True, exit_on_error=False)
 
     def _failed(self, exc: BaseException) -> None:
         """A search that cannot be read or run: say why where the count goes."""
@@ -218,14 +225,10 @@ class BrowseScreen(Screen[None]):
         searcher = self.tapp.workspace.searcher()
         self._reading = True
 
-        def work() -> None:
-            try:
-                more = searcher.page(ticket, query, after=last)
-            except Superseded:
-                return
-            self.post_message(self.Results(ticket, more))
-
-        self.run_worker(work, name="browse-page", thread=True, exit_on_error=False)
+        self._in_worker(
+            "browse-page",
+            lambda: self.post_message(self.Results(ticket, searcher.page(ticket, query, last))),
+        )
 
     def on_browse_screen_results(self, message: Results) -> None:
         if message.ticket != self._ticket or not self.is_mounted:
@@ -381,14 +384,10 @@ class BrowseScreen(Screen[None]):
         query, ticket = self._query, self._ticket
         searcher = self.tapp.workspace.searcher()
 
-        def work() -> None:
-            try:
-                ids = searcher.rowids(ticket, query)
-            except Superseded:
-                return
-            self.post_message(self.Results(ticket, marked=ids))
-
-        self.run_worker(work, name="browse-mark-all", thread=True, exit_on_error=False)
+        self._in_worker(
+            "browse-mark-all",
+            lambda: self.post_message(self.Results(ticket, marked=searcher.rowids(ticket, query))),
+        )
 
     def _show_rows(self, touched: Sequence[int]) -> None:
         """Read again only the rows an action changed (those on screen), and the card shown."""

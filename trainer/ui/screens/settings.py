@@ -302,8 +302,7 @@ class SettingsScreen(Screen[None]):
         self._note(widget_id, error.message, f)
         self._said[widget_id] = self._typed(widget_id)
         where = f" for {f.deck}" if f.deck else ""
-        label = f.label
-        self.notify(visible(f"Not saved: {label}{where}: {error.message}."), severity="error")
+        self.notify(visible(f"Not saved: {f.label}{where}: {error.message}."), severity="error")
 
     def _saved(self, f: Field, widget_id: str, value: Value | None, more: str = "") -> None:
         self._kept[widget_id] = self._typed(widget_id)
