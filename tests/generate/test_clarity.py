@@ -64,6 +64,29 @@ def gaps(clause: str, answer: str) -> tuple[int, int]:
         ("Dean Acheson chaired the session, and he spoke first.", "Dean Acheson", "person", "", []),
         # a speaker's label is no name
         ("TEACHER: He left on 3 May.", "3 May", "date", "STUDENT: When?", ["he"]),
+        # a place, a body or "the son" says no more who "he" is
+        (
+            "In 1936 he became under-secretary.",
+            "1936",
+            "date",
+            "The son grew up in the castle at Uppsala and studied at the Bank of Sweden.",
+            ["he"],
+        ),
+        (
+            "He died there in December 1263.",
+            "December 1263",
+            "date",
+            "The old king got no further than Orkney.",
+            ["he"],
+        ),
+        (
+            "He died there in December 1263.",
+            "December 1263",
+            "date",
+            "In 1263 King Haakon IV got no further than Orkney.",
+            [],
+        ),
+        ("He died in 1263.", "1263", "date", "The President got no further.", []),
     ],
 )
 def test_what_the_card_never_names(

@@ -223,3 +223,80 @@ def test_a_pages_own_dates_and_its_reading_list_are_no_facts() -> None:
     )
     years = sorted(f.when[:4] for f in found)
     assert years == ["1867", "1867"], [f.when for f in found]
+
+
+def test_publishing_lines_run_into_a_byline_or_breadcrumb_are_no_facts() -> None:
+    found = kinds(
+        facts_of(
+            """
+            By Dana Whitcomb, staff writer
+            Published 30 March 2017, 6:00 a.m. | Updated 31 March 2017, 9:14 a.m.
+
+            Naval History Circle · Resources › FAQs · Last reviewed 3 May 2025
+
+            [Photo: the warrant that paid for it.] Photo: National Archives handout
+
+            On 30 March 1867 Secretary of State William H. Seward signed the treaty
+            that sold Russian America to the United States.
+            """
+        ),
+        "date",
+    )
+    assert [f.when for f in found] == ["1867-03-30"]
+    (fact,) = found
+    assert fact.evidence is not None and "Photo" not in fact.evidence.before
+
+
+def test_a_year_less_date_after_an_old_event_is_not_dated_from_the_page() -> None:
+    found = kinds(
+        facts_of(
+            """
+            LONDON, 8 April 2024 -- It is 120 years since the Entente Cordiale.
+
+            Britain and France signed the agreement on 8 April 1904.
+
+            Germany soon tried to pull the two apart. Less than a year later, on 31
+            March, Kaiser Wilhelm II landed at Tangier.
+            """
+        ),
+        "date",
+    )
+    tangier = [f for f in found if f.evidence and "Tangier" in f.evidence.sentence]
+    assert [f.when for f in tangier] == [""], [f.when for f in found]
+    assert tangier[0].evidence is not None and tangier[0].evidence.answer == "31 March"
+
+
+def test_the_dates_of_a_history_pages_own_business_are_unsure() -> None:
+    found = kinds(
+        facts_of(
+            """
+            Exhibition · 14 March to 27 September 2026 · Level 2, East Galleries
+
+            Curator's talk: Saturday 9 May 2026 at 14:00, Lecture Theatre.
+
+            In 1791 the Academy of Sciences chose a new unit of length. Delambre and
+            Méchain measured the meridian from Dunkirk to Barcelona from 1792. The
+            metre was made law in France on 10 December 1799. Napoleon suspended
+            it in 1812, and the law of 4 July 1837 made it compulsory from 1840. The
+            Metre Convention was signed in Paris on 20 May 1875.
+
+            A new display opens in 2026 in the East Galleries.
+            """
+        ),
+        "date",
+    )
+    sure = sorted(f.when[:4] for f in found if f.sure)
+    unsure = sorted(f.when[:4] for f in found if not f.sure)
+    assert sure == ["1791", "1792", "1799", "1812", "1837", "1840", "1875"], (sure, unsure)
+    assert unsure == ["2026", "2026"]  # the talk and the display (the run is a heading)
+    # a news story about its own days keeps them: no history set apart by decades
+    news = kinds(
+        facts_of(
+            """
+            GENEVA, 4 May 2026 -- The talks opened on Tuesday 28 April at 10:00. Delegates
+            met again on 30 April 2026 and agreed a text on Saturday 2 May 2026.
+            """
+        ),
+        "date",
+    )
+    assert news and all(f.sure for f in news), [(f.when, f.doubts) for f in news]

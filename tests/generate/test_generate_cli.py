@@ -190,6 +190,36 @@ def test_a_card_that_never_says_what_it_is_about_is_not_sure(tmp_path: Path) -> 
     assert kennedy.sure and "What happened to Kennedy" in kennedy.front
 
 
+def test_a_title_in_capitals_names_no_one_he_could_be(tmp_path: Path) -> None:
+    """ "(When the Isles Changed Hands) He fell ill": the title names no person."""
+    article = write(
+        tmp_path,
+        "isles.md",
+        """
+        # When the Isles Changed Hands
+
+        ## The Scots
+
+        In 1249 King Alexander II of Scotland died on the island of Kerrera.
+
+        ## The end of the voyage
+
+        Autumn gales scattered the ships in the Firth. The fleet limped north. He
+        fell ill at Kirkwall and died there in December 1263, in the bishop's palace.
+
+        ## Marie Curie
+
+        Years of work with radium wore her down. She died of aplastic anaemia at a
+        sanatorium in Passy on 4 July 1934.
+        """,
+    )
+    cards = generate([article], keep_all=True).cards
+    (died,) = [c for c in cards if c.when == "1263-12"]
+    assert not died.sure, died.front
+    (curie,) = [c for c in cards if c.when == "1934-07-04"]
+    assert curie.sure and "Marie Curie" in curie.front
+
+
 def test_a_thing_named_once_names_its_noun(tmp_path: Path) -> None:
     """ "The canal" after "the Suez Canal" (and no other canal): the card says which."""
     article = write(

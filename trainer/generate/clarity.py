@@ -38,6 +38,12 @@ _SEASONS = frozenset({"Spring", "Summer", "Autumn", "Fall", "Winter"})
 _ROLE_WORDS = frozenset(w.capitalize() for role in ROLES for w in role.split())
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:\s\([^)]{1,60}\))?:\s*")
 _CAPITAL = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'-]*")
+# A name that is no person by the words before it: a place ("at Uppsala", "no further
+# than Orkney") or a body ("the Ministry of Finance", "the General Assembly").
+_PLACE_AFTER = re.compile(
+    r"\b(?:(?:at|in|near|than|into|across|towards|outside)(?:\s+the)?|[Tt]he)"
+    r"\s+[A-ZÀ-ÖØ-Þ][\w'-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-ZÀ-ÖØ-Þ][\w'-]*)*"
+)
 
 
 def speaker_label(text: str) -> int:
@@ -217,8 +223,11 @@ def unnamed(
             prior = prior[: len(prior) - (m.start() - _clause_start(clause, start, m.start()))]
         if personal:
             # "he" needs a person before it: a name, or "the President"
-            if names_in(prior, True, names) or _ROLE_BEFORE.search(prior):
+            # ("than Orkney", "at Uppsala": a place after its preposition is no one)
+            if names_in(_PLACE_AFTER.sub(" ", prior), True, names) or _ROLE_BEFORE.search(prior):
                 continue
+            if any(w in people for w in re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w'-]{2,}", prior)):
+                continue  # "Haakon IV of Norway sailed ...": a person's name opening a sentence
         else:
             # "it", "they": a name of something other than a person before it (for
             # "its", "their" anywhere on the card: "At its peak ... landed in Berlin"),
@@ -326,9 +335,12 @@ _BARE_EVENT = re.compile(
     r"(?:[A-Z][A-Z .'-]{1,40}:\s*)?(?:Peace\s+)?(Talks|Negotiations|Fighting|Hostilities)\s+"
     r"(?:\w+ly\s+)?(?:\w+ed|began|opened|broke|went|ran|were|was|had|resumed|started)\b"
 )
+# "the son", "the old king" say who only in a story of one son, one king: not asked.
+_KINSHIP = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "heir", "widow"})
 _ROLE_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:"
-    + "|".join(sorted((re.escape(r) for r in ROLES), key=len, reverse=True))
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?!(?i:old|young|elder|younger)\b)"
+    r"(?:[a-z-]+\s+)?(?:"
+    + "|".join(sorted((re.escape(r) for r in ROLES if r not in _KINSHIP), key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
 )

@@ -252,6 +252,8 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|won|lost|met|left|began|came|too
 # "5 December last year", "in April next year": a year counted from the piece's own.
 # "the next June", "the following spring": counted from a date told before
 _NEXT = re.compile(r"\b(?:next|following)\s+$", re.IGNORECASE)
+# What tells that a year-less date counts from the event told before it.
+_AFTER = re.compile(r"\b(?:later|afterwards?|after|following|next|then|soon)\b", re.IGNORECASE)
 _YEAR_WORD = re.compile(r",?\s+(?:of\s+)?(last|previous|next|this)\s+year\b", re.IGNORECASE)
 # "had been", "had signed": told as before the time the paragraph stands at.
 _PLUPERFECT = re.compile(
@@ -353,6 +355,15 @@ class Timeline:
             future and self.dateline is not None and self.paragraph_year < self.dateline.year
         ):
             out = Resolved(m.with_year(self.paragraph_year), 0.95)
+        elif (
+            self.dateline_year is not None
+            and self.last_year is not None
+            and self.last_year < self.dateline_year - 1
+            and _AFTER.search(sentence[: m.start])
+        ):
+            # "Less than a year later, on 31 March" in an anniversary piece of 2024:
+            # counted from the event before (of 1904), not from the day it is written
+            return Resolved(m, 0.75, "the year is not certain")
         elif self.dateline_year is not None:
             year = self.dateline_year
             if self.dateline and future:

@@ -96,12 +96,55 @@ PROGRESS_EVERY = 1_000_000
 
 # A page's own dates, wherever they stand: when it was published, updated,
 # corrected or last reviewed is not a fact of its subject. (events._PUBLISHED
-# finds the dateline among the first lines; this one only a line's start.)
+# finds the dateline among the first lines; this one a line's start, or the
+# words run on after a byline or a breadcrumb.)
 _PUBLISHING = re.compile(
-    r"^\W*(?:published|updated|last\s+(?:updated|reviewed|modified|edited)|posted|"
-    r"corrections?|corrected|clarification|editor's note|embargoed)\b[^.]{0,40}?\b\d{4}\b",
-    re.IGNORECASE,
+    r"(?:^\W*(?i:published|updated|last\s+(?:updated|reviewed|modified|edited)|posted|"
+    r"corrections?|corrected|clarification|editor's note|embargoed)"
+    # or after a byline or a site's breadcrumb it was run into: "By Jane Doe, staff
+    # writer Published 30 March 2017", "FAQs · Last reviewed 3 May 2025"
+    r"|(?:[a-z]\s+|[|·›»•]\s*)(?:Published|Updated|Last\s+(?:updated|reviewed|modified|edited)|"
+    r"Posted))\b[^.]{0,40}?\b\d{4}\b"
 )
+
+
+# A history told up to this many years before the page's own time leaves a gap
+# that sets the page's time apart; dates this close to it are the page's time.
+_HISTORY_GAP = 20
+# What a page's own business says: a weekday and an hour, a sale, a show, an episode.
+_BUSINESS = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b\d{1,2}[:.]\d{2}\b|"
+    r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
+    r"\b(?i:exhibitions?|display|galler(?:y|ies)|tickets?|admission|preview|viewing|sale|"
+    r"auction|lot|episodes?|released|talks?|lectures?|booking|book now|opens|runs until|"
+    r"newsletter|subscribe|webinar|podcast)\b"
+)
+_PAGE_TIME = 2
+
+
+def _doubt_the_page_time(facts: list[Fact], now: int | None) -> None:
+    """Make unsure the dates of a history page's own business: its sale, talk, edition.
+
+    A page about 1867 that also dates a sale, an exhibition's run, a curator's
+    talk or an episode's release in 2024 tells a history and, apart from it, its
+    own business. When most dates lie well before the page's time (its
+    dateline's year, else the latest year it gives) with a gap of decades, a
+    date of its own time in a sentence about its business (a weekday and an
+    hour, a sale, a show, an episode) is no fact of its subject.
+    """
+    dated = [(int(f.when[:4]), f) for f in facts if f.kind == "date" and f.when[:4].isdigit()]
+    if not dated:
+        return
+    now = now if now is not None else max(year for year, _ in dated)
+    own = [f for year, f in dated if year >= now - _PAGE_TIME]
+    history = [year for year, _ in dated if year < now - _PAGE_TIME]
+    if not own or len(history) < 3 or len(own) * 2 > len(history):
+        return
+    if max(history) > now - _HISTORY_GAP:
+        return  # the story runs on to the page's time
+    for fact in own:
+        if fact.evidence is not None and _BUSINESS.search(fact.evidence.sentence):
+            fact.doubt(0.5, "a date of the page's own business, not of the history it tells")
 
 
 def extract(article: Article, reading: Callable[[str, int, int], None] | None = None) -> list[Fact]:
@@ -148,7 +191,7 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                 reported = done
             timeline.next_sentence()
             skip = dateline_end if s is dateline_sentence else 0
-            if _PUBLISHING.match(s):
+            if _PUBLISHING.search(s):
                 skip = len(s)  # "Updated 31 March 2017", "Correction, 31 March 2017: ..."
             resolved = [timeline.resolve(m, s) for m in mentions if m.start >= skip]
             resolved += timeline.relative(s, [r.mention for r in resolved], skip)
@@ -185,7 +228,9 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             dated = [f"{t}|{_when_of(treaties, t) or said}" for t in named]
             named_so_far = (*[t for t in named_so_far if t not in dated], *dated)[-5:]
             things = note_things(s, things)
-            earlier, before = before, s
+            # a page's publishing line is no context for the sentence after it
+            earlier, before = (before, s) if skip < len(s) else ("", "")
+    _doubt_the_page_time(facts, dateline.year if dateline else None)
     for author in article.authors:
         note_person(people, author, Place(name, 0, title), f"Author of the article ({name})", 3)
     facts.extend(people_facts(people))

@@ -173,6 +173,29 @@ def _clause(s: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+# "he" or "she" as who acts, or "His son ..." opening the clause
+_HE = re.compile(
+    r"(?:^(?:In|On|By)\s[^,]{1,30}?\s|^|[,;:]\s+|\b(?:and|when|where|as|after|before|until)\s+)"
+    r"(?:[Hh]e|[Ss]he)\b|^(?:[Hh]is|[Hh]er)\s"
+)
+
+
+def _no_one_for_he(above: str, text: str, names: frozenset[str], people: frozenset[str]) -> bool:
+    """Whether a heading or title ``above`` names no one that "he" or "her" of ``text`` is.
+
+    "(When the Isles Changed Hands) He fell ill at Kirkwall": the capitals of a
+    title are no person; "(Marie Curie) She died ..." names her.
+    """
+    words = above.split()
+    return bool(
+        people
+        and _HE.search(text)
+        and not any(w in people for w in names_in(above, True, names))
+        # a heading that is a name and nothing else ("Marie Curie") may be whom it means
+        and not (len(words) <= 4 and all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w'.-]*", w) for w in words))
+    )
+
+
 def _safe(text: str) -> str:
     """Article text with nothing a cloze parser would read as a gap."""
     return text.replace("{", "(").replace("}", ")")
@@ -281,6 +304,9 @@ def cloze(
             shown = above + " " + shown
             context = f"{above}. {context}"
             says = _says_what(shown, names)
+            if _no_one_for_he(above, head if gap_is_name else own, names, people):
+                confidence = min(confidence, 0.6)
+                doubts.append("'he', 'she' or 'they' is never named")
         # a name asked in a sentence of its own says what it is about by itself
         if not says and (not gap_is_name or _word_count(shown) < 4):
             confidence = min(confidence, 0.6)
@@ -314,6 +340,8 @@ def cloze(
         for above in dict.fromkeys(h for h in (ev.heading, title) if h):
             # "(my APUSH notes)", "(transcript)": what a title says of itself names nothing
             bare = re.sub(r"\([^()]*\)", " ", above)
+            if _no_one_for_he(bare, head if gap_is_name else own, names, people):
+                continue
             # under "Hubble Space Telescope", "the first servicing mission" is its first
             ordinal = _ORDINAL.sub(r"its \1", own) if above == title else own
             if names_in(bare, False, names) and not unnamed(
@@ -341,6 +369,8 @@ def cloze(
         missing = unnamed(context, "", (0, 0), "", names, people, pronouns_only=True)
         for above in dict.fromkeys(h for h in (ev.heading, title) if h and missing):
             bare = re.sub(r"\([^()]*\)", " ", above)
+            if _no_one_for_he(bare, head if gap_is_name else own, names, people):
+                continue
             if not unnamed(context, bare, (0, 0), "", names, people, pronouns_only=True):
                 if not clause.startswith("("):
                     clause = f"({_safe(above)}) {clause}"

@@ -153,7 +153,7 @@ _BOILERPLATE = [
         r"\brepublished (from|under|with)\b",
         r"^(copyright|\(c\)|©)\s",
         r"^(share|tweet|print|email) this\b",
-        r"^(image|photo|picture)( credit)?s?\s*:",
+        r"^\W{0,2}(image|photo|photograph|picture|illustration|caption)( credit)?s?\s*:",
         r"^advertisement$",
         r"^(next meeting|next issue|coming up|upcoming events?)\s*:",
         r"^(our |the )?(next |annual |monthly |weekly )?(club |members' )?meeting (is|will be)\b",
