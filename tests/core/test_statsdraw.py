@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from trainer.core.stats import CardCounts, Stats
-from trainer.core.statsdraw import draw, plain
+from trainer.core.statsdraw import draw, heat_legend, plain
 
 
 def _big() -> Stats:
@@ -36,3 +36,17 @@ def test_no_line_is_wider_than_the_screen_and_the_summary_wraps_whole(
 def test_a_wide_screen_keeps_the_summary_on_two_lines() -> None:
     text = plain(draw(_big(), 132)).splitlines()
     assert "Streak" in text[0] and "Predicted recall" in text[1]
+
+
+@pytest.mark.parametrize(
+    ("levels", "words"),
+    [
+        ([1, 1, 1], ["none", "1", "", "", "2+ a day"]),
+        ([4, 4, 6], ["none", "1–4", "", "5–6", "7+ a day"]),
+        ([2, 5, 1200], ["none", "1–2", "3–5", "6–1,200", "1,201+ a day"]),
+    ],
+)
+def test_the_heatmap_legend_says_each_shades_range_once(
+    levels: list[int], words: list[str]
+) -> None:
+    assert heat_legend(levels) == words

@@ -94,19 +94,27 @@ def heatmap(days: Sequence[DayCount], width: int) -> list[Line]:
     if not any(counts.values()):
         lines.append([("    · no reviews in this year yet", "dim")])
         return lines
-    bounds = [_n(b) for b in levels]
     legend: Line = [("    ", "")]
-    for level, (shade, words) in enumerate(
-        zip(
-            SHADES,
-            ("none", f"≤{bounds[0]}", f"≤{bounds[1]}", f"≤{bounds[2]}", "more a day"),
-            strict=True,
-        )
-    ):
-        legend.append((shade, f"heat{level}"))
-        legend.append((f" {words}  ", "dim"))
+    for level, words in enumerate(heat_legend(levels)):
+        if words:  # a level no day can reach is not in the legend
+            legend.append((SHADES[level], f"heat{level}"))
+            legend.append((f" {words}  ", "dim"))
     lines.append(legend)
     return lines
+
+
+def heat_legend(levels: Sequence[int]) -> list[str]:
+    """What each shade means, "" for a level no count falls in: "1-4", "5-6", "7+ a day"."""
+    words = ["none"]
+    low = 1
+    for bound in levels:
+        if bound < low:
+            words.append("")  # quartiles that coincide: all such days are the level below
+            continue
+        words.append(_n(low) if bound == low else f"{_n(low)}–{_n(bound)}")
+        low = bound + 1
+    words.append(f"{_n(low)}+ a day")
+    return words
 
 
 def bars(values: Sequence[float], height: int, step: int) -> list[str]:
