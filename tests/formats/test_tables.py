@@ -124,9 +124,15 @@ def test_quizlet_named_separators(tmp_path: Path) -> None:
 
 
 def test_quizlet_row_without_separator(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, "q.txt", "a = 1\nno separator here\n")
-    assert main(["import", str(path), "--separator", " = "]) == 2
-    assert "line 2 has no ' = '" in capsys.readouterr().err
+    # one such row is skipped and said; the rest of the file is imported
+    path = write(tmp_path, "q.txt", "a = 1\nno separator here\nb = 2\n")
+    assert pairs(imported(path, "--separator", " = ")) == [("a", "1"), ("b", "2")]
+    assert "line 2: no ' = ' between term and definition" in capsys.readouterr().out
+    # no row with it: the separator named is not the file's
+    clear_decks()
+    wrong = write(tmp_path, "w.txt", "a - 1\nb - 2\n")
+    assert main(["import", str(wrong), "--separator", " = "]) == 2
+    assert "line 1 has no ' = '" in capsys.readouterr().err
 
 
 def test_quizlet_default_export_with_quotes_loses_no_row(tmp_path: Path) -> None:

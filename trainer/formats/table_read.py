@@ -151,8 +151,9 @@ def read_table(
     # a Quizlet export has no header lines: its first line is a card, whatever it says
     meta = _Meta() if quizlet else _header(text)
     body = "\n".join(text.splitlines()[meta.lines :]) if meta.lines else text
+    unsplit: list[str] = []  # Quizlet rows without the separator, skipped
     if quizlet:
-        rows = _quizlet_rows(body, path, meta.lines, options)
+        rows = _quizlet_rows(body, path, meta.lines, options, unsplit)
         separator = parse_separator(options.separator) if options.separator else "\t"
     else:
         separator = meta.separator or ("\t" if path.suffix.lower() == ".tsv" else _guess(body))
@@ -162,6 +163,7 @@ def read_table(
     result = Imported(
         path, kind or ("Quizlet export" if quizlet else "CSV" if separator != "\t" else "TSV")
     )
+    result.skipped.extend(unsplit)
     rows = [(line, row) for line, row in rows if any(cell.strip() for cell in row)]
     if not rows:
         raise guard.refuse(path, "there are no rows to import", "is it the right file?")
@@ -395,24 +397,31 @@ def _unquoted_if_plain(
 
 
 def _quizlet_rows(
-    body: str, path: Path, offset: int, options: ImportOptions
+    body: str, path: Path, offset: int, options: ImportOptions, skipped: list[str]
 ) -> list[tuple[int, list[str]]]:
     separator = parse_separator(options.separator) if options.separator else "\t"
     row_sep = parse_separator(options.row_separator) if options.row_separator else "\n"
     body = body.replace("\r\n", "\n")
     rows: list[tuple[int, list[str]]] = []
     line = offset + 1
+    first_bad = 0
     for chunk in body.split(row_sep):
         if chunk.strip():
             term, found, definition = chunk.partition(separator)
-            if not found:
-                raise guard.refuse(
-                    path,
-                    f"row starting at line {line} has no {separator!r} between term and definition",
-                    "name the separator Quizlet used with --separator (and --row-separator)",
-                )
-            rows.append((line, [term, definition]))
+            if found:
+                rows.append((line, [term, definition]))
+            else:
+                # one row without it is that row's fault (skipped and reported); no row
+                # with it means the separator named is not the file's
+                first_bad = first_bad or line
+                skipped.append(f"line {line}: no {separator!r} between term and definition")
         line += chunk.count("\n") + row_sep.count("\n")
+    if first_bad and not rows:
+        raise guard.refuse(
+            path,
+            f"row starting at line {first_bad} has no {separator!r} between term and definition",
+            "name the separator Quizlet used with --separator (and --row-separator)",
+        )
     return rows
 
 
