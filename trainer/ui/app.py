@@ -50,7 +50,7 @@ HELP_SCREENS: list[tuple[str, type[Screen[object]]]] = [
     ("Quiz result", QuizResultScreen),  # type: ignore[list-item]
     ("Review a drafted deck", ReviewScreen),  # type: ignore[list-item]
     ("Import", ImportDialog),  # type: ignore[list-item]
-    ("Reset question", ConfirmDialog),  # type: ignore[list-item]
+    ("A yes-or-no question", ConfirmDialog),  # type: ignore[list-item]
 ]
 """Every screen whose keys the help lists (the screen on view comes first)."""
 
