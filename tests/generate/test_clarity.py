@@ -87,6 +87,22 @@ def gaps(clause: str, answer: str) -> tuple[int, int]:
             [],
         ),
         ("He died in 1263.", "1263", "date", "The President got no further.", []),
+        ("He was shot on 24 June 1922.", "24 June 1922", "date", "Then: he was Jewish.", ["he"]),
+        # what was ratified only a treaty's name says
+        (
+            "The Senate ratified it on 22 December 1795.",
+            "22 December 1795",
+            "date",
+            "The tribes gave up land at the mouth of the Chicago River.",
+            ["it"],
+        ),
+        (
+            "The Senate ratified it on 22 December 1795.",
+            "22 December 1795",
+            "date",
+            "Wayne and the chiefs signed the Treaty of Greenville.",
+            [],
+        ),
     ],
 )
 def test_what_the_card_never_names(

@@ -220,6 +220,38 @@ def test_a_title_in_capitals_names_no_one_he_could_be(tmp_path: Path) -> None:
     assert curie.sure and "Marie Curie" in curie.front
 
 
+def test_a_fact_box_line_says_what_the_page_is_about_and_its_notes_are_sources(
+    tmp_path: Path,
+) -> None:
+    article = write(
+        tmp_path,
+        "tilsit.md",
+        """
+        # Treaties of Tilsit
+
+        *From a wiki. This page was last edited on 2 March 2024.*
+
+        - **Signed:** 7 July 1807 (France–Russia); 9 July 1807 (France–Prussia)
+        - **Parties:** French Empire; Russian Empire; Kingdom of Prussia
+        - **Negotiators:** Charles-Maurice de Talleyrand (France); Prince Alexander Kurakin (Russia)
+
+        The Treaties of Tilsit ended the War of the Fourth Coalition.[1]
+
+        ## Notes
+
+        1. Paul W. Schroeder, *The Transformation of European Politics 1763–1848* (1994).
+        """,
+    )
+    cards = generate([article], keep_all=True).cards
+    assert not [c for c in cards if c.when[:4] in ("1763", "1994", "2024")], [
+        c.front for c in cards
+    ]
+    (signed,) = [c for c in cards if c.when == "1807-07-07"]
+    assert signed.front.startswith("(Treaties of Tilsit) Signed: {{c1::7 July 1807}}")
+    (kurakin,) = [c for c in cards if "{{c1::Alexander Kurakin}}" in c.front]
+    assert kurakin.front.startswith("(Treaties of Tilsit) Negotiators: ")
+
+
 def test_a_thing_named_once_names_its_noun(tmp_path: Path) -> None:
     """ "The canal" after "the Suez Canal" (and no other canal): the card says which."""
     article = write(

@@ -38,6 +38,36 @@ _SEASONS = frozenset({"Spring", "Summer", "Autumn", "Fall", "Winter"})
 _ROLE_WORDS = frozenset(w.capitalize() for role in ROLES for w in role.split())
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:\s\([^)]{1,60}\))?:\s*")
 _CAPITAL = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w'-]*")
+# Capitalised words that say what someone was, not who: "He was Jewish", "a Catholic".
+_CREEDS = frozenset(
+    [
+        "Jewish",
+        "Catholic",
+        "Protestant",
+        "Muslim",
+        "Christian",
+        "Orthodox",
+        "Communist",
+        "Socialist",
+        "Republican",
+        "Democrat",
+        "Democratic",
+        "Conservative",
+        "Liberal",
+        "Liberals",
+        "Tory",
+        "Whig",
+        "Nazi",
+        "Fascist",
+        "Bolshevik",
+    ]
+)
+# "ratified it", "signed them": what was ratified only a treaty's name says.
+_RATIFIED = re.compile(r"\b(?:ratified|signed|approved|rejected|initialled|denounced)\s+$")
+_TREATY_NAMED = re.compile(
+    r"\b(?:Treaty|Treaties|Accords?|Agreement|Convention|Pact|Protocol|Act|Charter|"
+    r"Declaration|Peace|Armistice|Compact|Concordat|Conference)\b"
+)
 # A name that is no person by the words before it: a place ("at Uppsala", "no further
 # than Orkney") or a body ("the Ministry of Finance", "the General Assembly").
 _PLACE_AFTER = re.compile(
@@ -224,10 +254,16 @@ def unnamed(
         if personal:
             # "he" needs a person before it: a name, or "the President"
             # ("than Orkney", "at Uppsala": a place after its preposition is no one)
-            if names_in(_PLACE_AFTER.sub(" ", prior), True, names) or _ROLE_BEFORE.search(prior):
+            found = [w for w in names_in(_PLACE_AFTER.sub(" ", prior), True, names)]
+            if [w for w in found if w not in _CREEDS] or _ROLE_BEFORE.search(prior):
                 continue
             if any(w in people for w in re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w'-]{2,}", prior)):
                 continue  # "Haakon IV of Norway sailed ...": a person's name opening a sentence
+        elif objective and _RATIFIED.search(clause, max(start, m.start() - 30), m.start()):
+            # "The Senate ratified it": only a treaty's name says what was ratified
+            if not _TREATY_NAMED.search(before(m.start())):
+                out.append(word)
+            continue
         else:
             # "it", "they": a name of something other than a person before it (for
             # "its", "their" anywhere on the card: "At its peak ... landed in Berlin"),

@@ -101,6 +101,8 @@ PROGRESS_EVERY = 1_000_000
 _PUBLISHING = re.compile(
     r"(?:^\W*(?i:published|updated|last\s+(?:updated|reviewed|modified|edited)|posted|"
     r"corrections?|corrected|clarification|editor's note|embargoed)"
+    # "This page was last edited on 2 March 2024"
+    r"|\b(?:was|were)\s+last\s+(?:updated|reviewed|modified|edited)"
     # or after a byline or a site's breadcrumb it was run into: "By Jane Doe, staff
     # writer Published 30 March 2017", "FAQs · Last reviewed 3 May 2025"
     r"|(?:[a-z]\s+|[|·›»•]\s*)(?:Published|Updated|Last\s+(?:updated|reviewed|modified|edited)|"

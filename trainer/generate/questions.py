@@ -180,6 +180,21 @@ _HE = re.compile(
 )
 
 
+# A fact box's "Signed: ...", "Negotiators: ...": the labels of an infobox, then a value.
+_LABEL = re.compile(
+    r"^(?:Signed|Drafted|Effective|Ratified|Location|Place|Parties|Signatories|Negotiators|"
+    r"Mediators|Depositary|Type|Condition|Expiry|Expiration|Languages?|Born|Died|Founded|"
+    r"Established|Dissolved|Succeeded by|Preceded by|Followed by|Leaders?|Commanders?)"
+    r"\s*:\s+"
+)
+
+
+def _mentions_all(text: str, name: str) -> bool:
+    """Whether ``text`` holds every capitalised word of ``name``."""
+    words = re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w'-]+", name)
+    return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
 def _no_one_for_he(above: str, text: str, names: frozenset[str], people: frozenset[str]) -> bool:
     """Whether a heading or title ``above`` names no one that "he" or "her" of ``text`` is.
 
@@ -251,6 +266,10 @@ def cloze(
         head = _DATELINE_HEAD.sub("", head)  # "GENEVA, 4 July 2012 -- " is no part of the fact
     if left > 0:
         head = head[:1].upper() + head[1:]
+    label = _LABEL.match(s)
+    if label and left >= label.end():
+        # "Negotiators: X (France); Prince {{Y}} ...": the label says what the list is
+        head = f"{label.group(0)}... {head}"
     clause = f"{_safe(head)}{{{{c1::{_safe(gap)}}}}}{_safe(tail)}".strip()
     if right < len(s) and not clause.endswith((".", "!", "?")):
         clause = clause.rstrip(" ,;:") + " ..."
@@ -285,7 +304,7 @@ def cloze(
     context = ""
     alone = clause  # the clause without the sentence before it
     if leans or (not gap_is_name and not _says_what(shown, names)):
-        context = ev.before
+        context = "" if label else ev.before  # the line above in a box tells another thing
         if not context and _PRONOUN_START.match(_unlabelled(shown)):
             # "It is six o'clock in the evening of ___": what "it" is, nothing says
             confidence = min(confidence, 0.6)
@@ -311,6 +330,12 @@ def cloze(
         if not says and (not gap_is_name or _word_count(shown) < 4):
             confidence = min(confidence, 0.6)
             doubts.append("the sentence does not say what it is about")
+    above = ev.heading or title
+    if label and above and not clause.startswith("(") and not _mentions_all(clause, above):
+        # "(Treaties of Tilsit) Signed: {{7 July 1807}} (France-Russia)": a box's line
+        # is about what the page's heading names
+        clause = f"({_safe(above)}) {clause}"
+        shown = f"{above} {shown}"
     said = _word_count(shown)
     titled = clause.startswith("(") and labelled(s)  # "(Hubble) Deployed: {{25 April 1990}}"
     if (own_words < 2 and not titled) or said < 3 or (gap_is_name and own_words < 4 and said < 6):

@@ -186,6 +186,10 @@ _BACK_MATTER = re.compile(
 )
 
 
+# "Notes" under a text with footnote marks lists what the marks point to.
+_NOTES = re.compile(r"^(?:notes|endnotes)\s*:?$", re.IGNORECASE)
+
+
 def is_boilerplate(line: str) -> bool:
     """Whether a line is publishing furniture rather than content."""
     return any(p.search(line) for p in _BOILERPLATE)
@@ -428,7 +432,9 @@ def parse_article(text: str, name: str) -> Article:
     dropped; boilerplate is left out but keeps its paragraph number, so a
     source reference always matches the file.
     """
-    text = _FOOTNOTE.sub("", normalise(text))
+    text = normalise(text)
+    footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
+    text = _FOOTNOTE.sub("", text)
     spun = looks_spun(text)
     text = unspin(text) if spun else _repair_spun_days(text)
     raw_lines = text.split("\n")
@@ -464,7 +470,9 @@ def parse_article(text: str, name: str) -> Article:
                 continue
             is_heading = heading or _looks_like_heading(line, not paragraphs, item)
             if is_heading:
-                back_matter = _BACK_MATTER.match(line) is not None
+                back_matter = _BACK_MATTER.match(line) is not None or (
+                    footnoted and _NOTES.match(line) is not None
+                )
             if back_matter:
                 continue
             paragraphs.append(Paragraph(number, line, is_heading, item))
