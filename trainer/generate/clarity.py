@@ -254,10 +254,10 @@ def unnamed(
         if personal:
             # "he" needs a person before it: a name, or "the President"
             # ("than Orkney", "at Uppsala": a place after its preposition is no one)
-            found = [w for w in names_in(_PLACE_AFTER.sub(" ", prior), True, names)]
-            if [w for w in found if w not in _CREEDS] or _ROLE_BEFORE.search(prior):
+            found = names_in(_PLACE_AFTER.sub(" ", prior), True, names)
+            if any(w not in _CREEDS for w in found) or _ROLE_BEFORE.search(prior):
                 continue
-            if any(w in people for w in re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w'-]{2,}", prior)):
+            if any(w in people for w in _CAPITAL.findall(prior) if len(w) > 2):
                 continue  # "Haakon IV of Norway sailed ...": a person's name opening a sentence
         elif objective and _RATIFIED.search(clause, max(start, m.start() - 30), m.start()):
             # "The Senate ratified it": only a treaty's name says what was ratified

@@ -110,9 +110,10 @@ _PUBLISHING = re.compile(
 )
 
 
-# A history told up to this many years before the page's own time leaves a gap
-# that sets the page's time apart; dates this close to it are the page's time.
+# A history that ends at least _HISTORY_GAP years before the page's own time is set
+# apart from it; dates within _PAGE_TIME years of that time are the page's own.
 _HISTORY_GAP = 20
+_PAGE_TIME = 2
 # What a page's own business says: a weekday and an hour, a sale, a show, an episode.
 _BUSINESS = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b\d{1,2}[:.]\d{2}\b|"
@@ -121,7 +122,6 @@ _BUSINESS = re.compile(
     r"auction|lot|episodes?|released|talks?|lectures?|booking|book now|opens|runs until|"
     r"newsletter|subscribe|webinar|podcast)\b"
 )
-_PAGE_TIME = 2
 
 
 def _doubt_the_page_time(facts: list[Fact], now: int | None) -> None:

@@ -330,12 +330,12 @@ def cloze(
         if not says and (not gap_is_name or _word_count(shown) < 4):
             confidence = min(confidence, 0.6)
             doubts.append("the sentence does not say what it is about")
-    above = ev.heading or title
-    if label and above and not clause.startswith("(") and not _mentions_all(clause, above):
+    page = ev.heading or title
+    if label and page and not clause.startswith("(") and not _mentions_all(clause, page):
         # "(Treaties of Tilsit) Signed: {{7 July 1807}} (France-Russia)": a box's line
         # is about what the page's heading names
-        clause = f"({_safe(above)}) {clause}"
-        shown = f"{above} {shown}"
+        clause = f"({_safe(page)}) {clause}"
+        shown = f"{page} {shown}"
     said = _word_count(shown)
     titled = clause.startswith("(") and labelled(s)  # "(Hubble) Deployed: {{25 April 1990}}"
     if (own_words < 2 and not titled) or said < 3 or (gap_is_name and own_words < 4 and said < 6):
