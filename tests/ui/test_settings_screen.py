@@ -223,6 +223,18 @@ async def test_a_value_typed_and_left_is_saved_when_valid_and_said_when_not(
         assert config.read_text() == written
 
 
+async def test_a_value_typed_is_kept_when_the_whole_app_quits(workspace: Workspace) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        hour = app.screen.query_one("#set-day_rollover_hour", Input)
+        hour.focus()
+        hour.value = "7"
+        await pilot.press("ctrl+c")  # not Esc, not Tab: the app closes with the value typed
+    assert workspace.settings.day_rollover_hour == 7
+    assert "day_rollover_hour = 7" in workspace.paths.config_file.read_text()
+
+
 async def test_per_deck_limits_say_which_deck_and_which_limit_at_60_by_15(
     tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:

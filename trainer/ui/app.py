@@ -378,6 +378,13 @@ class TrainerApp(App[None]):
         )
         self.exit(return_code=1)
 
+    async def action_quit(self) -> None:
+        """Quit (q, Ctrl+C, the palette); a value typed in settings is kept first, as on Esc."""
+        for screen in self.screen_stack:
+            if isinstance(screen, SettingsScreen):
+                screen.keep_typed()
+        self.exit()
+
     def action_help(self) -> None:
         """Show the keys of the current screen."""
         if not isinstance(self.screen, HelpScreen):

@@ -347,9 +347,13 @@ class SettingsScreen(Screen[None]):
             ConfirmDialog("Replace the settings file", visible(question)), answered
         )
 
-    def action_back(self) -> None:
-        """Back to the decks; a value typed and not yet saved is saved first, if valid."""
+    def keep_typed(self) -> None:
+        """Save a value typed and not yet saved, if valid: the screen (or the app) is closing."""
         self._leaving = True
         if isinstance(self.focused, Input):
             self._commit(self.focused, leaving=True)
+
+    def action_back(self) -> None:
+        """Back to the decks; a value typed and not yet saved is saved first, if valid."""
+        self.keep_typed()
         self.dismiss()
