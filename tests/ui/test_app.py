@@ -350,6 +350,19 @@ async def test_palette_and_key_texts_say_what_each_key_does(workspace: Workspace
             assert len(words) < 2 or words[0] != words[1], text  # never "Undo Undo ..."
 
 
+async def test_the_home_footer_shows_the_daily_keys_at_80_columns(workspace: Workspace) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = _app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        keys = {k.key: k.region for k in app.screen.query(FooterKey)}
+        palette = keys.pop(app.COMMAND_PALETTE_BINDING)
+        # a key ends in one column of padding, which the palette key may cover
+        whole = [k for k, r in keys.items() if r.width and r.right - 1 <= palette.x]
+        assert whole[:7] == ["enter", "a", "t", "s", "b", "o", "i"], whole
+
+
 async def test_notifications_do_not_cover_the_buttons(workspace: Workspace) -> None:
     app = _app(workspace)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

@@ -36,29 +36,16 @@ class HomeScreen(Screen[None]):
         Binding(
             "enter",
             "study_selected",
-            "Study deck",
+            "Study",
             tooltip="(the selected one; on Total, every deck)",
             priority=True,
         ),
-        Binding("a", "study_all", "Study all", tooltip="(everything due in every deck)"),
+        Binding("a", "study_all", "All due", tooltip="(everything due in every deck)"),
         Binding(
             "t",
             "quiz",
             "Quiz",
             tooltip="(test yourself on the selected deck; on Total, every deck)",
-        ),
-        Binding(
-            "u",
-            "unsuspend",
-            "Unsuspend",
-            tooltip="(the selected deck's suspended cards come back into study)",
-        ),
-        Binding("r", "reload", "Reload", tooltip="(read changed deck files again)"),
-        Binding(
-            "v",
-            "review",
-            "Review drafts",
-            tooltip="(the selected deck's generated cards, each beside its source sentence)",
         ),
         Binding("s", "stats", "Stats", tooltip="(of the selected deck; on Total, of every deck)"),
         Binding("b", "browse", "Browse", tooltip="(search every card; suspend, reset, edit)"),
@@ -69,6 +56,20 @@ class HomeScreen(Screen[None]):
             "Import",
             tooltip="(an Anki package, a CSV/TSV or Quizlet export, or a YAML deck)",
         ),
+        # Less daily keys last: at 80 columns the footer shows the ones above.
+        Binding(
+            "v",
+            "review",
+            "Review drafts",
+            tooltip="(the selected deck's generated cards, each beside its source sentence)",
+        ),
+        Binding(
+            "u",
+            "unsuspend",
+            "Unsuspend",
+            tooltip="(the selected deck's suspended cards come back into study)",
+        ),
+        Binding("r", "reload", "Reload", tooltip="(read changed deck files again)"),
         Binding(
             "escape", "cancel_loading", "Stop waiting", tooltip="(for a busy profile)", show=False
         ),
@@ -185,10 +186,10 @@ class HomeScreen(Screen[None]):
         elif due:
             hint = Text(
                 f"{due} card{'s' if due != 1 else ''} to study today."
-                " Enter studies the selected deck, a studies everything."
+                " Enter studies the selected deck, a studies everything; ? lists every key."
             )
         else:
-            hint = Text("Nothing left for today. Well done.")
+            hint = Text("Nothing left for today. Well done. ? lists every key.")
         if self._exams:
             soonest = min(self._exams.values(), key=lambda e: e.day)
             titles = {r.file.deck_id: r.file.label for r in rows if r.file.ok}
