@@ -379,6 +379,24 @@ async def test_notifications_do_not_cover_the_buttons(workspace: Workspace) -> N
             assert not toast.region.overlaps(reveal) and not toast.region.overlaps(status)
 
 
+async def test_a_notice_at_60_by_15_leaves_the_question_and_its_type_in_view(
+    workspace: Workspace,
+) -> None:
+    app = _app(workspace)
+    async with app.run_test(size=(60, 15), notifications=True) as pilot:
+        await pilot.press("enter", "b")
+        await pilot.pause()
+        await pilot.pause()
+        from textual.widgets._toast import Toast
+
+        toasts = list(app.screen.query(Toast))
+        assert toasts
+        card = [app.screen.query_one(f"#study-{part}").region for part in ("meta", "question")]
+        for toast in toasts:
+            assert toast.region.height == 1, toast.region  # one line, on the title's row
+            assert not any(toast.region.overlaps(part) for part in card)
+
+
 async def test_decks_are_read_in_a_worker_while_the_home_screen_shows(
     small_deck: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
