@@ -90,7 +90,9 @@ def check(card: DraftCard, article_text: str) -> list[str]:
     if card.when:
         where = article_text.find(_plain(card.draft)[:60])
         upto = article_text[: where + len(card.draft) + 1] if where >= 0 else ""
-        for year in set(re.findall(r"\d{4}", card.when)):
+        # years before Christ are astronomical in `when` (-1273) and written 1274 BC
+        said_years = [int(y) for y in re.findall(r"(?:^|(?<=/))-?\d{4}", card.when)]
+        for year in {str(y) if y > 0 else str(1 - y) for y in said_years}:
             if year not in upto and not said:
                 problems.append(f"year {year} not stated by this point of the text")
     if card.type == "cloze":

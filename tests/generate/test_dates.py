@@ -29,6 +29,13 @@ from trainer.generate.events import Timeline
         ("After 9/11, airport security changed everywhere.", ["2001-09-11"]),
         ("The reform of 1832 and the act of 1867 widened the vote.", ["1832", "1867"]),
         ("Trade fell, 1929-33, by more than half.", ["1929/1933"]),
+        # before Christ: astronomical years (1 BC is 0000)
+        ("c. 1274 BC (Year 5) - Battle of Kadesh.", ["-1273"]),
+        ("Ramesses II (r. 1279-1213 BC), son of Seti I.", ["-1278/-1212"]),
+        ("Caesar was killed in 44 BC; Augustus died in AD 14.", ["-0043", "0014"]),
+        ("In 480 BCE the Persians burned Athens.", ["-0479"]),
+        ("Mid-14th century BC: Hatti grows.", ["-1365/-1334"]),
+        ("Champollion read it in AD 1822.", ["1822"]),
     ],
 )
 def test_dates_in_other_subjects(sentence: str, expected: list[str]) -> None:

@@ -724,3 +724,35 @@ def test_lessons_of_the_eleventh_held_out_half(tmp_path: Path) -> None:
     treaty = next(c for c in cards if c.kind == "treaty")
     assert treaty.when == ""  # the war's years are not the treaty's
     assert not [c for c in cards if c.when.startswith("1000")]  # thousands, not a year
+
+
+def test_a_chronology_of_years_before_christ(tmp_path: Path) -> None:
+    """BC years are no AD years; a date line heads the entry under it; a shown year is no gap."""
+    article = write(
+        tmp_path,
+        "hittites.txt",
+        """
+        EGYPT AND HATTI: A CHRONOLOGY
+
+        1279 BC
+          Ramesses II (r. 1279-1213 BC), son of Seti I, comes to the throne.
+
+        c. 1274 BC (Year 5)
+          Battle of Kadesh. Ramesses marches north with four divisions and meets the Hittite army of Muwatalli II, which had waited behind the city all night; neither side wins.
+
+        c. 1259 BC
+          Peace treaty between Ramesses II and Hattusili III.
+
+        AD 1906
+          Hugo Winckler finds the Hittite copy of the peace treaty at Hattusa.
+        """,
+    )
+    cards = generate([article]).cards
+    by_when = {c.when: c.front for c in cards}
+    assert not [w for w in by_when if w[:4] in ("1279", "1274", "1259", "1213")], by_when
+    assert by_when["-1273"].startswith("{{c1::c. 1274 BC}} (Year 5) – Battle of Kadesh."), by_when
+    assert by_when["-1258"].startswith("{{c1::c. 1259 BC}} – Peace treaty between Ramesses II")
+    assert by_when["1906"].startswith("{{c1::AD 1906}} – Hugo Winckler finds")
+    # "{{1279 BC}} - Ramesses II (r. 1279-1213 BC)" shows its answer: only with --all
+    assert "-1278" not in by_when
+    assert "-1278" in {c.when for c in generate([article], keep_all=True).cards}

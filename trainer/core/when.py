@@ -5,7 +5,8 @@ century" is written ``early 19th century``, not ``1800/1833``. Every form has a
 span (first and last day, as ``(year, month, day)``) so that timelines order
 events and quizzes compare them, and a label to show.
 
-Forms: ``1997``, ``2025-07``, ``2025-07-10``, ``START/END`` (or ``START..END``)
+Forms: ``1997``, ``2025-07``, ``2025-07-10`` (years before Christ as
+astronomical years, shown as BC: ``-1273`` is 1274 BC), ``START/END`` (or ``START..END``)
 of those, ``1990s`` (a decade), ``1800s`` (a century), ``19th century``, and
 ``early`` / ``mid`` / ``late`` before a century.
 """
@@ -103,11 +104,13 @@ def _label(part: str) -> str:
     if not m:
         return part
     year, month, day = m.groups()
+    # astronomical years: 0 is 1 BC, -1273 is 1274 BC
+    shown = str(int(year)) if int(year) > 0 else f"{1 - int(year)} BC"
     if day:
-        return f"{int(day)} {MONTHS[int(month) - 1]} {int(year)}"
+        return f"{int(day)} {MONTHS[int(month) - 1]} {shown}"
     if month:
-        return f"{MONTHS[int(month) - 1]} {int(year)}"
-    return str(int(year))
+        return f"{MONTHS[int(month) - 1]} {shown}"
+    return shown
 
 
 def _days_in(year: int, month: int) -> int:

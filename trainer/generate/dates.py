@@ -24,10 +24,22 @@ MONTH_NAMES = [""] + [calendar.month_name[i] for i in range(1, 13)]
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?<![\d,.$£€#])(?:1[0-9]{3}|20[0-9]{2})(?![\d]|,\d|\.\d)"
-_PART = r"(?:(?P<part>early|mid|middle|late|the (?:end|start|beginning|middle) of|the (?:first|second) half of)[- ]?(?:the )?)?"
+# "BC", "BCE", "B.C."; "AD 14", "14 CE"
+_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?![\w])"
+_AD = r"(?:AD|A\.D\.|CE)"
+_ANCIENT = r"(?:[1-9][0-9]{0,3})"
+_CIRCA = r"(?:(?P<circa>c\.|ca\.|circa) ?)?"
+_PART = r"(?:(?P<part>(?i:early|mid|middle|late)|the (?:end|start|beginning|middle) of|the (?:first|second) half of)[- ]?(?:the )?)?"
 
 _PATTERNS = [
     ("named", r"\b9/11\b"),
+    # "c. 1295-1272 BC", "1279 to 1213 BCE": both ends before Christ
+    (
+        "bcrange",
+        rf"\b{_CIRCA}(?P<y1>{_ANCIENT}) ?(?:-|–|to) ?(?:c\. ?)?(?P<y2>{_ANCIENT}) ?{_BC}",
+    ),
+    ("bc", rf"\b{_CIRCA}(?P<y>{_ANCIENT}) ?{_BC}"),
+    ("ad", rf"(?<![\w.]){_CIRCA}(?:{_AD} (?P<y>{_ANCIENT})\b|(?P<y2>{_ANCIENT}) {_AD}\b)"),
     # "5 to 17 September 1978", "from 5-17 September", "30 November and 2 December 1943"
     (
         "drange",
@@ -52,10 +64,13 @@ _PATTERNS = [
         rf"(?:\b(?:in|on|since|until|by|during|from|throughout|last|this|next|early|late|mid|the end of|the start of|the beginning of|the middle of)[- ])(?P<m>{_MONTH})\b(?! \d)",
     ),
     ("decade", rf"\b(?:the )?{_PART}(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s\b(?! of\b)"),
-    ("century", rf"\b(?:the )?{_PART}(?P<c>[0-9]{{1,2}})(?:st|nd|rd|th)[- ]century\b"),
     (
         "century",
-        rf"\b(?:the )?{_PART}(?P<cw>{'|'.join(sorted(ORDINALS, key=len, reverse=True))})[- ]century\b",
+        rf"\b(?:the )?{_PART}(?P<c>[0-9]{{1,2}})(?:st|nd|rd|th)[- ]century\b(?: (?P<bc>{_BC}))?",
+    ),
+    (
+        "century",
+        rf"\b(?:the )?{_PART}(?P<cw>{'|'.join(sorted(ORDINALS, key=len, reverse=True))})[- ]century\b(?: (?P<bc>{_BC}))?",
     ),
     ("year", rf"(?P<y>{_YEAR})\b(?!'?s of\b)"),  # "1000's of women": thousands, no year
 ]
@@ -63,6 +78,9 @@ _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
 # What each kind of pattern needs in a sentence before it is worth trying.
 _NEEDS = {
     "named": "digit",
+    "bcrange": "era",
+    "bc": "era",
+    "ad": "era",
     "drange": "month",
     "mrange": "month",
     "range": "year",
@@ -81,6 +99,7 @@ _HAS = {
     "year": re.compile(r"\d{4}"),
     "month": re.compile(_MONTH),
     "century": re.compile(r"(?i:century)"),
+    "era": re.compile(r"\bB\.?C|\bA\.?D\b|\bCE\b"),
 }
 # Every date expression holds a digit, a month or a century: a quick test first.
 _MAYBE_DATE = re.compile(rf"\d|{_MONTH}|(?i:century)")
@@ -183,6 +202,8 @@ def _mention(kind: str, m: re.Match[str], offset: int) -> DateMention | None:
     part = g.get("part")
     if kind == "named":
         return DateMention(start, end, "2001-09-11", "11 September 2001 (9/11)", "day")
+    if kind in ("bc", "bcrange", "ad"):
+        return _ancient(kind, g, start, end)
     if kind == "drange":
         if " and " in m.group(0) and not m.group(0).lower().startswith("between"):
             return None  # "on 30 November and 2 December": two days, not a range
@@ -275,7 +296,8 @@ def _mention(kind: str, m: re.Match[str], offset: int) -> DateMention | None:
         return DateMention(start, end, f"{low}/{high}", words, "decade")
     if kind == "century":
         number = int(g["c"]) if g.get("c") else ORDINALS[g["cw"].lower()]
-        low, high = _part_range(part, (number - 1) * 100, 100)
+        # the 14th century BC runs from 1400 BC (-1399) to 1301 BC (-1300)
+        low, high = _part_range(part, 1 - number * 100 if g.get("bc") else (number - 1) * 100, 100)
         suffix = (
             "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
         )
@@ -284,12 +306,45 @@ def _mention(kind: str, m: re.Match[str], offset: int) -> DateMention | None:
             if not part
             else f"the {part.lower()} {number}{suffix} century"
         )
+        if g.get("bc"):
+            words += " BC"
         return DateMention(
-            start, end, f"{low:04d}/{high:04d}", words.replace("the the ", "the "), "century"
+            start,
+            end,
+            f"{year_text(low)}/{year_text(high)}",
+            words.replace("the the ", "the "),
+            "century",
         )
     # a bare year
     year = int(g["y"])
     return DateMention(start, end, f"{year:04d}", str(year), "year")
+
+
+def year_text(year: int) -> str:
+    """A year as a ``when`` writes it: 1066 -> "1066", 1274 BC (-1273) -> "-1273"."""
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def year_of(when: str) -> int | None:
+    """The (first) year of a ``when`` value; None when it has none."""
+    m = re.match(r"-?\d{4}", when)
+    return int(m.group(0)) if m else None
+
+
+def _ancient(kind: str, g: dict[str, str | None], start: int, end: int) -> DateMention | None:
+    """A year before Christ (or one marked AD): astronomical years, 1 BC being 0."""
+    circa = "c. " if g.get("circa") else ""
+    if kind == "ad":
+        year = int(g.get("y") or g.get("y2") or 0)
+        return DateMention(start, end, year_text(year), f"{circa}AD {year}", "year")
+    if kind == "bc":
+        year = int(g["y"] or 0)
+        return DateMention(start, end, year_text(1 - year), f"{circa}{year} BC", "year")
+    y1, y2 = int(g["y1"] or 0), int(g["y2"] or 0)
+    if y2 >= y1 or y1 - y2 > 500:
+        return None  # "1213-1203 BC" counts down; "100-400 BC" is no span of years
+    words = f"{circa}{y1} to {y2} BC"
+    return DateMention(start, end, f"{year_text(1 - y1)}/{year_text(1 - y2)}", words, "range")
 
 
 def find_dates(sentence: str) -> list[DateMention]:
@@ -400,6 +455,8 @@ def when_words(when: str) -> str:
     if "/" in when:
         a, b = when.split("/")
         return f"{when_words(a)} to {when_words(b)}"
+    if when.startswith("-") or when == "0000":
+        return f"{1 - int(when)} BC"
     parts = when.split("-")
     if len(parts) == 3:
         return f"{int(parts[2])} {MONTH_NAMES[int(parts[1])]} {int(parts[0])}"
@@ -411,6 +468,13 @@ def when_words(when: str) -> str:
 def accept_variants(when: str, words: str) -> list[str]:
     """Other ways to write a date that a typed answer may use."""
     out: list[str] = []
+    if when.startswith("-") or when == "0000":
+        bc = when_words(when.split("/")[0]).removesuffix(" BC")
+        return (
+            [v for v in (f"{bc} BC", f"{bc} BCE", f"{bc} B.C.") if v != words]
+            if "/" not in when
+            else []
+        )
     parts = when.split("-") if "/" not in when else []
     if len(parts) == 3:
         y, m, d = int(parts[0]), int(parts[1]), int(parts[2])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trainer.generate.dates import year_of
 from trainer.generate.facts import STOPWORDS, SURE, Fact
 from trainer.generate.questions import for_fact
 
@@ -94,7 +95,7 @@ def _base_id(fact: Fact) -> str:
     if fact.kind == "person":
         return f"person-{slug(fact.title, 4)}"
     return f"treaty-{slug(fact.acronym or fact.title, 5)}" + (
-        f"-{fact.when[:4]}" if fact.when else ""
+        f"-{year_of(fact.when)}" if year_of(fact.when) is not None else ""
     )
 
 

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from trainer.generate.dates import MONTH_NAMES, DateMention
+from trainer.generate.dates import MONTH_NAMES, DateMention, year_of
 from trainer.generate.facts import STOPWORDS, Fact
 from trainer.generate.text import label_of
 
@@ -391,7 +391,7 @@ class Timeline:
 
     def _saw(self, m: DateMention) -> None:
         last = m.when.split("/")[-1]
-        year = int(last[:4])
+        year = year_of(last) or 0
         self.paragraph_year = self.last_year = year
         self.last_month = int(last[5:7]) if len(last) >= 7 else 0
         self.last_paragraph = self.paragraph
@@ -521,5 +521,5 @@ def find_dateline(
                 return _as_date(full[0].when), None, len(text)
             years = [m for m in mentions if m.precision in ("year", "month") and m.when]
             if years:
-                return None, int(years[0].when[:4]), len(text)
+                return None, year_of(years[0].when), len(text)
     return None, None, 0

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from trainer.generate.clarity import note_things, notice_doubt
-from trainer.generate.dates import find_dates
+from trainer.generate.dates import find_dates, year_of
 from trainer.generate.events import Timeline, date_fact, find_dateline
 from trainer.generate.facts import Evidence, Fact
 from trainer.generate.lexicon import COMMON_NAME_WORDS, PLACES, country_of
@@ -134,7 +134,7 @@ def _doubt_the_page_time(facts: list[Fact], now: int | None) -> None:
     date of its own time in a sentence about its business (a weekday and an
     hour, a sale, a show, an episode) is no fact of its subject.
     """
-    dated = [(int(f.when[:4]), f) for f in facts if f.kind == "date" and f.when[:4].isdigit()]
+    dated = [(y, f) for f in facts if f.kind == "date" and (y := year_of(f.when)) is not None]
     if not dated:
         return
     now = now if now is not None else max(year for year, _ in dated)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trainer.generate.dates import compatible, find_dates, more_precise, when_words
+from trainer.generate.dates import compatible, find_dates, more_precise, when_words, year_of
 from trainer.generate.facts import Fact
 from trainer.generate.lexicon import FUNCTION_WORDS, ROLES
 
@@ -196,7 +196,7 @@ def _day_of(fact: Fact, month: str) -> tuple[str, str] | None:
         or found[0].month != int(month[5:])
     ):
         return None
-    dated = found[0].with_year(int(month[:4]))
+    dated = found[0].with_year(year_of(month) or 0)
     return dated.when, dated.words
 
 

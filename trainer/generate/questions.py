@@ -405,7 +405,12 @@ def cloze(
         confidence = min(confidence, 0.6)
         doubts.append(f"'{missing[0]}' is never named on the card")
     outside = clause.replace(f"{{{{c1::{_safe(gap)}}}}}", "\0")
-    if len(gap) > 3 and gap.lower() in outside.lower():
+    bare_years = fact.kind == "date" and not re.search(r"[A-Za-z]{3}", gap.replace("BC", ""))
+    years = re.findall(r"\b\d{3,4}\b", gap) if bare_years else []
+    if (len(gap) > 3 and gap.lower() in outside.lower()) or (
+        years and all(re.search(rf"(?<![\d.,]){y}(?![\d,]|\.\d)", outside) for y in years)
+    ):
+        # "{{1279 BC}} - Ramesses II (r. 1279-1213 BC)": the year is there to read
         confidence = min(confidence, 0.5)
         doubts.append("the answer shows elsewhere on the card")
     return Question("cloze", clause, quote=s, confidence=confidence, doubts=tuple(doubts))
@@ -527,6 +532,13 @@ def for_fact(
         if full and full != answer and full not in accept:
             accept.insert(0, full)
         back = full if full and full.lower() != answer.lower() else ""
+        if (
+            re.search(r"century|\ds\b", answer)
+            or answer.lower().removeprefix("c. ") == back.lower()
+        ):
+            back = (
+                ""  # "the mid 14th century BC" is no "1366 BC to 1335 BC"; "c. 1274 BC" stays rough
+            )
         return _with(q, back=back, accept=tuple(accept), note=" ".join(fact.notes))
     q = cloze(fact, ev, names, None, people, title)
     surname = (fact.title.split()[-1],) if fact.kind == "person" and " " in fact.title else ()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.core.errors import UsageError
+from trainer.generate.dates import find_dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +341,11 @@ _ABBREVIATIONS = (
     "approx",
     "ca",
     "c",
+    # reigned, born, died, flourished: "(r. 1279-1213 BC)", "b. 1840"
+    "r",
+    "b",
+    "d",
+    "fl",
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9À-ÖØ-Þ])")
 
@@ -372,7 +378,7 @@ def _sentences(text: str) -> list[tuple[int, str]]:
     start = 0
     for m in _SENTENCE_END.finditer(text):
         before = text[start : m.start()]
-        last = before.rstrip(".!?\"')]").rsplit(" ", 1)[-1]
+        last = before.rstrip(".!?\"')]").rsplit(" ", 1)[-1].lstrip("([\"'")
         # "Dr. Smith", "U.S. troops", "J. K. Rowling": not an end.
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isupper()):
             continue
@@ -424,6 +430,36 @@ def _hard_wrapped(block: list[str]) -> bool:
     return any(line[-1] not in ".!?\"':;" for line in block[:-1])
 
 
+# Besides its date, a chronology's date line holds at most "(Year 5)", "r.", "c.".
+_DATE_LINE_REST = re.compile(r"(?:\((?:[A-Za-z]+ )?\d+\)|\br\.|\bc\.|[-–—:,()\s])*")
+
+
+def _date_line(line: str) -> bool:
+    """Whether ``line`` is a date alone, as a chronology heads an entry: "c. 1274 BC (Year 5)"."""
+    if len(line.split()) > 8 or _MD_HEADING.match(line) or _MD_LIST.match(line):
+        return False
+    found = find_dates(line)
+    if not found:
+        return False
+    rest = "".join(
+        line[end:start]
+        for end, start in zip(
+            [0, *(m.end for m in found)], [*(m.start for m in found), len(line)], strict=True
+        )
+    )
+    return _DATE_LINE_REST.fullmatch(rest) is not None
+
+
+def _dated_entries(block: list[str]) -> list[str]:
+    """A chronology's date line joined to the entry under it: "c. 1274 BC (Year 5) – Battle of Kadesh."
+
+    Without it the date stands alone, or is read with the entry before it.
+    """
+    if len(block) >= 2 and _date_line(block[0]) and not _date_line(block[1]):
+        return [f"{block[0]} – {block[1]}", *block[2:]]
+    return block
+
+
 def parse_article(text: str, name: str) -> Article:
     """Clean an article's text into numbered paragraphs.
 
@@ -451,6 +487,7 @@ def parse_article(text: str, name: str) -> Article:
     for block in blocks:
         if not block:
             continue
+        block = _dated_entries(block)
         cleaned = [_strip_markdown(line) for line in block]
         wrapped = _hard_wrapped(block)
         units = [(" ".join(c[0] for c in cleaned), False)] if wrapped else cleaned
