@@ -315,3 +315,14 @@ def test_a_composer_stands_among_composers_before_any_writer() -> None:
     few = [c for c in cards if c.back not in ("Johann Strauss II", "Frédéric Chopin")]
     for q in _choices(few, "Which Baroque composer"):
         assert q is not None and "John F. Kennedy" not in q.choices
+
+
+def test_a_sentence_opening_with_circa_keeps_its_small_c() -> None:
+    from trainer.core.quiz.text import sentence_start
+
+    assert (
+        sentence_start("c. 1274 BC (Year 5) – Battle of Kadesh.")
+        == "c. 1274 BC (Year 5) – Battle of Kadesh."
+    )
+    assert sentence_start("r. 1279-1213 BC: Ramesses II") == "r. 1279-1213 BC: Ramesses II"
+    assert sentence_start("the treaty was signed.") == "The treaty was signed."

@@ -264,7 +264,9 @@ def capitalised(word: str) -> bool:
 
 
 def sentence_start(text: str) -> str:
-    """``text`` with its first letter in capitals."""
+    """``text`` with its first letter in capitals ("c. 1274 BC", "r. 1279" stay as they are)."""
+    if re.match(r"(?:c|ca|r|b|d|fl)\. ?\d", text):
+        return text
     return text[:1].upper() + text[1:] if text else text
 
 
