@@ -756,3 +756,37 @@ def test_a_chronology_of_years_before_christ(tmp_path: Path) -> None:
     # "{{1279 BC}} - Ramesses II (r. 1279-1213 BC)" shows its answer: only with --all
     assert "-1278" not in by_when
     assert "-1278" in {c.when for c in generate([article], keep_all=True).cards}
+
+
+def test_a_registry_records_acts_name_their_treaty_and_its_numbers_are_no_years(
+    tmp_path: Path,
+) -> None:
+    article = write(
+        tmp_path,
+        "registry.txt",
+        """
+        TREATY REGISTRY
+
+        Record ID: ARC-1959-01 | Record last updated: 3 February 2025
+
+        Title: Antarctic Treaty
+
+        Signed at Washington on 1 December 1959. The idea goes back to resolution 1472 of the
+        General Assembly.
+
+        Argentina ratified in June 1961, and several more states acceded in 1962.
+
+        State            Signature            Ratification
+        Norway           1 December 1959      24 August 1960
+        Chile            1 December 1959      23 June 1961
+        """,
+    )
+    cards = generate([article]).cards
+    whens = {c.when for c in cards}
+    assert not whens & {"1472", "2025-02-03"}, whens  # a resolution's number, the record's date
+    assert not [c for c in cards if c.when == "1959" and "ARC-" in c.front]
+    (argentina,) = [c for c in cards if c.when == "1961-06"]
+    assert argentina.front.startswith("(Title: Antarctic Treaty) ")
+    assert "Argentina ratified in {{c1::June 1961}}" in argentina.front
+    # a row of a table set out with spaces: signed or ratified, the card cannot say
+    assert not {"1960-08-24", "1961-06-23"} & whens

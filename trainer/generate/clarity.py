@@ -68,6 +68,22 @@ _TREATY_NAMED = re.compile(
     r"\b(?:Treaty|Treaties|Accords?|Agreement|Convention|Pact|Protocol|Act|Charter|"
     r"Declaration|Peace|Armistice|Compact|Concordat|Conference)\b"
 )
+# "China acceded in March 1992", "Entry into force: 5 March 1970": to what, only a
+# treaty's name says (on the card, or in the heading shown with it).
+_TREATY_ACT = re.compile(
+    r"\b(?:acceded|accession|ratified|ratifications?|withdr[ae]wn?|withdrawal|"
+    r"(?:entry|entered|came) into force|extended indefinitely)\b"
+    r"(?!\s+(?:(?:to|from|of)\s+(?:the\s+)?[A-Z]|agreement|treaty|bill|act|deal|it|them)\b)",
+    re.IGNORECASE,
+)
+# A treaty's own name, not "the Treaty": "Non-Proliferation Treaty", "Treaty on the ...".
+_TREATY_KINDS = (
+    r"(?:Treaty|Accords?|Agreement|Convention|Pact|Protocol|Act|Charter|Declaration|Peace)"
+)
+_A_TREATYS_NAME = re.compile(
+    rf"\b(?!(?:The|This|That|These|Its|Their|Our|Each)\b)[A-Z][\w'-]+\s+{_TREATY_KINDS}\b"
+    rf"|\b{_TREATY_KINDS}\s+(?:of|on|for|between|with)\s+(?:the\s+)?[A-Z]"
+)
 # A name that is no person by the words before it: a place ("at Uppsala", "no further
 # than Orkney") or a body ("the Ministry of Finance", "the General Assembly").
 _PLACE_AFTER = re.compile(
@@ -279,6 +295,9 @@ def unnamed(
             if named or (word in ("they", "them", "their") and _PLURAL.search(prior)):
                 continue
         out.append(word)
+    act = _TREATY_ACT.search(clause, start) if gap_kind != "treaty" else None
+    if act and not _A_TREATYS_NAME.search(f"{shown_before} {clause}"):
+        out.append(act.group(0).lower())
     if pronouns_only or (gap_kind == "date" and _OF_A_NAME.search(clause, start, gap[0])):
         return out
     bare = _BARE_EVENT.match(clause, start)

@@ -109,7 +109,8 @@ _COUNTED = re.compile(
     r"\s+(?:(?!was\b|has\b|is\b|as\b|its\b|this\b|thus\b|his\b|yes\b|ones\b)[a-z]+s\b|\d|km\b|kg\b|m\b)"
 )
 _NOT_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:page|pages|p\.|pp\.|no\.|number|room|route|flight|code|km|miles|about|some|nearly|around|over|under|than)\s*)$",
+    r"(?:\b(?:page|pages|p\.|pp\.|no\.|number|room|route|flight|code|km|miles|about|some|nearly|around|over|under|than|"
+    r"resolutions?|articles?|sections?|chapters?|paragraphs?|clauses?)\s*|(?-i:[A-Z]{2,})[-/])$",
     re.IGNORECASE,
 )
 # "around 1440." or "about 1440, when": a year said roughly, not a number of things.
@@ -367,13 +368,17 @@ def find_dates(sentence: str) -> list[DateMention]:
     for start, _, _, kind, m in candidates:
         if start < taken:
             continue
-        if kind == "year" and (
-            _COUNTED.match(sentence[m.end() :])
-            or (
-                _NOT_YEAR_BEFORE.search(sentence[: m.start()])
-                and not (
-                    _ROUGH_YEAR.search(sentence[: m.start()])
-                    and _YEAR_ENDS.match(sentence[m.end() :])
+        if (
+            kind == "year"
+            and (
+                _COUNTED.match(sentence[m.end() :])
+                or re.match(r"[-/]\d", sentence[m.end() :]) is not None  # "DIS-1968-02": an id
+                or (
+                    _NOT_YEAR_BEFORE.search(sentence[: m.start()])
+                    and not (
+                        _ROUGH_YEAR.search(sentence[: m.start()])
+                        and _YEAR_ENDS.match(sentence[m.end() :])
+                    )
                 )
             )
         ):

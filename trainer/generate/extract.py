@@ -103,6 +103,8 @@ _PUBLISHING = re.compile(
     r"corrections?|corrected|clarification|editor's note|embargoed)"
     # "This page was last edited on 2 March 2024"
     r"|\b(?:was|were)\s+last\s+(?:updated|reviewed|modified|edited)"
+    # "Record last updated: 14 January 2025", "Page last reviewed 3 May 2025"
+    r"|\b(?i:record|page|entry|site|content|information)\s+last\s+(?:updated|reviewed|modified|edited)"
     # or after a byline or a site's breadcrumb it was run into: "By Jane Doe, staff
     # writer Published 30 March 2017", "FAQs · Last reviewed 3 May 2025"
     r"|(?:[a-z]\s+|[|·›»•]\s*)(?:Published|Updated|Last\s+(?:updated|reviewed|modified|edited)|"

@@ -404,6 +404,11 @@ def cloze(
         # "He was assassinated" after "August 1961?": who he is, nothing on the card says
         confidence = min(confidence, 0.6)
         doubts.append(f"'{missing[0]}' is never named on the card")
+    if len(re.findall(r"\S {3,}(?=\S)", clause)) >= 2:
+        # "Canada   23 July 1968   8 January 1969": a row of a table set out with
+        # spaces; which column the gap is (signed? ratified?) the card does not say
+        confidence = min(confidence, 0.5)
+        doubts.append("a row of a table: its column is not said")
     outside = clause.replace(f"{{{{c1::{_safe(gap)}}}}}", "\0")
     bare_years = fact.kind == "date" and not re.search(r"[A-Za-z]{3}", gap.replace("BC", ""))
     years = re.findall(r"\b\d{3,4}\b", gap) if bare_years else []
