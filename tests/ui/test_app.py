@@ -6,6 +6,8 @@ import random
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from tests.conftest import FixedClock, write_deck
@@ -363,16 +365,22 @@ async def test_the_home_footer_shows_the_daily_keys_at_80_columns(workspace: Wor
         assert whole[:7] == ["enter", "a", "t", "s", "b", "o", "i"], whole
 
 
+async def _toasts_after_a_bury(app: TrainerApp, pilot: Pilot[None]) -> list[Widget]:
+    """Study, bury the first card, and return the notices shown."""
+    from textual.widgets._toast import Toast
+
+    await pilot.press("enter", "b")
+    await pilot.pause()
+    await pilot.pause()
+    toasts: list[Widget] = list(app.screen.query(Toast))
+    assert toasts
+    return toasts
+
+
 async def test_notifications_do_not_cover_the_buttons(workspace: Workspace) -> None:
     app = _app(workspace)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("enter", "b")
-        await pilot.pause()
-        await pilot.pause()
-        from textual.widgets._toast import Toast
-
-        toasts = list(app.screen.query(Toast))
-        assert toasts
+        toasts = await _toasts_after_a_bury(app, pilot)
         reveal = app.screen.query_one("#reveal").region
         status = app.screen.query_one("#study-status").region
         for toast in toasts:
@@ -384,13 +392,7 @@ async def test_a_notice_at_60_by_15_leaves_the_question_and_its_type_in_view(
 ) -> None:
     app = _app(workspace)
     async with app.run_test(size=(60, 15), notifications=True) as pilot:
-        await pilot.press("enter", "b")
-        await pilot.pause()
-        await pilot.pause()
-        from textual.widgets._toast import Toast
-
-        toasts = list(app.screen.query(Toast))
-        assert toasts
+        toasts = await _toasts_after_a_bury(app, pilot)
         card = [app.screen.query_one(f"#study-{part}").region for part in ("meta", "question")]
         for toast in toasts:
             assert toast.region.height == 1, toast.region  # one line, on the title's row
