@@ -343,7 +343,7 @@ def _ancient(kind: str, g: dict[str, str | None], start: int, end: int) -> DateM
         return DateMention(start, end, year_text(1 - year), f"{circa}{year} BC", "year")
     y1, y2 = int(g["y1"] or 0), int(g["y2"] or 0)
     if y2 >= y1 or y1 - y2 > 500:
-        return None  # "1213-1203 BC" counts down; "100-400 BC" is no span of years
+        return None  # a span before Christ counts down ("1213-1203 BC"); "100-400 BC" is none
     words = f"{circa}{y1} to {y2} BC"
     return DateMention(start, end, f"{year_text(1 - y1)}/{year_text(1 - y2)}", words, "range")
 
