@@ -64,9 +64,11 @@ _CREEDS = frozenset(
 )
 # "ratified it", "signed them": what was ratified only a treaty's name says.
 _RATIFIED = re.compile(r"\b(?:ratified|signed|approved|rejected|initialled|denounced)\s+$")
+_TREATY_KINDS = (
+    r"(?:Treaty|Accords?|Agreement|Convention|Pact|Protocol|Act|Charter|Declaration|Peace)"
+)
 _TREATY_NAMED = re.compile(
-    r"\b(?:Treaty|Treaties|Accords?|Agreement|Convention|Pact|Protocol|Act|Charter|"
-    r"Declaration|Peace|Armistice|Compact|Concordat|Conference)\b"
+    rf"\b(?:{_TREATY_KINDS}|Treaties|Armistice|Compact|Concordat|Conference)\b"
 )
 # "China acceded in March 1992", "Entry into force: 5 March 1970": to what, only a
 # treaty's name says (on the card, or in the heading shown with it).
@@ -77,9 +79,6 @@ _TREATY_ACT = re.compile(
     re.IGNORECASE,
 )
 # A treaty's own name, not "the Treaty": "Non-Proliferation Treaty", "Treaty on the ...".
-_TREATY_KINDS = (
-    r"(?:Treaty|Accords?|Agreement|Convention|Pact|Protocol|Act|Charter|Declaration|Peace)"
-)
 _A_TREATYS_NAME = re.compile(
     rf"\b(?!(?:The|This|That|These|Its|Their|Our|Each)\b)[A-Z][\w'-]+\s+{_TREATY_KINDS}\b"
     rf"|\b{_TREATY_KINDS}\s+(?:of|on|for|between|with)\s+(?:the\s+)?[A-Z]"

@@ -94,9 +94,10 @@ def _base_id(fact: Fact) -> str:
         return f"date-{(fact.when or 'undated').replace('/', '-')}-{slug(fact.title, 4)}"
     if fact.kind == "person":
         return f"person-{slug(fact.title, 4)}"
-    return f"treaty-{slug(fact.acronym or fact.title, 5)}" + (
-        f"-{year_of(fact.when)}" if year_of(fact.when) is not None else ""
-    )
+    year = year_of(fact.when)
+    # the year as the id always wrote it ("-0800"); a year before Christ "-1274bc"
+    suffix = "" if year is None else f"-{year:04d}" if year > 0 else f"-{1 - year}bc"
+    return f"treaty-{slug(fact.acronym or fact.title, 5)}{suffix}"
 
 
 def cards_for(
