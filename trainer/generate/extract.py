@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from trainer.generate.clarity import note_things, notice_doubt
 from trainer.generate.dates import find_dates, year_of
 from trainer.generate.events import Timeline, date_fact, find_dateline
-from trainer.generate.facts import Evidence, Fact
+from trainer.generate.facts import Fact, Place
 from trainer.generate.lexicon import COMMON_NAME_WORDS, PLACES, country_of
-from trainer.generate.people import Person, Place, note_person, people_facts, people_in
+from trainer.generate.people import Person, name_who_in, note_person, people_facts, people_in
+from trainer.generate.referents import Referents
 from trainer.generate.text import Article, labelled, sentences
 from trainer.generate.treaties import Treaties, treaties_in
 
@@ -178,10 +180,12 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     before = earlier = ""
     named_so_far: tuple[str, ...] = ()  # what "the treaty" may mean, latest last
     things: tuple[str, ...] = ()  # what "the canal" may mean: "Suez Canal"
+    referents = Referents(names=article.names)  # who "he" and "the count" mean
     for p, found in parsed:
         if p.heading:
             heading = p.text
             earlier = ""
+            referents.next_section()
             timeline.next_section()
             named_so_far = ()  # "the treaty" never reaches back across a heading
             continue
@@ -201,6 +205,12 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             resolved += timeline.relative(s, [r.mention for r in resolved], skip)
             others = [r.mention for r in resolved]
             yearless = {m.start for m in mentions if not m.when}
+            place = Place(name, p.number, s, before, heading, named_so_far, things, earlier)
+            people_in(s, place, people)
+            # who "he" and "the count" are here, now that the sentence's names are known
+            place = replace(place, who=referents.read(s, people))
+            if place.who:
+                name_who_in(people, place)
             for r in resolved:
                 fact = date_fact(s, r, [o for o in others if o is not r.mention])
                 if fact is not None:
@@ -210,22 +220,9 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                     if why:
                         fact.doubt(0.5, why)
                     fact.sources.append((name, p.number))
-                    fact.evidence = Evidence(
-                        s,
-                        r.mention.start,
-                        r.mention.end,
-                        before,
-                        heading,
-                        r.said,
-                        named_so_far,
-                        things,
-                        earlier,
-                    )
+                    fact.evidence = place.evidence(r.mention.start, r.mention.end, r.said)
                     facts.append(fact)
-            place = Place(name, p.number, s, before, heading, named_so_far, things, earlier)
-            people_in(s, place, people)
-            where = (name, p.number, before, heading, things, earlier)
-            named = treaties_in(s, others, where, treaties)
+            named = treaties_in(s, others, place, treaties)
             # a treaty's date, or failing that its sentence's: enough to tell
             # that "the treaty was signed in 1803" is not the one named with 1800
             said = next((m.when for m in others if m.when), "")

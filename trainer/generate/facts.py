@@ -204,6 +204,8 @@ class Evidence:
             call by their noun alone ("Suez Canal" for "the canal").
         earlier: The sentence before ``before``, for a clause that only it
             makes clear.
+        who: What "he", "she" and "the count" in the sentence stand for, as
+            (word, name) pairs (:mod:`trainer.generate.referents`).
     """
 
     sentence: str
@@ -215,11 +217,46 @@ class Evidence:
     treaties: tuple[str, ...] = ()
     things: tuple[str, ...] = ()
     earlier: str = ""
+    who: tuple[tuple[str, str], ...] = ()
 
     @property
     def answer(self) -> str:
         """The words of the text that answer the card."""
         return self.sentence[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a sentence stands: its article and paragraph, and what a reader knows there.
+
+    The fields after ``sentence`` are those of :class:`Evidence`, which
+    :meth:`evidence` fills in for a span of the sentence.
+    """
+
+    article: str
+    number: int
+    sentence: str
+    before: str = ""
+    heading: str = ""
+    treaties: tuple[str, ...] = ()
+    things: tuple[str, ...] = ()
+    earlier: str = ""
+    who: tuple[tuple[str, str], ...] = ()
+
+    def evidence(self, start: int, end: int, counted_from: str = "") -> Evidence:
+        """The evidence for a fact whose answer is ``sentence[start:end]``."""
+        return Evidence(
+            self.sentence,
+            start,
+            end,
+            self.before,
+            self.heading,
+            counted_from,
+            self.treaties,
+            self.things,
+            self.earlier,
+            self.who,
+        )
 
 
 def add_source(sources: list[tuple[str, int]], name: str, number: int) -> None:

@@ -12,9 +12,9 @@ the text gives a role is a sure fact; one it only names is not.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from trainer.generate.facts import Evidence, Fact, add_source
+from trainer.generate.facts import Evidence, Fact, Place, add_source
 from trainer.generate.lexicon import (
     CAPITAL_OF,
     COUNTRY_OF,
@@ -132,33 +132,18 @@ def note_person(
     if span is not None:
         score = weight if role else 0.0
         if person.evidence is None or score > person.evidence[0]:
-            person.evidence = (
-                score,
-                Evidence(
-                    place.sentence,
-                    *span,
-                    place.before,
-                    place.heading,
-                    "",
-                    place.treaties,
-                    place.things,
-                    place.earlier,
-                ),
-            )
+            person.evidence = (score, place.evidence(*span))
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where a sentence stands: article, paragraph, the sentence and its neighbour."""
+def name_who_in(people: dict[str, Person], place: Place) -> None:
+    """Give the evidence taken from ``place``'s sentence what its "he" and "the count" mean.
 
-    article: str
-    number: int
-    sentence: str
-    before: str = ""
-    heading: str = ""
-    treaties: tuple[str, ...] = ()
-    things: tuple[str, ...] = ()
-    earlier: str = ""
+    The people a sentence names are noted before what its "he" means is known
+    (the names are what tells): their evidence gets ``place.who`` after.
+    """
+    for person in people.values():
+        if person.evidence and person.evidence[1].sentence is place.sentence:
+            person.evidence = (person.evidence[0], replace(person.evidence[1], who=place.who))
 
 
 def _span_of(who: str, s: str, start: int, end: int) -> tuple[int, int] | None:

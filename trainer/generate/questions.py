@@ -26,6 +26,7 @@ from trainer.generate.clarity import (
 from trainer.generate.dates import MONTH_NAMES, accept_variants, compatible, when_words
 from trainer.generate.facts import Evidence, Fact
 from trainer.generate.lexicon import FUNCTION_WORDS, GENERIC_CAPS, ROLES, country_of
+from trainer.generate.referents import name_who
 from trainer.generate.text import labelled
 
 MAX_WORDS = 40
@@ -236,6 +237,12 @@ def cloze(
     """
     s = ev.sentence
     start, end = ev.start, ev.end
+    named = name_who(s, (start, end), ev.who)
+    if named != s:
+        # "He [Camillo Benso] was back in office by ___": who "he" is, said on the card
+        if named[:start] != s[:start]:
+            start, end = start + len(named) - len(s), end + len(named) - len(s)
+        s = named
     lead = re.match(r"(?:from|between)\s+", s[start:end], re.IGNORECASE)
     if lead and answer is None:
         start += lead.end()  # "ran from {{c1::5 to 17 September}}"

@@ -10,9 +10,10 @@ come from the same sentence, never from a neighbour.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from trainer.generate.dates import DateMention
-from trainer.generate.facts import Evidence, Fact, add_source
+from trainer.generate.facts import Fact, Place, add_source
 from trainer.generate.lexicon import FUNCTION_WORDS, ORG_WORDS, PLACES, country_of
 from trainer.generate.places import clause_around, countries_in
 
@@ -160,7 +161,7 @@ def _nearest_when(s: str, mentions: list[DateMention], start: int, end: int) -> 
 def treaties_in(
     s: str,
     mentions: list[DateMention],
-    where: tuple[str, int, str, str, tuple[str, ...], str],
+    where: Place,
     treaties: Treaties,
 ) -> list[str]:
     """Note every treaty, agreement and organisation named in sentence ``s``; return the named treaties.
@@ -168,20 +169,18 @@ def treaties_in(
     Args:
         s: The sentence.
         mentions: Its dates, with their years resolved.
-        where: (article name, paragraph number, the sentence before, heading,
-            the names of things given so far, the sentence before that).
+        where: Where the sentence stands (its ``treaties`` are not read: the
+            treaty facts found so far are in ``treaties``).
         treaties: Found so far, by key; updated.
     """
-    name, number, before_s, heading, things, earlier = where
+    name, number = where.article, where.number
     when = next(
         (m.when for m in mentions if m.when and m.precision in ("year", "month", "day")), ""
     )
 
     def evidence(fact: Fact, start: int, end: int) -> None:
         if fact.evidence is None:
-            fact.evidence = Evidence(
-                s, start, end, before_s, heading, things=things, earlier=earlier
-            )
+            fact.evidence = replace(where, treaties=()).evidence(start, end)
 
     covered: list[tuple[int, int]] = []
     named: list[str] = []
