@@ -790,3 +790,41 @@ def test_a_registry_records_acts_name_their_treaty_and_its_numbers_are_no_years(
     assert "Argentina ratified in {{c1::June 1961}}" in argentina.front
     # a row of a table set out with spaces: signed or ratified, the card cannot say
     assert not {"1960-08-24", "1961-06-23"} & whens
+
+
+def test_a_film_reviews_cast_byline_and_captions(tmp_path: Path) -> None:
+    """An actor's part is two people; a section heading is no title; a caption's year-less days."""
+    article = write(
+        tmp_path,
+        "review.txt",
+        """
+        FILM REVIEW
+
+        By Claire Dunmore
+
+        About forty minutes into Paper Peace, the British prime minister flies to meet Adolf Hitler. It is 15 September 1938.
+
+        The script sticks closely to the record. Chamberlain goes home, talks his cabinet and the French round to the idea that the Sudeten districts of Czechoslovakia must be given up, and flies back to Germany to say so, only to be told at Bad Godesberg on 22 September that the offer is no longer enough.
+
+        Pierre Lamotte's Edouard Daladier, the French premier, chain-smokes and looks as if he would rather be anywhere else.
+
+        Only a caption tells us that German troops crossed into the Sudetenland on 1 October and that Hitler's army marched into Prague on 15 March 1939.
+        """,
+    )
+    cards = generate([article]).cards
+    fronts = [c.front for c in cards]
+    # a long sentence cut for the card keeps its own subject, not a piece of a word
+    every = [c.front for c in generate([article], keep_all=True).cards]
+    godesberg = next(f for f in every if "{{c1::22 September}}" in f)
+    assert "Chamberlain goes home" in godesberg, godesberg
+    # "Lamotte's Daladier" is the actor's part: Daladier is the premier, alone in the gap
+    assert any("Pierre Lamotte's {{c1::Edouard Daladier}}, the French premier" in f for f in fronts)
+    assert not any("{{c1::Pierre Lamotte's" in f for f in fronts), fronts
+    # "FILM REVIEW" is the page's section: who wrote it is asked only with --all
+    assert not any(f.startswith("Who wrote") for f in fronts), fronts
+    assert any(
+        c.front == "Who wrote “FILM REVIEW”?" for c in generate([article], keep_all=True).cards
+    )
+    # "1 October" has no year the card shows; the one it shows (1939) is another date's
+    assert not any("{{c1::1 October}}" in f for f in fronts), fronts
+    assert any("{{c1::15 March 1939}}" in f for f in fronts), fronts

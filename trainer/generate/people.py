@@ -12,6 +12,7 @@ the text gives a role is a sure fact; one it only names is not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from trainer.generate.facts import Evidence, Fact, Place, add_source
@@ -201,10 +202,26 @@ def _country_for(group: str | None) -> str | None:
     return country_of(group.strip())
 
 
+# "Pierre Lamotte's Edouard Daladier": an actor's part, two people, not one
+_POSSESSIVE_JOIN = re.compile(r"['’]s\s+(?=[A-ZÀ-ÖØ-Þ])")
+
+
+def _pieces(found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
+    """The name matches, each run of names joined by a possessive split in two."""
+    for nm in found:
+        cut = _POSSESSIVE_JOIN.search(nm.group(0))
+        if cut is None:
+            yield nm
+            continue
+        first = _NAME_RE.fullmatch(nm.string, nm.start(), nm.start() + cut.start() + 2)
+        rest = _NAME_RE.fullmatch(nm.string, nm.start() + cut.end(), nm.end())
+        yield from (m for m in (first, rest) if m is not None)
+
+
 def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
     """Note every person named in sentence ``s`` and the roles it gives them."""
     # full names anywhere
-    for nm in _NAME_RE.finditer(s):
+    for nm in _pieces(_NAME_RE.finditer(s)):
         candidate = nm.group(0)
         # a name inside "President Ilham Aliyev" starts after the title
         words = candidate.split()
@@ -241,7 +258,8 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
             g = m.groupdict()
             if _names_a_thing(s, m.start("name"), m.end("name")):
                 continue
-            words = g["name"].removesuffix("'s").split()
+            # "Pierre Lamotte's Edouard Daladier, the French premier": the premier is Daladier
+            words = _POSSESSIVE_JOIN.split(g["name"])[-1].removesuffix("'s").split()
             while len(words) > 1 and (words[0] in FUNCTION_WORDS or country_of(words[0])):
                 words = words[1:]  # "King Carol I, the first king ..." names Carol I
             if len(words) < 2 and pattern is not _ROLE_BEFORE:
