@@ -36,6 +36,10 @@ from trainer.generate.events import Timeline
         ("In 480 BCE the Persians burned Athens.", ["-0479"]),
         ("Mid-14th century BC: Hatti grows.", ["-1365/-1334"]),
         ("Champollion read it in AD 1822.", ["1822"]),
+        # US-style day ranges
+        ("November 25-26, 1820 - Envoys sign an armistice.", ["1820-11-25/1820-11-26"]),
+        ("June 22-July 15, 1826 - The Congress of Panama meets.", ["1826-06-22/1826-07-15"]),
+        ("It ran from September 5 to 17, 1978.", ["1978-09-05/1978-09-17"]),
     ],
 )
 def test_dates_in_other_subjects(sentence: str, expected: list[str]) -> None:
@@ -50,6 +54,10 @@ def test_dates_in_other_subjects(sentence: str, expected: list[str]) -> None:
         "The ship carried 1200 passengers.",
         "Call 1800 555 0199 for details.",
         "The road is 2100 km long.",
+        # a cable's time of day and its serial number
+        "STATE TREATY SIGNED BELVEDERE 1130 LOCAL TODAY BY FONMINS",
+        "TO SECSTATE WASHDC PRIORITY NR 1794 CONFIDENTIAL",
+        "The convoy sailed at 0600 hours.",
     ],
 )
 def test_numbers_are_not_years(sentence: str) -> None:

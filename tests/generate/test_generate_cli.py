@@ -828,3 +828,68 @@ def test_a_film_reviews_cast_byline_and_captions(tmp_path: Path) -> None:
     # "1 October" has no year the card shows; the one it shows (1939) is another date's
     assert not any("{{c1::1 October}}" in f for f in fronts), fronts
     assert any("{{c1::15 March 1939}}" in f for f in fronts), fronts
+
+
+def test_letters_count_today_and_yesterday_from_their_own_head(tmp_path: Path) -> None:
+    article = write(
+        tmp_path,
+        "letters.txt",
+        """
+        LETTERS ON THE PEACE OF 1762-1763
+
+        I. The Duke of Bedford to the Earl of Egremont
+
+        Fontainebleau, 3 November 1762
+
+        It is done. The French court gives up all Canada, and Spain yields Florida.
+
+        IV. A Saxon secretary to a correspondent in Dresden
+
+        Hubertusburg, 15 February 1763
+
+        Peace between Prussia, Austria and Saxony was signed at the Hubertusburg hunting lodge today.
+
+        V. A member of Parliament to a friend
+
+        London, 9 April 1763
+
+        Lord Bute resigned the Treasury yesterday, to the surprise of nearly everyone.
+        """,
+    )
+    whens = {c.when for c in generate([article], keep_all=True).cards}
+    assert {"1763-02-15", "1763-04-08"} <= whens, whens
+    assert not whens & {"1762-11-02"}, whens  # counted from the first letter: wrong
+
+
+def test_a_fast_facts_timeline_names_whom_its_entries_are_about(tmp_path: Path) -> None:
+    article = write(
+        tmp_path,
+        "fast.txt",
+        """
+        # Simón Bolívar Fast Facts
+
+        Here is a look at the life of Simón Bolívar, who led much of South America to independence.
+
+        ## Timeline
+
+        1810 - Travels to London on a diplomatic mission for the junta in Caracas.
+
+        June 24, 1821 - Wins the Battle of Carabobo, securing Venezuela's independence.
+
+        July 26, 1822 - Meets the Argentine general José de San Martín in Guayaquil.
+
+        November 25-26, 1820 - Envoys led by Antonio José de Sucre sign an armistice at Trujillo.
+
+        1842 - His remains are moved to Caracas.
+        """,
+    )
+    fronts = [c.front for c in generate([article], keep_all=True).cards]
+    assert "{{c1::1810}} - [Simón Bolívar] Travels to London" in " ".join(fronts), fronts
+    assert any(f.startswith("{{c1::1842}} - His [Simón Bolívar] remains") for f in fronts), fronts
+    # the entry's own date stays on a card that asks its person
+    assert any(
+        f.startswith("July 26, 1822 - [Simón Bolívar] Meets the Argentine general {{c1::José")
+        for f in fronts
+    ), fronts
+    # "Envoys led by": a plural and its verb, not a bare entry; the range is whole
+    assert any(f.startswith("{{c1::November 25-26, 1820}} - Envoys led by") for f in fronts), fronts

@@ -252,6 +252,8 @@ def unnamed(
     for m in _PRONOUN.finditer(clause, start):
         if _quoted(clause, m.start()) or gap[0] <= m.start() < gap[1]:
             continue
+        if clause.startswith(" [", m.end()):
+            continue  # "He [Camillo Benso]": named on the card
         word = m.group(0).lower()
         personal = word in _PERSONAL
         if (

@@ -45,6 +45,11 @@ _PATTERNS = [
         "drange",
         rf"\b(?:(?i:from|between) )?(?P<d1>{_DAY})(?: (?:of )?(?P<m1>{_MONTH}))? ?(?:-|to|until|till|and) ?(?P<d2>{_DAY}) (?:of )?(?P<m2>{_MONTH})(?:,? (?P<y>{_YEAR}))?\b",
     ),
+    # "November 25-26, 1820", "June 22-July 15, 1826", "September 5 to 17, 1978"
+    (
+        "mdrange",
+        rf"\b(?:(?i:from|between) )?(?P<m1>{_MONTH}) (?P<d1>{_DAY}) ?(?:-|–|to|until|through) ?(?:(?P<m2>{_MONTH}) )?(?P<d2>{_DAY}),? (?P<y>{_YEAR})\b",
+    ),
     # "between January 1646 and July 1647", "from May 1940 to June 1941"
     (
         "mrange",
@@ -82,6 +87,7 @@ _NEEDS = {
     "bc": "era",
     "ad": "era",
     "drange": "month",
+    "mdrange": "month",
     "mrange": "month",
     "range": "year",
     "iso": "year",
@@ -107,9 +113,11 @@ _MAYBE_DATE = re.compile(rf"\d|{_MONTH}|(?i:century)")
 # A year followed by a counted noun is a number ("1500 soldiers"), not a date.
 _COUNTED = re.compile(
     r"\s+(?:(?!was\b|has\b|is\b|as\b|its\b|this\b|thus\b|his\b|yes\b|ones\b)[a-z]+s\b|\d|km\b|kg\b|m\b)"
+    # "SIGNED BELVEDERE 1130 LOCAL": a time of day
+    r"|\s*(?i:local|hours|hrs|gmt|utc|zulu)\b|Z\b"
 )
 _NOT_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:page|pages|p\.|pp\.|no\.|number|room|route|flight|code|km|miles|about|some|nearly|around|over|under|than|"
+    r"(?:\b(?:page|pages|p\.|pp\.|no\.|nr\.?|number|room|route|flight|code|km|miles|about|some|nearly|around|over|under|than|"
     r"resolutions?|articles?|sections?|chapters?|paragraphs?|clauses?)\s*|(?-i:[A-Z]{2,})[-/])$",
     re.IGNORECASE,
 )
@@ -205,10 +213,12 @@ def _mention(kind: str, m: re.Match[str], offset: int) -> DateMention | None:
         return DateMention(start, end, "2001-09-11", "11 September 2001 (9/11)", "day")
     if kind in ("bc", "bcrange", "ad"):
         return _ancient(kind, g, start, end)
-    if kind == "drange":
+    if kind in ("drange", "mdrange"):
         if " and " in m.group(0) and not m.group(0).lower().startswith("between"):
             return None  # "on 30 November and 2 December": two days, not a range
-        m2 = MONTHS[g["m2"].lower().rstrip(".")]
+        # "5 to 17 September": the first day's month is the second's; "June 22-26": the
+        # second's the first's
+        m2 = MONTHS[(g.get("m2") or g["m1"]).lower().rstrip(".")]
         m1 = MONTHS[g["m1"].lower().rstrip(".")] if g.get("m1") else m2
         d1, d2 = int(re.sub(r"\D", "", g["d1"])), int(re.sub(r"\D", "", g["d2"]))
         if (m1, d1) >= (m2, d2) or d1 > calendar.monthrange(2000, m1)[1]:

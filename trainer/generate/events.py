@@ -302,6 +302,11 @@ class Timeline:
         """A heading: the paragraph before it tells another story, so lends no year."""
         self.last_paragraph = -10
 
+    def written_on(self, day: dt.date) -> None:
+        """A letter's head ("Paris, 10 February 1763"): its "today" and "yesterday" from here."""
+        self.dateline = day
+        self.dateline_year = day.year
+
     def next_sentence(self) -> None:
         """A new sentence."""
         self.sentence += 1

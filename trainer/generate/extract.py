@@ -10,12 +10,13 @@ keeps the sentence it stands in, so its card can quote it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from trainer.generate.clarity import note_things, notice_doubt
-from trainer.generate.dates import find_dates, year_of
+from trainer.generate.dates import DateMention, find_dates, year_of
 from trainer.generate.events import Timeline, date_fact, find_dateline
 from trainer.generate.facts import Fact, Place
 from trainer.generate.lexicon import COMMON_NAME_WORDS, PLACES, country_of
@@ -153,6 +154,25 @@ def _doubt_the_page_time(facts: list[Fact], now: int | None) -> None:
             fact.doubt(0.5, "a date of the page's own business, not of the history it tells")
 
 
+# What may stand before a letter's date in its head: "Paris, ", "London, Tuesday "
+_BEFORE_HEAD_DATE = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'.-]*){0,3},\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+)
+
+
+def _letter_head(found: list[tuple[str, list[DateMention]]]) -> dt.date | None:
+    """The day a letter's head line gives ("Hubertusburg, 15 February 1763"), if it is one."""
+    if len(found) != 1 or len(found[0][1]) != 1:
+        return None
+    line, (m,) = found[0]
+    if m.precision != "day" or not re.fullmatch(r"\d{4}-\d\d-\d\d", m.when):
+        return None
+    if not _BEFORE_HEAD_DATE.fullmatch(line[: m.start]) or line[m.end :].strip(" .") != "":
+        return None
+    return dt.date.fromisoformat(m.when)
+
+
 def extract(article: Article, reading: Callable[[str, int, int], None] | None = None) -> list[Fact]:
     """Every date, person and treaty fact in one article.
 
@@ -180,13 +200,16 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     before = earlier = ""
     named_so_far: tuple[str, ...] = ()  # what "the treaty" may mean, latest last
     things: tuple[str, ...] = ()  # what "the canal" may mean: "Suez Canal"
-    referents = Referents(names=article.names)  # who "he" and "the count" mean
+    referents = Referents(names=article.names, title=title)  # who "he" and "the count" mean
     for p, found in parsed:
         if p.heading:
             heading = p.text
             earlier = ""
             referents.next_section()
             timeline.next_section()
+            written = _letter_head(found)
+            if written:
+                timeline.written_on(written)
             named_so_far = ()  # "the treaty" never reaches back across a heading
             continue
         timeline.next_paragraph(p.item)

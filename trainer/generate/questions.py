@@ -154,6 +154,11 @@ _NO_SUBJECT = re.compile(
 )
 
 
+_NAMED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er) \[([^\]]+)\]")
+# A list entry's date and dash: "July 26, 1822 - ", "1819-1830 - "
+_ENTRY_DATE = re.compile(r"\s*[\w ,./–-]{0,30}\d[\w ,./–-]{0,30}?\s[-–—]\s*")
+
+
 def _clause(s: str, start: int, end: int) -> tuple[int, int]:
     """The stretch of ``s`` around ``s[start:end]`` that a card quotes."""
     left, right = 0, len(s)
@@ -256,19 +261,24 @@ def cloze(
     if lead and answer is None:
         start += lead.end()  # "ran from {{c1::5 to 17 September}}"
     left, right = _clause(s, start, end)
+    if left and _ENTRY_DATE.fullmatch(s[:left]):
+        left = 0  # "July 26, 1822 - Meets ___": the entry's date is what dates it
     if len((s[left:start] + s[end:right]).split()) < 3:
         left, right = 0, len(s)  # "1492 - Columbus reaches ...": the dash joins, not parts
     shown = s[left:start] + s[end:right]
     gap_is_name = fact.kind != "date"
+    # "He [Camillo Benso] was back": a pronoun named on the card leans on nothing
+    plain = _NAMED_PRONOUN.sub(r"\1", shown)
     leans = bool(
-        _PRONOUN_START.match(_unlabelled(shown))
-        or _LEANS_ON.search(shown)
-        or (_PRONOUN.search(shown) and not gap_is_name)
+        _PRONOUN_START.match(_unlabelled(plain))
+        or _LEANS_ON.search(plain)
+        or (_PRONOUN.search(plain) and not gap_is_name)
     )
     if left > 0 and (leans or not _says_what(shown, names)):
         left = 0  # the sentence's own first clause is the context it needs
         shown = s[left:start] + s[end:right]
-        leans = bool(_PRONOUN_START.match(_unlabelled(shown)) or _LEANS_ON.search(shown))
+        plain = _NAMED_PRONOUN.sub(r"\1", shown)
+        leans = bool(_PRONOUN_START.match(_unlabelled(plain)) or _LEANS_ON.search(plain))
     head, tail = s[left:start], s[end:right]
     gap = answer if answer is not None else s[start:end]
     if answer is not None:

@@ -83,6 +83,40 @@ _UNKNOWN_SUBJECT = re.compile(
 )
 # "Minister (Deputy Tom Feeney): I thank the Deputy": a speaker's label
 _SPEAKER = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'.-]*\s?){1,4}(?:\([^)]{1,60}\))?:\s")
+# A list entry: its date and dash, then its first word ("1810 - Travels to London")
+_ENTRY = re.compile(
+    r"^(?:(?P<date>[^–—:]{1,40}?)(?:\s[-–—]|:)\s+)?(?P<word>[A-Z][a-z]+)\s+"
+    r"(?P<next>[\"“]?[A-Za-zÀ-ÿ][\w'-]*)"
+)
+_PAST = frozenset(
+    [
+        "led",
+        "met",
+        "took",
+        "made",
+        "sent",
+        "won",
+        "fought",
+        "went",
+        "came",
+        "left",
+        "fell",
+        "gave",
+        "rose",
+        "began",
+        "held",
+        "sat",
+        "ran",
+        "saw",
+        "told",
+        "wrote",
+        "signed",
+        "broke",
+        "stood",
+        "brought",
+    ]
+)
+_BARE_VERBS = frozenset({"Is", "Was", "Are", "Were", "Has", "Had", "His", "Her"})
 _SUBJECT_REACH = 90  # characters: a sentence's subject stands near its start
 
 
@@ -96,6 +130,8 @@ class Referents:
     # who the last sentence that named anyone named ("" for someone unknown)
     rivals: set[str] = field(default_factory=set)
     names: frozenset[str] = frozenset()  # words the article writes capitalised mid-sentence
+    title: str = ""  # the article's title
+    page: str = ""  # the person the title names: whom a timeline's bare entries are about
     # how the people met so far are named: rebuilt when someone new is met
     _known: int = -1
     _meaning: dict[str, str] = field(default_factory=dict)
@@ -119,6 +155,9 @@ class Referents:
         if len(people) != self._known:
             self._known = len(people)  # someone new met: the ways of naming them change
             self._meaning = _ways_of_naming(people)
+            if not self.page and self.title:
+                # "Simón Bolívar Fast Facts": the person the page is about
+                self.page = next((p for p in people if " " in p and p in self.title), "")
         names = _mentions(sentence, self._meaning)
         for at, end, name in names:
             title = _title_at(sentence, at, end)
@@ -161,11 +200,35 @@ class Referents:
             out += [(word, self.current) for word, s in _PRONOUNS if known in (None, s)]
         if named:
             self.rivals = named
+        if self.page and self._no_subject(sentence):
+            out.append(("page", self.page))  # "1810 - Travels to London": the page's person
         for m in _THE_TITLE.finditer(sentence):
             who = self._holder(m.group(1).lower())
             if who and (m.group(1).lower(), who) not in out:
                 out.append((m.group(1).lower(), who))
         return tuple(out)
+
+    def _no_subject(self, sentence: str) -> bool:
+        """Whether ``sentence`` is a list entry that says what was done but not by whom.
+
+        "1810 - Travels to London", "1799 - Is sent to Spain", "1842 - His remains are
+        moved": after the entry's date, a verb with no name before it (a capitalised word ending in -s that the
+        article never writes mid-sentence), "Is", "Was", or "His".
+        """
+        m = _ENTRY.match(sentence)
+        if m is None or not re.search(r"\d", m.group("date") or ""):
+            return False  # a timeline's entry opens with its date
+        word, after = m.group("word"), m.group("next")
+        if after.islower() and (after.endswith("ed") or after in _PAST):
+            return False  # "Envoys led by Sucre", "Troops marched": a plural, then its verb
+        return word in _BARE_VERBS or (
+            word.endswith("s")
+            and not word.endswith("ss")
+            and word not in self.names
+            and word not in PLACES
+            and word not in COUNTRY_OF
+            and word not in FUNCTION_WORDS
+        )
 
     def _meant(self, title: str) -> str:
         """Whom "the <title>" means: its one holder, or with none yet, the current person."""
@@ -304,8 +367,21 @@ def name_who(text: str, gap: tuple[int, int], who: tuple[tuple[str, str], ...]) 
         if _A_NAME.search(_outside(text, gap, m.start())):
             break  # "Smith met Jones and he ...": which one, the reader decides
         adds.append((m.end(), name))
-    for at, name in reversed(adds):
-        text = f"{text[:at]} [{name}]{text[at:]}"
+    page = meaning.get("page", "")
+    entry = _ENTRY.match(text) if page else None
+    if (
+        entry
+        and not any(n == page for _, n in adds)
+        and not gap[0] <= entry.start("word") < gap[1]
+        and not any(re.search(rf"\b{re.escape(w)}\b", shown) for w in _name_words(page))
+    ):
+        at = entry.end("word") if entry.group("word") in ("His", "Her") else entry.start("word")
+        adds.append((at, page))
+    for at, name in sorted(adds, reverse=True):
+        if at > 0 and text[at - 1] != " ":
+            text = f"{text[:at]} [{name}]{text[at:]}"
+        else:
+            text = f"{text[:at]}[{name}] {text[at:]}"
     return text
 
 
