@@ -306,7 +306,7 @@ def cloze(
         # the gap would hold part of a name
         confidence = min(fact.confidence, 0.5)
         doubts = [*fact.doubts, "the name asked is part of a longer name"]
-        return Question("cloze", "", quote=s, confidence=confidence, doubts=tuple(doubts))
+        return Question("cloze", "", quote=ev.sentence, confidence=confidence, doubts=tuple(doubts))
     why = notice_doubt(s) if gap_is_name else ""
     if why:
         # "Ask a guide about the {{Outer Space Treaty}} of 1967": no fact is stated
@@ -449,7 +449,7 @@ def cloze(
         # "{{1279 BC}} - Ramesses II (r. 1279-1213 BC)": the year is there to read
         confidence = min(confidence, 0.5)
         doubts.append("the answer shows elsewhere on the card")
-    return Question("cloze", clause, quote=s, confidence=confidence, doubts=tuple(doubts))
+    return Question("cloze", clause, quote=ev.sentence, confidence=confidence, doubts=tuple(doubts))
 
 
 def _inside_a_longer_name(s: str, start: int, end: int, person: bool) -> bool:

@@ -306,6 +306,9 @@ _RUN = re.compile(
 )
 
 
+_WORD = re.compile(r"\S+")
+
+
 def _mentions(sentence: str, meaning: dict[str, str]) -> list[tuple[int, int, str]]:
     """Where ``sentence`` names someone of ``meaning``'s: (start, end, full name).
 
@@ -315,15 +318,14 @@ def _mentions(sentence: str, meaning: dict[str, str]) -> list[tuple[int, int, st
     found: list[tuple[int, int, str]] = []
     for run in _RUN.finditer(sentence):
         words = [
-            (m.start() + run.start(), m.end() + run.start())
-            for m in re.finditer(r"\S+", run.group(0))
+            (m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run.group(0))
         ]
         i = 0
         while i < len(words):
             for j in range(len(words), i, -1):
                 start, end = words[i][0], words[j - 1][1]
                 text = " ".join(sentence[a:b] for a, b in words[i:j])
-                bare = re.sub(r"['’]s$", "", text)
+                bare = text[:-2] if text.endswith(("'s", "’s")) else text
                 if bare in meaning:
                     found.append((start, end - (len(text) - len(bare)), meaning[bare]))
                     i = j
