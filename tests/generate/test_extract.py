@@ -300,3 +300,17 @@ def test_the_dates_of_a_history_pages_own_business_are_unsure() -> None:
         "date",
     )
     assert news and all(f.sure for f in news), [(f.when, f.doubts) for f in news]
+
+
+def test_a_citations_pages_end_no_sentence_and_a_revised_line_is_the_pages_own() -> None:
+    facts = facts_of(
+        """
+        By the Imperial Conference of 1921 Canada was pressing London to drop the alliance (Laird 2011, pp. 150-53). The Four-Power Treaty was signed at Washington on 13 December 1921.
+
+        Sources and corrections: please use the contact form. Page revised 3 March 2024.
+        """
+    )
+    dates = {f.when: f for f in kinds(facts, "date")}
+    assert "2011" not in dates and "2024-03-03" not in dates, dates
+    treaty = dates["1921-12-13"].evidence
+    assert treaty is not None and treaty.sentence.startswith("The Four-Power Treaty"), treaty

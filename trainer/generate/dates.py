@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.core.when import ORDINALS
+from trainer.generate.lexicon import PLACES, country_of
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -121,6 +122,36 @@ _NOT_YEAR_BEFORE = re.compile(
     r"resolutions?|articles?|sections?|chapters?|paragraphs?|clauses?)\s*|(?-i:[A-Z]{2,})[-/])$",
     re.IGNORECASE,
 )
+# An author-year citation: "(Nish 1972, p. 5)", "; Oda and Fenwick 2003)", "Whitcombe (1974) argues"
+_AUTHORS = r"(?P<who>[A-Z][\w'’-]+)(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?"
+_CITED_IN = re.compile(rf"[(;]\s*{_AUTHORS},?\s+$")
+_CITED_AS = re.compile(rf"\b{_AUTHORS}\s+\($")
+_CITATION_ENDS = re.compile(r"[a-z]?\s*(?:[;)]|,\s*(?:pp?\.|chs?\.?\s|\d))")
+_PUBLISHED_ENDS = re.compile(r"\),?\s*(?:pp?\.|chs?\b|vol\.)")
+_CITATION_VERB = re.compile(
+    r"[a-z]?\)\s+(?:argues|argued|shows|showed|writes|wrote|notes|noted|suggests|suggested|"
+    r"claims|claimed|describes|described|observes|observed|contends|concludes|puts it)\b"
+)
+
+
+def _citation(sentence: str, start: int, end: int) -> bool:
+    """Whether the year at ``sentence[start:end]`` dates a work cited, not an event.
+
+    "(Paris 1919)" names a place, and "the Congress of Paris (1856)" dates one.
+    """
+    if sentence[start - 1 : start] == "(" and _PUBLISHED_ENDS.match(sentence, end):
+        return True  # "The War of the Austrian Succession (1995), ch. 4": a book's year
+    inside = _CITED_IN.search(sentence, max(0, start - 60), start)
+    if inside and _CITATION_ENDS.match(sentence, end):
+        who = inside.group("who")
+    else:
+        named = _CITED_AS.search(sentence, max(0, start - 60), start)
+        if not (named and _CITATION_VERB.match(sentence, end)):
+            return False
+        who = named.group("who")
+    return who.lower() not in MONTHS and who not in PLACES and country_of(who) is None
+
+
 # "around 1440." or "about 1440, when": a year said roughly, not a number of things.
 _ROUGH_YEAR = re.compile(r"(?:\b(?:about|around|nearly|some)\s*)$", re.IGNORECASE)
 _YEAR_ENDS = re.compile(r"\s*(?:[.;,)]|$|\s(?:when|and|in|at|by|after|before|during)\b)")
@@ -383,6 +414,7 @@ def find_dates(sentence: str) -> list[DateMention]:
             and (
                 _COUNTED.match(sentence[m.end() :])
                 or re.match(r"[-/]\d", sentence[m.end() :]) is not None  # "DIS-1968-02": an id
+                or _citation(sentence, m.start(), m.end())
                 or (
                     _NOT_YEAR_BEFORE.search(sentence[: m.start()])
                     and not (

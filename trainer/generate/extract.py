@@ -108,6 +108,8 @@ _PUBLISHING = re.compile(
     r"|\b(?:was|were)\s+last\s+(?:updated|reviewed|modified|edited)"
     # "Record last updated: 14 January 2025", "Page last reviewed 3 May 2025"
     r"|\b(?i:record|page|entry|site|content|information)\s+last\s+(?:updated|reviewed|modified|edited)"
+    # "Page revised 3 March 2024", "Script revised 14/02/2025"
+    r"|\b(?i:page|script|text|entry|record|article|transcript)\s+(?:last\s+)?(?:revised|amended)\b"
     # or after a byline or a site's breadcrumb it was run into: "By Jane Doe, staff
     # writer Published 30 March 2017", "FAQs · Last reviewed 3 May 2025"
     r"|(?:[a-z]\s+|[|·›»•]\s*)(?:Published|Updated|Last\s+(?:updated|reviewed|modified|edited)|"

@@ -347,6 +347,8 @@ _ABBREVIATIONS = (
     "d",
     "fl",
 )
+# A citation's pages, chapters and volumes inside its brackets: "(Laird 2011, pp. 140-52)"
+_CITED_PARTS = frozenset({"p", "pp", "ch", "chs", "vol", "vols"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9À-ÖØ-Þ])")
 
 
@@ -381,6 +383,8 @@ def _sentences(text: str) -> list[tuple[int, str]]:
         last = before.rstrip(".!?\"')]").rsplit(" ", 1)[-1].lstrip("([\"'")
         # "Dr. Smith", "U.S. troops", "J. K. Rowling": not an end.
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isupper()):
+            continue
+        if last in _CITED_PARTS and before.count("(") > before.count(")"):
             continue
         out.append((start, text[start : m.start()].strip()))
         start = m.end()
