@@ -314,3 +314,10 @@ def test_a_citations_pages_end_no_sentence_and_a_revised_line_is_the_pages_own()
     assert "2011" not in dates and "2024-03-03" not in dates, dates
     treaty = dates["1921-12-13"].evidence
     assert treaty is not None and treaty.sentence.startswith("The Four-Power Treaty"), treaty
+
+
+def test_a_treatys_place_keeps_its_small_words() -> None:
+    facts = facts_of(
+        "The Treaty of Medina del Campo (27 March 1489) promised a Spanish bride to the prince."
+    )
+    assert [f.title for f in kinds(facts, "treaty")] == ["Treaty of Medina del Campo"]

@@ -21,7 +21,8 @@ _CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]+"
 _TREATY_NAMED = re.compile(
     rf"\b(?P<name>(?:{_CAP}\s){{0,4}}(?:Treaty|Treaties|Pact|Accords?|Agreements?|Convention|Protocol|Charter|"
     r"Declaration|Armistice|Plan|Act|Amendment)\b"
-    rf"(?:\s(?:of|on|for)\s(?:the\s)?{_CAP}(?:\s(?:(?:of|on|in|for|with|to)\s(?:the\s)?|and\s(?!the\s))?{_CAP}){{0,8}})?"
+    # "... of Medina del Campo": a place's own small words belong to its name
+    rf"(?:\s(?:of|on|for)\s(?:the\s)?{_CAP}(?:\s(?:(?:of|on|in|for|with|to)\s(?:the\s)?|and\s(?!the\s)|(?:del|de|di|da|la|le|sur|am|an)\s)?{_CAP}){{0,8}})?"
     rf"|(?:First\s|Second\s)?(?:Peace|Edict|Statute|Provisions|Concordat|Capitulations)\sof\s{_CAP}"
     rf"|(?:{_CAP}\s){{1,3}}format)(?!\s(?:Organi[sz]ation|Council))"
 )
