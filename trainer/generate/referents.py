@@ -12,6 +12,10 @@ count" near its start, not one after "by", "with", "met"...) is who the next
 "he" means; "the count" means the one person the article has called a count.
 Whatever is not certain gives no name: a "she" after a man, two people called
 "the king", a title no one has been given.
+
+A page whose title names a person ("Simón Bolívar Fast Facts") lists entries
+that say what was done but not by whom ("1810 - Travels to London"): those
+name the title's person ("1810 - [Simón Bolívar] Travels to London").
 """
 
 from __future__ import annotations
