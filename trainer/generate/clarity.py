@@ -130,7 +130,7 @@ def names_in(text: str, people: bool = False, names: frozenset[str] = frozenset(
     return found
 
 
-def _quoted(text: str, at: int) -> bool:
+def quoted(text: str, at: int) -> bool:
     """Whether offset ``at`` of ``text`` lies inside double quotes."""
     return text.count('"', 0, at) % 2 == 1
 
@@ -250,7 +250,7 @@ def unnamed(
         return f"{shown_before} {clause[start:at]}"
 
     for m in _PRONOUN.finditer(clause, start):
-        if _quoted(clause, m.start()) or gap[0] <= m.start() < gap[1]:
+        if quoted(clause, m.start()) or gap[0] <= m.start() < gap[1]:
             continue
         if clause.startswith(" [", m.end()):
             continue  # "He [Camillo Benso]": named on the card
@@ -315,7 +315,7 @@ def unnamed(
                 noun
             )  # "the Kyoto Protocol, adopted in Japan in ___": the name says what is dated
     for m in _DETERMINER.finditer(clause, start):
-        if _quoted(clause, m.start()) or gap[0] <= m.start() < gap[1]:
+        if quoted(clause, m.start()) or gap[0] <= m.start() < gap[1]:
             continue
         head, end = _noun_phrase(clause, m.end())
         if not head:

@@ -123,7 +123,7 @@ _NOT_YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # An author-year citation: "(Nish 1972, p. 5)", "; Oda and Fenwick 2003)", "Whitcombe (1974) argues"
-_AUTHORS = r"(?P<who>[A-Z][\w'’-]+)(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)?"
+_AUTHORS = r"(?P<who>[A-Z][\w'-]+)(?:\s+(?:and|&)\s+[A-Z][\w'-]+|\s+et\s+al\.?)?"
 _CITED_IN = re.compile(rf"[(;]\s*{_AUTHORS},?\s+$")
 _CITED_AS = re.compile(rf"\b{_AUTHORS}\s+\($")
 _CITATION_ENDS = re.compile(r"[a-z]?\s*(?:[;)]|,\s*(?:pp?\.|chs?\.?\s|\d))")

@@ -203,7 +203,7 @@ def _country_for(group: str | None) -> str | None:
 
 
 # "Pierre Lamotte's Edouard Daladier": an actor's part, two people, not one
-_POSSESSIVE_JOIN = re.compile(r"['’]s\s+(?=[A-ZÀ-ÖØ-Þ])")
+_POSSESSIVE_JOIN = re.compile(r"'s\s+(?=[A-ZÀ-ÖØ-Þ])")
 
 
 def _pieces(found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:

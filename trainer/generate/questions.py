@@ -473,7 +473,7 @@ def _inside_a_longer_name(s: str, start: int, end: int, person: bool) -> bool:
     if before is None:
         return False
     word = before.group(1)
-    if person and re.search(r"['’]s$", word):
+    if person and word.endswith("'s"):
         return False  # "Pierre Lamotte's {{Edouard Daladier}}": the actor's part, a name of its own
     if word in FUNCTION_WORDS or word in _MONTH_WORDS or word.lower() in ROLES:
         return False  # "President Carter", "Professor Rao", "The Hague", "In June ..."

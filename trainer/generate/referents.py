@@ -24,6 +24,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from trainer.generate.clarity import quoted
 from trainer.generate.lexicon import (
     CAPITAL_OF,
     COUNTRY_OF,
@@ -90,7 +91,7 @@ _SPEAKER = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'.-]*\s?){1,4}(?:\([^)]{1,60}\))?:
 # A list entry: its date and dash, then its first word ("1810 - Travels to London")
 _ENTRY = re.compile(
     r"^(?:(?P<date>[^–—:]{1,40}?)(?:\s[-–—]|:)\s+)?(?P<word>[A-Z][a-z]+)\s+"
-    r"(?P<next>[\"“]?[A-Za-zÀ-ÿ][\w'-]*)"
+    r"(?P<next>\"?[A-Za-zÀ-ÿ][\w'-]*)"
 )
 _PAST = frozenset(
     [
@@ -304,7 +305,7 @@ def _ways_of_naming(people: Collection[str]) -> dict[str, str]:
     return meaning
 
 
-_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w.'’-]*"
+_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w.'-]*"
 _RUN = re.compile(
     rf"{_TOKEN}(?:\s+(?:(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le)\s+)?{_TOKEN})*"
 )
@@ -329,7 +330,7 @@ def _mentions(sentence: str, meaning: dict[str, str]) -> list[tuple[int, int, st
             for j in range(len(words), i, -1):
                 start, end = words[i][0], words[j - 1][1]
                 text = " ".join(sentence[a:b] for a, b in words[i:j])
-                bare = text[:-2] if text.endswith(("'s", "’s")) else text
+                bare = text.removesuffix("'s")
                 if bare in meaning:
                     found.append((start, end - (len(text) - len(bare)), meaning[bare]))
                     i = j
@@ -368,7 +369,7 @@ def name_who(text: str, gap: tuple[int, int], who: tuple[tuple[str, str], ...]) 
             continue  # "Camillo Benso ... the count": named already
         if any(w in text[gap[0] : gap[1]] for w in _name_words(name)):
             continue  # "{{John F. Kennedy}} said he ...": the name would give the answer away
-        if _quoted(text, m.start()):
+        if quoted(text, m.start()):
             continue  # "'He will come back,' she said": a quotation's "he" is the speaker's
         if _A_NAME.search(_outside(text, gap, m.start())):
             break  # "Smith met Jones and he ...": which one, the reader decides
@@ -392,13 +393,8 @@ def name_who(text: str, gap: tuple[int, int], who: tuple[tuple[str, str], ...]) 
 
 
 # "he", "she", "the count", "the emperor's": a word that stands for a person
-_STANDS_FOR = re.compile(rf"\b([Hh]e|[Ss]he|[Tt]he\s+(?:{_TITLE}))\b(?:['’]s\b)?")
+_STANDS_FOR = re.compile(rf"\b([Hh]e|[Ss]he|[Tt]he\s+(?:{_TITLE}))\b(?:'s\b)?")
 _A_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-z]+\s+[A-ZÀ-ÖØ-Þ][a-z]+")
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Whether offset ``at`` of ``text`` lies inside double quotes."""
-    return (text.count('"', 0, at) + text.count("“", 0, at) - text.count("”", 0, at)) % 2 == 1
 
 
 def _name_words(name: str) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from trainer.core.when import ORDINALS
+
 NUMBER_WORDS = {
     "zero": 0,
     "one": 1,
@@ -32,16 +34,8 @@ NUMBER_WORDS = {
     "eighty": 80,
     "ninety": 90,
     "hundred": 100,
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
+    # "First World War" = "World War 1": the ordinals up to ten, as dates write them
+    **{word: n for word, n in ORDINALS.items() if n <= 10},
     "1st": 1,
     "2nd": 2,
     "3rd": 3,
