@@ -168,6 +168,55 @@ def test_curly_quotes_dashes_and_spaces() -> None:
     assert [f.when for f in kinds(facts, "date")] == ["1914/1918"]
 
 
+def test_ranks_offices_and_rulers_are_roles_and_a_title_is_no_part_of_the_name() -> None:
+    found = people(
+        """
+        In July 1853 Commodore Matthew Perry sailed into Edo Bay.
+
+        Field Marshal Pyotr Rumyantsev won at Kagul.
+
+        Charles Brandon, Duke of Suffolk, married her in Paris.
+
+        Samuel Pepys, Clerk of the Acts to the Navy Board, kept a diary.
+
+        Less than a year after the Minister of Foreign Affairs, Lloyd Axworthy, spoke in
+        Ottawa, the ban was signed.
+
+        On 8 April the French ambassador in London, Paul Cambon, signed the agreements.
+
+        The American side was headed by Whitelaw Reid, who had edited a newspaper.
+
+        Peace was imposed on Frederick William III of Prussia.
+
+        The treaty was signed by Prince Qing for China.
+
+        The Turkish delegation was headed by İsmet İnönü.
+        """
+    )
+    assert found["Matthew Perry"] == "Commodore"
+    assert found["Pyotr Rumyantsev"] == "Field Marshal"
+    assert found["Charles Brandon"] == "Duke"
+    assert found["Samuel Pepys"] == "Clerk"
+    assert found["Lloyd Axworthy"] == "Minister"
+    assert found["Paul Cambon"] == "Ambassador of France"
+    assert found["Whitelaw Reid"] == "Head of The American side"
+    assert found["Frederick William III"] == "Ruler of Prussia"
+    assert "Prince Qing" in found  # a title before one word stays: it is how he is known
+    assert found["İsmet İnönü"].startswith("Head of")
+    assert not {"Commodore Matthew Perry", "Field Marshal Pyotr Rumyantsev", "Marshal Pyotr"} & set(
+        found
+    )
+
+
+def test_a_reference_lists_entry_gives_no_role() -> None:
+    found = people(
+        """
+        Literature: H. H. Rowen, John de Witt, Grand Pensionary of Holland (1978).
+        """
+    )
+    assert found.get("John de Witt", "") == ""
+
+
 def test_roles_said_other_ways() -> None:
     found = people(
         """

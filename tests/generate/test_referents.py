@@ -122,3 +122,27 @@ def test_a_joint_biographys_cards_name_whom_he_and_the_emperor_mean(tmp_path: Pa
     assert "He [Camillo Benso] founded a newspaper in {{c1::1847}}" in fronts["1847"], fronts
     assert "He [Napoleon III] surrendered with his army" in fronts["1870-09-02"], fronts
     assert "[" not in fronts["1808-04-20"]  # the sentence names him itself
+
+
+def test_a_name_two_people_share_means_no_one_and_a_fuller_name_is_the_same_person() -> None:
+    # "Marie Curie" and "Marie Skłodowska Curie" are one person: "Marie" is she
+    who = read_all(
+        [
+            "Marie Skłodowska Curie was born in Warsaw.",
+            "Pierre Curie was killed in a street accident in 1906.",
+            "Marie took over his post at the Sorbonne.",
+            "In 1911 she won a second Nobel Prize.",
+        ],
+        ["Marie Skłodowska Curie", "Marie Curie", "Pierre Curie"],
+    )
+    assert dict(who[3])["she"] == "Marie Curie"
+    # "Aliyev" with two Aliyevs: the "he" after it is no one certain, not the one before
+    who = read_all(
+        [
+            "Vagif Mustafayev met the press.",
+            "Aliyev spoke first.",
+            "He said the talks would go on.",
+        ],
+        ["Vagif Mustafayev", "Heydar Aliyev", "Ilham Aliyev"],
+    )
+    assert "he" not in dict(who[2]), who

@@ -5,8 +5,11 @@ organisation, a war, a document or a building (:mod:`trainer.generate.lexicon`
 holds those words). A role comes from a title before the name ("Egyptian
 President Anwar Sadat"), an apposition on either side ("Laurent Fabius, the
 French foreign minister", "its chief engineer, X"), "headed by", "led by", or
-"X took power in Y". A later mention by surname joins the full name. A person
-the text gives a role is a sure fact; one it only names is not.
+"X took power in Y", a rank or an office ("Commodore Matthew Perry", "Charles
+Brandon, Duke of Suffolk", "the ambassador in London, Paul Cambon"), a ruler's
+country ("Frederick William III of Prussia"); a title is no part of the name. A
+later mention by surname joins the full name. A person the text gives a role is a
+sure fact; one it only names is not, nor one a reference list's entry names.
 """
 
 from __future__ import annotations
@@ -24,16 +27,20 @@ from trainer.generate.lexicon import (
     FUNCTION_WORDS,
     ORG_WORDS,
     PLACES,
+    RANKS,
     ROLES,
+    TITLE_LEADS,
+    TITLES,
     country_of,
 )
 from trainer.generate.places import countries_in
 
-_UP = "A-ZÀ-ÖØ-Þ"  # capitals, accented ones too ("Élysée", "Ömer")
-_LOW = "a-zß-öø-ÿ"
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # capitals, accented ones too ("Élysée", "Ömer", "İskelesi")
+_LOW = "a-zß-öø-ÿĀ-ſ"
 _NAME_TOKEN = rf"(?:[{_UP}][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)*|(?:[A-Z]\.){{1,3}})"
 _PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le)"
-_REGNAL = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|V)"
+_REGNAL = r"(?:XV|XI|X|V)?I{1,3}|X?I[VX]|X?VI{0,3}|XV|XI|X|V"
+_REGNAL = rf"(?:{_REGNAL})"
 _NAME = rf"{_NAME_TOKEN}(?:(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}(?:\s+{_REGNAL}\b)?|\s+{_REGNAL}\b)"
 _NAME_RE = re.compile(rf"\b{_NAME}\b")
 
@@ -62,7 +69,8 @@ def _trie(words: list[str]) -> str:
     return walk(tree)
 
 
-_ROLE = _trie(list(ROLES))
+_ROLE = _trie([*ROLES, *RANKS])
+ROLES_SET = frozenset([*ROLES, *RANKS])
 _MOD = (
     r"(?:(?:former|then-?|current|acting|interim|late|incumbent|outgoing|new|first|last)\s*-?\s*)"
 )
@@ -76,9 +84,12 @@ _HAS_ROLE = re.compile(
 _ROLE_BEFORE = re.compile(
     rf"(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\s+(?P<name>{_NAME}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
+# What a role may go on with, saying no country: "Minister of Foreign Affairs", "ambassador
+# in London", "commissar for foreign affairs"
+_TAIL = r"(?:\s+(?:of|for|in|at|to)\s+(?:the\s+)?(?:foreign affairs|[A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+){0,2}))?"
 # "Armenia's prime minister, Nikol Pashinyan,", "the then-president, Heydar Aliyev", "its former president, Mikheil Saakashvili"
 _ROLE_APPOS = re.compile(
-    rf"(?P<det>\b(?:the|its|his|her|their|our|my|a|an)\s+|(?P<poss>{_COUNTRY_WORD})'s\s+|(?P<adj2>{_COUNTRY_WORD})\s+)?(?:the\s+)?(?:(?P<adj>{_COUNTRY_WORD})\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?,\s+(?P<name>{_NAME})\b"
+    rf"(?P<det>\b(?:the|its|his|her|their|our|my|a|an)\s+|(?P<poss>{_COUNTRY_WORD})'s\s+|(?P<adj2>{_COUNTRY_WORD})\s+)?(?:the\s+)?(?:(?P<adj>{_COUNTRY_WORD})\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?{_TAIL},\s+(?P<name>{_NAME})\b"
 )
 # "Angela Merkel, the former chancellor of Germany", "X, then the chancellor"
 _ROLE_AFTER = re.compile(
@@ -94,7 +105,7 @@ _LED_BY = re.compile(
 )
 _HEADED_BY = re.compile(
     rf"\b(?P<what>(?i:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?"
-    r"(?:delegation|team|mission|government|committee|commission|talks|negotiations|conference|"
+    r"(?:delegation|team|mission|government|committee|commission|talks|negotiations|conference|side|"
     rf"delegates|cabinet|inquiry|panel))\s+(?:was|were|is|are)?\s*(?:headed|led|chaired)\s+by\s+(?P<name>{_NAME})"
 )
 # "John Hume of the SDLP", "Jane Roe of the Associated Press"
@@ -103,8 +114,19 @@ _OF_ORG = re.compile(
     r"(?:Party|Press|Post|Times|Agency|Institute|University|Trust|Society|Foundation|Bank|"
     r"Museum|Council|Commission|Survey|Programme|Program|Office))"
 )
+# "Frederick William III of Prussia", "Christian I of Denmark and Norway": a ruler
+_REGNAL_OF = re.compile(
+    rf"\b(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?\s+{_REGNAL})\s+of\s+"
+    r"(?P<of>[A-Z][\w'-]+(?:\s+and\s+[A-Z][\w'-]+)?)"
+)
 _POWER = re.compile(
     rf"\b(?P<name>{_NAME}|[A-Z][a-z]+)\s+(?:took|came to|seized|rose to|returned to)\s+power\s+in\s+(?P<of>{_COUNTRY_WORD})"
+)
+
+
+# A reference list's entry: "H. H. Rowen, John de Witt, Grand Pensionary of Holland (1978)."
+_REFERENCE = re.compile(
+    r"(?:^|[.;:]\s+)(?:(?:[A-Z]\.\s?)+[A-Z][\w'-]+|[A-Z][\w'-]+,\s(?:[A-Z]\.\s?)+),\s.{5,200}\([^()]*\b\d{4}\)\.?$"
 )
 
 
@@ -145,6 +167,16 @@ def name_who_in(people: dict[str, Person], place: Place) -> None:
     for person in people.values():
         if person.evidence and person.evidence[1].sentence is place.sentence:
             person.evidence = (person.evidence[0], replace(person.evidence[1], who=place.who))
+
+
+def _title(words: list[str]) -> bool:
+    """Whether a name's words open with a title ("Admiral", "Field Marshal"), no part of it.
+
+    A title before one word stays: "Prince Qing" is how he is known.
+    """
+    return len(words) > 2 and (
+        words[0] in TITLES or (words[0] in TITLE_LEADS and words[1].lower() in ROLES_SET)
+    )
 
 
 def _span_of(who: str, s: str, start: int, end: int) -> tuple[int, int] | None:
@@ -203,7 +235,7 @@ def _country_for(group: str | None) -> str | None:
 
 
 # "Pierre Lamotte's Edouard Daladier": an actor's part, two people, not one
-_POSSESSIVE_JOIN = re.compile(r"'s\s+(?=[A-ZÀ-ÖØ-Þ])")
+_POSSESSIVE_JOIN = re.compile(r"'s\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
 
 
 def _pieces(found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
@@ -225,7 +257,9 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
         candidate = nm.group(0)
         # a name inside "President Ilham Aliyev" starts after the title
         words = candidate.split()
-        while words and (words[0] in FUNCTION_WORDS or country_of(words[0].removesuffix("'s"))):
+        while words and (
+            _title(words) or words[0] in FUNCTION_WORDS or country_of(words[0].removesuffix("'s"))
+        ):
             words = words[1:]
         candidate = " ".join(words).removesuffix("'s")
         if not candidate:
@@ -251,8 +285,16 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
         if _is_name(who) and not _names_a_thing(s, m.start("name"), m.end("name")):
             role = f"Of the {m.group('org').strip()}"
             note_person(people, who, place, role, 0.8, _span_of(who, s, m.start(), m.end()))
-    if not windows:
-        return
+    for m in _REGNAL_OF.finditer(s):
+        words = m.group("name").split()
+        if len(words) > 2 and (words[0] in FUNCTION_WORDS or words[0] in TITLES):
+            words = words[1:]  # "Tsar Alexander I of Russia" names Alexander I
+        who = " ".join(words)
+        if not _names_a_thing(s, m.start("name"), m.end("name")):
+            role = f"Ruler of {m.group('of')}"
+            note_person(people, who, place, role, 0.8, _span_of(who, s, m.start(), m.end()))
+    if not windows or _REFERENCE.search(s):
+        return  # "H. H. Rowen, John de Witt, Grand Pensionary of Holland (1978).": a book's title
     for pattern in (_ROLE_BEFORE, _ROLE_APPOS, _ROLE_AFTER, _ROLE_WAS):
         for m in (m for lo, hi in windows for m in pattern.finditer(s, lo, hi)):
             g = m.groupdict()
@@ -260,7 +302,9 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
                 continue
             # "Pierre Lamotte's Edouard Daladier, the French premier": the premier is Daladier
             words = _POSSESSIVE_JOIN.split(g["name"])[-1].removesuffix("'s").split()
-            while len(words) > 1 and (words[0] in FUNCTION_WORDS or country_of(words[0])):
+            while len(words) > 1 and (
+                _title(words) or words[0] in FUNCTION_WORDS or country_of(words[0])
+            ):
                 words = words[1:]  # "King Carol I, the first king ..." names Carol I
             if len(words) < 2 and pattern is not _ROLE_BEFORE:
                 continue
@@ -270,7 +314,7 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
             if adj and not country_of(adj):
                 # "Prime Minister X": the first word belongs to the title, not a country
                 combined = f"{adj} {role_word}".lower()
-                if combined in ROLES:
+                if combined in ROLES_SET:
                     role_word = combined
                 g = {**g, "adj": None}
             country = (
@@ -364,19 +408,28 @@ def people_facts(people: dict[str, Person]) -> list[Fact]:
         elif " " not in person.full:
             # "King John had a terrible run": one name says too little to ask for
             fact.doubt(0.6, "known by one name only")
+        elif len(person.full.split()) == 2 and person.full.split()[0] in TITLES:
+            # "Captain Scott is cheerful": the same, unless the sentence says what they
+            # did ("signed by Prince Qing and Li Hongzhang for China")
+            fact.doubt(0.75 if _did(fact.evidence) else 0.6, "known by one name only")
         elif fact.evidence is None:
             fact.doubt(0.0, "no sentence names them in full")
         elif not person.evidence or person.evidence[0] == 0:
-            ev = fact.evidence
-            if _ACTS.search(ev.sentence[ev.end : ev.end + 40]) or _ACTED_ON.search(
-                ev.sentence[max(0, ev.start - 30) : ev.start]
-            ):
+            if _did(fact.evidence):
                 # "signed by X and Y", "X stayed in orbit": the sentence says what they did
                 fact.doubt(0.75, "the text gives no role, only what they did")
             else:
                 fact.doubt(0.6, "the text gives no role")
         out.append(fact)
     return out
+
+
+def _did(ev: Evidence | None) -> bool:
+    """Whether the sentence naming someone at ``ev`` says what they did."""
+    return ev is not None and bool(
+        _ACTS.search(ev.sentence[ev.end : ev.end + 40])
+        or _ACTED_ON.search(ev.sentence[max(0, ev.start - 30) : ev.start])
+    )
 
 
 # A verb right after a name, or "by" right before it: the sentence says what they did.

@@ -25,7 +25,7 @@ from trainer.generate.clarity import (
 )
 from trainer.generate.dates import MONTH_NAMES, accept_variants, compatible, when_words
 from trainer.generate.facts import Evidence, Fact
-from trainer.generate.lexicon import FUNCTION_WORDS, GENERIC_CAPS, ROLES, country_of
+from trainer.generate.lexicon import FUNCTION_WORDS, GENERIC_CAPS, ROLES, TITLES, country_of
 from trainer.generate.referents import name_who
 from trainer.generate.text import labelled
 
@@ -75,7 +75,7 @@ _LEANS_ON = re.compile(
 _SUBJECT_PRONOUN = re.compile(r"(?:^|[,;:]\s+|\band\s+|\bwhere\s+)(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'-]+,[^-]{0,60}?\s--?\s+")
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s*")
-_PROPER = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+|\b[A-Z]{2,}\b")
+_PROPER = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+|\b[A-Z]{2,}\b")
 # A pronoun anywhere in the clause ("Pope Innocent III annulled it") leans on context too.
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|him|them|his|her|its|their)\b")
 _MONTH_WORDS = frozenset(MONTH_NAMES[1:])
@@ -206,7 +206,7 @@ _LABEL = re.compile(
 
 def _mentions_all(text: str, name: str) -> bool:
     """Whether ``text`` holds every capitalised word of ``name``."""
-    words = re.findall(r"\b[A-ZÀ-ÖØ-Þ][\w'-]+", name)
+    words = re.findall(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+", name)
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
@@ -222,7 +222,7 @@ def _no_one_for_he(above: str, text: str, names: frozenset[str], people: frozens
         and _HE.search(text)
         and not any(w in people for w in names_in(above, True, names))
         # a heading that is a name and nothing else ("Marie Curie") may be whom it means
-        and not (len(words) <= 4 and all(re.fullmatch(r"[A-ZÀ-ÖØ-Þ][\w'.-]*", w) for w in words))
+        and not (len(words) <= 4 and all(re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'.-]*", w) for w in words))
     )
 
 
@@ -475,8 +475,8 @@ def _inside_a_longer_name(s: str, start: int, end: int, person: bool) -> bool:
     word = before.group(1)
     if person and word.endswith("'s"):
         return False  # "Pierre Lamotte's {{Edouard Daladier}}": the actor's part, a name of its own
-    if word in FUNCTION_WORDS or word in _MONTH_WORDS or word.lower() in ROLES:
-        return False  # "President Carter", "Professor Rao", "The Hague", "In June ..."
+    if word in FUNCTION_WORDS or word in _MONTH_WORDS or word in TITLES or word.lower() in ROLES:
+        return False  # "President Carter", "Commodore Perry", "The Hague", "In June ..."
     return s[: before.start()].strip() != "" or bool(
         re.search(r"\s(?:of|and|for|on)\s", before.group(0))
     )

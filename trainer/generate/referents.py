@@ -84,10 +84,10 @@ _OBJECT_BEFORE = re.compile(
 )
 # "But Napoleon did not keep still": a capitalised word acting as a sentence's subject
 _UNKNOWN_SUBJECT = re.compile(
-    r"^(?:(?:But|And|Yet|So|Then|Now|Still|Meanwhile),?\s+)?([A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)\s+[a-z]"
+    r"^(?:(?:But|And|Yet|So|Then|Now|Still|Meanwhile),?\s+)?([A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)\s+[a-z]"
 )
 # "Minister (Deputy Tom Feeney): I thank the Deputy": a speaker's label
-_SPEAKER = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'.-]*\s?){1,4}(?:\([^)]{1,60}\))?:\s")
+_SPEAKER = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'.-]*\s?){1,4}(?:\([^)]{1,60}\))?:\s")
 # A list entry: its date and dash, then its first word ("1810 - Travels to London")
 _ENTRY = re.compile(
     r"^(?:(?P<date>[^–—:]{1,40}?)(?:\s[-–—]|:)\s+)?(?P<word>[A-Z][a-z]+)\s+"
@@ -288,8 +288,8 @@ class Referents:
 
 
 def _ways_of_naming(people: Collection[str]) -> dict[str, str]:
-    """Every way ``people`` are named (in full, by a surname or first name only one of
-    them has) and whom each way means."""
+    """Every way ``people`` are named (in full, by a surname or a first name) and whom
+    each way means: "" for a word two people share."""
     surnames: dict[str, list[str]] = {}
     firsts: dict[str, list[str]] = {}
     meaning = {full: full for full in people}
@@ -299,13 +299,19 @@ def _ways_of_naming(people: Collection[str]) -> dict[str, str]:
             surnames.setdefault(words[-1], []).append(full)
         if len(words) > 1 and not words[0].endswith("."):
             firsts.setdefault(words[0], []).append(full)  # "Marie" for Marie Curie
-    for word, fulls in [*surnames.items(), *firsts.items()]:
-        if len(fulls) == 1 and not (word in surnames and word in firsts):
-            meaning.setdefault(word, fulls[0])  # "Aliyev" with two Aliyevs: no one
+    for word in {*surnames, *firsts}:
+        if word in meaning:
+            continue
+        fulls = list(dict.fromkeys([*surnames.get(word, []), *firsts.get(word, [])]))
+        # "Marie Curie" and "Marie Skłodowska Curie": one person, named more or less fully;
+        # "Aliyev" with two Aliyevs: someone, but no one knows which, so "he" after
+        # it means no one
+        one = len({(f.split()[0], f.split()[-1]) for f in fulls}) == 1
+        meaning[word] = min(fulls, key=len) if one else ""
     return meaning
 
 
-_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w.'-]*"
+_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w.'-]*"
 _RUN = re.compile(
     rf"{_TOKEN}(?:\s+(?:(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le)\s+)?{_TOKEN})*"
 )
@@ -394,7 +400,7 @@ def name_who(text: str, gap: tuple[int, int], who: tuple[tuple[str, str], ...]) 
 
 # "he", "she", "the count", "the emperor's": a word that stands for a person
 _STANDS_FOR = re.compile(rf"\b([Hh]e|[Ss]he|[Tt]he\s+(?:{_TITLE}))\b(?:'s\b)?")
-_A_NAME = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-z]+\s+[A-ZÀ-ÖØ-Þ][a-z]+")
+_A_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][a-z]+\s+[A-ZÀ-ÖØ-ÞĀ-ſ][a-z]+")
 
 
 def _name_words(name: str) -> list[str]:

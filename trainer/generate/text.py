@@ -56,7 +56,7 @@ class Article:
         return sum(len(p.text.split()) for p in self.paragraphs)
 
 
-_MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-ZÀ-ÖØ-Þ][\w'-]+)")
+_MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+)")
 
 # -- normalising -------------------------------------------------------------
 
@@ -349,7 +349,7 @@ _ABBREVIATIONS = (
 )
 # A citation's pages, chapters and volumes inside its brackets: "(Laird 2011, pp. 140-52)"
 _CITED_PARTS = frozenset({"p", "pp", "ch", "chs", "vol", "vols"})
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9À-ÖØ-Þ])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9À-ÖØ-ÞĀ-ſ])")
 
 
 # A "sentence" longer than this (a text without full stops) is read in pieces,

@@ -17,7 +17,7 @@ from trainer.generate.facts import Fact, Place, add_source
 from trainer.generate.lexicon import FUNCTION_WORDS, ORG_WORDS, PLACES, country_of
 from trainer.generate.places import clause_around, countries_in
 
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w'-]+"
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+"
 _TREATY_NAMED = re.compile(
     rf"\b(?P<name>(?:{_CAP}\s){{0,4}}(?:Treaty|Treaties|Pact|Accords?|Agreements?|Convention|Protocol|Charter|"
     r"Declaration|Armistice|Plan|Act|Amendment)\b"
