@@ -893,3 +893,71 @@ def test_a_fast_facts_timeline_names_whom_its_entries_are_about(tmp_path: Path) 
     ), fronts
     # "Envoys led by": a plural and its verb, not a bare entry; the range is whole
     assert any(f.startswith("{{c1::November 25-26, 1820}} - Envoys led by") for f in fronts), fronts
+
+
+def test_an_old_newspaper_counts_inst_ult_and_its_dispatches_from_their_own_days(
+    tmp_path: Path,
+) -> None:
+    article = write(
+        tmp_path,
+        "paper.txt",
+        """
+        THE MORNING HERALD.
+
+        No. 812.     LONDON, TUESDAY, MARCH 14, 1854.     PRICE FOURPENCE.
+
+        BY ELECTRIC TELEGRAPH.
+
+        VIENNA, March 13, Evening.
+
+        The Treaty of Vienna was signed here this afternoon by Count Buol and Baron Hess.
+
+        News of yesterday's signature of the Treaty of Vienna reached London too late. The Treaty
+        of Vienna confirms the Olmutz Convention of the 28th ult., under which the Austrian
+        troops had halted on the Danube since the 2nd inst.
+
+        SALES BY AUCTION. Messrs. KEMP will sell, at the Mart, on the 20th inst., a house.
+        """,
+    )
+    cards = generate([article], keep_all=True).cards
+    by_when = {c.when: c for c in cards if c.kind == "date"}
+    # the masthead is the paper's day, no fact
+    assert "1854-03-14" not in by_when
+    (signed,) = [c for c in cards if c.when == "1854-03-13" and c.kind == "date"]
+    assert signed.sure and "signed here on" in signed.front  # the dispatch's "this afternoon"
+    assert "1854-03-12" not in by_when  # not a day before the dispatch's own day
+    assert by_when["1854-02-28"].sure and "the 28th ult." in by_when["1854-02-28"].note
+    assert by_when["1854-03-02"].sure
+    assert not by_when["1854-03-20"].sure  # an auction to come: the page's own business
+
+
+def test_a_quizs_answers_in_capitals_name_treaties_and_a_year_tells_which_treaty(
+    tmp_path: Path,
+) -> None:
+    article = write(
+        tmp_path,
+        "quiz.txt",
+        """
+        Round 3: Treaties
+
+        1. Which 1842 treaty settled the Maine border?
+        Answer: the WEBSTER--ASHBURTON TREATY. Signed in Washington on 9 August 1842.
+
+        2. Which parallel did the Oregon Treaty choose?
+        Answer: the 49TH PARALLEL.
+
+        3. What do Americans call the deal with Mexico?
+        Answer: the GADSDEN PURCHASE. The treaty was signed in Mexico City on 30 December 1853 by
+        the American minister James Gadsden.
+        """,
+    )
+    cards = generate([article]).cards
+    fronts = " ".join(c.front for c in cards)
+    assert "{{c1::WEBSTER-ASHBURTON TREATY}}" in fronts
+    assert "{{c1::GADSDEN PURCHASE}}" in fronts
+    signed = [c for c in cards if c.when == "1842-08-09"]
+    assert signed and "WEBSTER-ASHBURTON" in signed[0].front  # "Signed in ..." leans on it
+    assert "[Oregon Treaty]" not in fronts  # the 1853 treaty is not the one named before
+    # a telegram's capitals are no names
+    cable = write(tmp_path, "cable.txt", "UNCLAS STATE TREATY ENTERED INTO FORCE TODAY.\n")
+    assert not [c for c in generate([cable], keep_all=True).cards if c.kind == "treaty"]

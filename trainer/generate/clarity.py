@@ -212,7 +212,12 @@ def _pointing(text: str) -> bool:
 
 # What says which one a noun phrase means, right after it.
 _DESCRIBED = re.compile(
-    r"(?:,\s+(?:which|who|whose|that|known as|called|named|[a-z]+ed\b)|\s+(?:that|which|who|known as|called|named)\b)"
+    r"(?:,\s+(?:which|who|whose|that|known as|called|named|[a-z]+ed\b)|\s+(?:that|which|who|known as|called|named)\b"
+    # "the armistice signed at Cormons", "the treaty of alliance concluded ... between Prussia
+    # and ...", "the definitive treaty of peace between the King of Prussia and ...": said
+    # where or between whom
+    r"|\s+(?:signed|agreed|concluded|made)\s+(?:at|in)\s+[A-Z]"
+    r"|\s+of\s+(?:peace|alliance|friendship|commerce|amity|neutrality)\b[^.;]{0,60}?\sbetween\s+(?:the\s+)?[A-Z])"
 )
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 

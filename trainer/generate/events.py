@@ -239,8 +239,12 @@ _COUNTED = re.compile(
 # "on Saturday", "last Tuesday", "today", "yesterday"
 _DAY_WORD = re.compile(
     r"\b(?:(?P<on>on|last|this)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"(?P<today>today|yesterday))\b"
+    # not "yesterday's signature": a card would read "13 March 1854's signature"
+    r"(?P<today>today|to-day|yesterday|this (?:morning|afternoon|evening)))\b(?!'s)"
 )
+# A day of this month, last month or next, as letters and old newspapers give them:
+# "the 26th ult.", "the 2nd inst.", "the 3rd prox."
+_OF_MONTH = re.compile(r"\bthe\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\s+(?P<which>inst|ult|prox)\b\.?")
 # A dateline: "LE BOURGET, France, 12 December 2015 -- Delegates ...", "PARIS (Reuters) -"
 _DATELINE = re.compile(r"^[A-Z][\w .,'()/-]{1,80}?\s+(?:--?|:)\s")
 # A line of publishing furniture: "Published 12 May 2020", "Issue 41, Spring 2024".
@@ -291,9 +295,15 @@ class Timeline:
         self.last_sentence = -10
         self.item = False  # whether the paragraph read is a line of a list
         self.last_was_item = False
+        self._dispatched = 0  # paragraphs a dispatch's day still holds for
+        self._paper: tuple[dt.date | None, int | None] = (dateline, self.dateline_year)
 
     def next_paragraph(self, item: bool = False) -> None:
         """A new paragraph (``item``: a line of a list): its own year is not known yet."""
+        if self._dispatched:
+            self._dispatched -= 1
+            if not self._dispatched:  # the dispatch is told: the paper's own day again
+                self.dateline, self.dateline_year = self._paper
         self.paragraph_year = None
         self.paragraph += 1
         self.item = item
@@ -301,6 +311,15 @@ class Timeline:
     def next_section(self) -> None:
         """A heading: the paragraph before it tells another story, so lends no year."""
         self.last_paragraph = -10
+
+    def dispatch(self, day: dt.date) -> None:
+        """A newspaper dispatch's head ("PRAGUE, Aug. 23, Evening."): the paragraph after
+        it counts its "this afternoon" from that day; the paper's own comment below it
+        counts its "yesterday" from the paper's day again."""
+        if not self._dispatched:
+            self._paper = (self.dateline, self.dateline_year)
+        self.dateline, self.dateline_year = day, day.year
+        self._dispatched = 2  # this paragraph, then the next
 
     def written_on(self, day: dt.date) -> None:
         """A letter's head ("Paris, 10 February 1763"): its "today" and "yesterday" from here."""
@@ -439,11 +458,26 @@ class Timeline:
                 continue
             mention = DateMention(r.start(), r.end(), when, words, _PRECISION[precision])
             out.append(Resolved(mention, confidence, why, r.group(0)))
+        for d in _OF_MONTH.finditer(sentence, skip):
+            if self.dateline is None:
+                break
+            shift = {"inst": 0, "ult": -1, "prox": 1}[d.group("which")]
+            months = self.dateline.year * 12 + self.dateline.month - 1 + shift
+            year, month = divmod(months, 12)
+            try:
+                day = dt.date(year, month + 1, int(d.group("day")))
+            except ValueError:
+                continue  # "the 31st ult." of a month of thirty days: a misprint
+            words = f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+            mention = DateMention(d.start(), d.end(), day.isoformat(), words, "day")
+            # "will sell on Thursday, the 30th inst.": a notice of what is to come
+            sure = 0.6 if _FUTURE.search(sentence) else 0.85
+            out.append(Resolved(mention, sure, "counted from the dateline", d.group(0)))
         for w in _DAY_WORD.finditer(sentence, skip):
             if self.dateline is None or out:
                 continue
             if w.group("today"):
-                back = 0 if w.group("today") == "today" else 1
+                back = 1 if w.group("today") == "yesterday" else 0
                 day = self.dateline - dt.timedelta(days=back)
                 confidence = 0.85
             else:

@@ -158,9 +158,16 @@ def _doubt_the_page_time(facts: list[Fact], now: int | None) -> None:
 
 # What may stand before a letter's date in its head: "Paris, ", "London, Tuesday "
 _BEFORE_HEAD_DATE = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Þ][\w'.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'.-]*){0,3},\s+)?"
+    r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'.-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'.-]*){0,3},\s+)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 )
+
+
+def _first(
+    found: list[tuple[str, list[DateMention]]], short: bool
+) -> tuple[str, list[DateMention]]:
+    """A paragraph's first sentence, or for a ``short`` one its first that holds a date."""
+    return next((f for f in found if f[1]), found[0]) if short else found[0]
 
 
 def _letter_head(found: list[tuple[str, list[DateMention]]]) -> dt.date | None:
@@ -175,6 +182,19 @@ def _letter_head(found: list[tuple[str, list[DateMention]]]) -> dt.date | None:
     return dt.date.fromisoformat(m.when)
 
 
+# A dispatch's head in a newspaper: "PRAGUE, Aug. 23, Evening.", "BERLIN, Aug. 23."
+_DISPATCH = re.compile(r"[A-Z][A-Z .'-]{1,30},\s+")
+_DISPATCH_TAIL = re.compile(r"(?:,\s+(?:Morning|Afternoon|Evening|Night|Midnight))?\.?")
+
+
+def _dispatch_head(s: str, mentions: list[DateMention]) -> bool:
+    """Whether ``s`` is a newspaper dispatch's head: its place in capitals and a day."""
+    if len(mentions) != 1 or mentions[0].precision != "day":
+        return False
+    m = mentions[0]
+    return bool(_DISPATCH.fullmatch(s[: m.start]) and _DISPATCH_TAIL.fullmatch(s[m.end :]))
+
+
 def extract(article: Article, reading: Callable[[str, int, int], None] | None = None) -> list[Fact]:
     """Every date, person and treaty fact in one article.
 
@@ -187,7 +207,13 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     total = sum(len(p.text) for p in article.paragraphs)
     done = reported = 0
     parsed = [(p, [(s, find_dates(s)) for _, s in sentences(p.text)]) for p in article.paragraphs]
-    firsts = [(*found[0], len(p.text.split())) for p, found in parsed[:5] if found]
+    # each of the first paragraphs by its first sentence; a short one (a masthead's
+    # "No. 4,117. LONDON, FRIDAY, AUGUST 24, 1866. PRICE ONE PENNY.") by its dated one
+    firsts = [
+        (*_first(found, short=len(p.text.split()) <= 14), len(p.text.split()))
+        for p, found in parsed[:5]
+        if found
+    ]
     dateline, year, dateline_end = find_dateline(firsts)
     dateline_sentence = None
     if dateline_end:
@@ -227,6 +253,13 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             if _PUBLISHING.search(s):
                 skip = len(s)  # "Updated 31 March 2017", "Correction, 31 March 2017: ..."
             resolved = [timeline.resolve(m, s) for m in mentions if m.start >= skip]
+            if len(found) == 1 and _dispatch_head(s, [r.mention for r in resolved]):
+                # "PRAGUE, Aug. 23, Evening.": the dispatch below it was written that day
+                when = resolved[0].mention.when
+                if re.fullmatch(r"\d{4}-\d\d-\d\d", when):
+                    timeline.dispatch(dt.date.fromisoformat(when))
+                before = earlier = ""
+                continue
             resolved += timeline.relative(s, [r.mention for r in resolved], skip)
             others = [r.mention for r in resolved]
             yearless = {m.start for m in mentions if not m.when}

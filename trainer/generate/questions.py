@@ -63,7 +63,9 @@ class Question:
 _PRONOUN_START = re.compile(
     r"^(?:[\"'(]?)(?:he|she|it|they|his|her|its|their|this|that|these|those|there|then|both|"
     r"such|the two|the three|the same|the latter|the former|the next|the following|the first|"
-    r"the second|the third|the other)\b",
+    r"the second|the third|the other)\b"
+    # "Signed at San Lorenzo on 27 October 1795": what was signed, the sentence before says
+    r"|^(?:Signed|Concluded|Agreed|Ratified|Negotiated|Initialled)\s+(?:at|in|on|by)\b",
     re.IGNORECASE,
 )
 _LEANS_ON = re.compile(
@@ -528,6 +530,9 @@ _RUBRICS = frozenset(
     ]
 )
 
+_THE_TREATY_NOUN = re.compile(
+    r"\b(?:Treaty|Treaties|Agreements?|Accords?|Pact|Protocol|Convention|Declaration)\b"
+)
 _THE_TREATY = re.compile(
     r"\b[Tt]he (treaty|agreement|accords?|pact|protocol|convention|declaration)\b"
 )
@@ -549,8 +554,19 @@ def _name_the_treaty(text: str, treaties: tuple[str, ...], when: str = "") -> st
     if not match:
         return text
     name, _, dated = match[-1]
+    since = treaties[[t.partition("|")[0] for t in treaties].index(name) + 1 :]
+    if any(not _THE_TREATY_NOUN.search(t.partition("|")[0]) for t in since):
+        # "the GADSDEN PURCHASE ... The treaty was signed": an agreement named since
+        # under no treaty's noun may be the one meant (the Kyoto Protocol named since
+        # is no "agreement")
+        return text
     if name in text:
         return text
+    if not when:
+        # "The treaty was signed ... on 30 December 1853 by {{James Gadsden}}": the
+        # sentence's own year tells which treaty it is not
+        year = re.search(r"\b(?:1\d{3}|20\d\d)\b", text[m.end() :])
+        when = year.group(0) if year else ""
     if when and dated and _SIGNED.search(text) and not compatible(when, dated):
         return text
     return f"{text[: m.end()]} [{_safe(name)}]{text[m.end() :]}"

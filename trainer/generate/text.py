@@ -112,7 +112,12 @@ def normalise(text: str) -> str:
     """Straight quotes, plain dashes and spaces; Unicode composed (NFC); no control characters."""
     text = unicodedata.normalize("NFC", text).translate(_TRANSLATE).replace("\t", " ")
     text = _ESCAPE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # "Webster--Ashburton", a dash typed as two hyphens between two words of a name
+    text = _DOUBLE_HYPHEN.sub("-", text)
     return _CONTROL.sub("", text)
+
+
+_DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])--(?=[^\W\d_])")
 
 
 # -- Markdown ------------------------------------------------------------------

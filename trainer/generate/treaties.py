@@ -20,7 +20,7 @@ from trainer.generate.places import clause_around, countries_in
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+"
 _TREATY_NAMED = re.compile(
     rf"\b(?P<name>(?:{_CAP}\s){{0,4}}(?:Treaty|Treaties|Pact|Accords?|Agreements?|Convention|Protocol|Charter|"
-    r"Declaration|Armistice|Plan|Act|Amendment)\b"
+    r"Declaration|Armistice|Plan|Act|Amendment|Purchase)\b"
     # "... of Medina del Campo": a place's own small words belong to its name
     rf"(?:\s(?:of|on|for)\s(?:the\s)?{_CAP}(?:\s(?:(?:of|on|in|for|with|to)\s(?:the\s)?|and\s(?!the\s)|(?:del|de|di|da|la|le|sur|am|an)\s)?{_CAP}){{0,8}})?"
     rf"|(?:First\s|Second\s)?(?:Peace|Edict|Statute|Provisions|Concordat|Capitulations)\sof\s{_CAP}"
@@ -159,6 +159,35 @@ def _nearest_when(s: str, mentions: list[DateMention], start: int, end: int) -> 
     return min(near)[1] if near else ""
 
 
+# A name in capitals in a sentence that is not, as a quiz's answers give it: "the TREATY
+# OF SAN LORENZO", "the WEBSTER-ASHBURTON TREATY", "the GADSDEN PURCHASE" (a telegram or
+# a heading all in capitals has no lower-case "the" before it)
+_IN_CAPITALS = re.compile(r"(?<=\bthe )[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]*){1,5}\b(?!\s+[A-Z])")
+_CAPITAL_KINDS = re.compile(
+    r"\b(?:TREATY|TREATIES|PEACE|PACT|ACCORDS?|AGREEMENT|CONVENTION|PROTOCOL|ARMISTICE|PURCHASE)\b"
+)
+_SMALL_WORDS = frozenset({"Of", "The", "And", "On", "For", "De", "Del", "La", "Le", "Von", "Van"})
+
+
+def _uncapitalised(s: str) -> str:
+    """``s`` with treaty names in capitals written as names are ("Treaty of San Lorenzo").
+
+    Each letter keeps its place, so what is found in the result stands at the same
+    offsets in ``s``.
+    """
+
+    def name(m: re.Match[str]) -> str:
+        words = ["-".join(p.capitalize() for p in w.split("-")) for w in m.group(0).split(" ")]
+        words = [w.lower() if i and w in _SMALL_WORDS else w for i, w in enumerate(words)]
+        return " ".join(words)
+
+    if not _CAPITAL_KINDS.search(s):
+        return s
+    return _IN_CAPITALS.sub(
+        lambda m: name(m) if _CAPITAL_KINDS.search(m.group(0)) else m.group(0), s
+    )
+
+
 def treaties_in(
     s: str,
     mentions: list[DateMention],
@@ -175,6 +204,7 @@ def treaties_in(
         treaties: Found so far, by key; updated.
     """
     name, number = where.article, where.number
+    s = _uncapitalised(s)
     when = next(
         (m.when for m in mentions if m.when and m.precision in ("year", "month", "day")), ""
     )
