@@ -40,6 +40,19 @@ from trainer.generate.events import Timeline
         ("November 25-26, 1820 - Envoys sign an armistice.", ["1820-11-25/1820-11-26"]),
         ("June 22-July 15, 1826 - The Congress of Panama meets.", ["1826-06-22/1826-07-15"]),
         ("It ran from September 5 to 17, 1978.", ["1978-09-05/1978-09-17"]),
+        # in capitals, as a masthead gives it
+        ("LONDON, FRIDAY, AUGUST 24, 1866.", ["1866-08-24"]),
+        # in words, as a proclamation, a script or a speaker gives them
+        (
+            "Assent was given upon the Second day of July, in the Year of our Lord One thousand"
+            " eight hundred, and the union began this First day of January, in the Year of our"
+            " Lord One thousand eight hundred and one.",
+            ["1800-07-02", "1801-01-01"],
+        ),
+        ("It was the sixteenth of April, nineteen twenty-two.", ["1922-04-16"]),
+        ("They landed on June the fourteenth, nineteen hundred.", ["1900-06-14"]),
+        ("The mint was founded in eighteen hundred and one.", ["1801"]),
+        ("Parliament met on the Twenty-second day of January.", [""]),
     ],
 )
 def test_dates_in_other_subjects(sentence: str, expected: list[str]) -> None:
@@ -58,6 +71,9 @@ def test_dates_in_other_subjects(sentence: str, expected: list[str]) -> None:
         "STATE TREATY SIGNED BELVEDERE 1130 LOCAL TODAY BY FONMINS",
         "TO SECSTATE WASHDC PRIORITY NR 1794 CONFIDENTIAL",
         "The convoy sailed at 0600 hours.",
+        # numbers in words are years only beside a day and month, or after "in"
+        "Two thousand and four people came; nineteen twenty-two of them stayed.",
+        "It was the first of many visits.",
     ],
 )
 def test_numbers_are_not_years(sentence: str) -> None:
@@ -84,6 +100,16 @@ def test_yearless_dates_are_marked_and_completed() -> None:
     t.next_paragraph()
     kept = t.resolve(june)  # two paragraphs on: no year is guessed
     assert kept.mention.when == "" and kept.confidence < 1
+
+
+def test_a_day_last_or_next_counts_from_the_day_the_text_stands_at() -> None:
+    timeline = Timeline()
+    first = "This First day of January, in the Year of our Lord One thousand eight hundred and one."
+    timeline.resolve(find_dates(first)[0], first)
+    last = "By Our Proclamation of the Fifth day of November last We did signify Our Pleasure."
+    assert timeline.resolve(find_dates(last)[0], last).mention.when == "1800-11-05"
+    nxt = "Parliament shall meet upon Thursday, the Twenty-second day of January now next ensuing."
+    assert timeline.resolve(find_dates(nxt)[0], nxt).mention.when == "1801-01-22"
 
 
 def test_relative_dates() -> None:

@@ -399,44 +399,54 @@ def find_dates(sentence: str) -> list[DateMention]:
 
     Where expressions overlap, the one starting first wins, then the longest.
     """
-    if not _MAYBE_DATE.search(sentence):
+    from trainer.generate.worddates import MAYBE, word_dates  # it reads this module's names
+
+    in_words = word_dates(sentence) if MAYBE.search(sentence) else []
+    if not in_words and not _MAYBE_DATE.search(sentence):
         return []
     has = {need: bool(test.search(sentence)) for need, test in _HAS.items()}
-    candidates: list[tuple[int, int, int, str, re.Match[str]]] = []
+    candidates: list[tuple[int, int, int, str, re.Match[str] | DateMention]] = [
+        (w.start, w.start - w.end, -1, "words", w) for w in in_words
+    ]
     for priority, (kind, pattern) in enumerate(_COMPILED):
         if not has[_NEEDS[kind]]:
             continue
-        for m in pattern.finditer(sentence):
-            candidates.append((m.start(), m.start() - m.end(), priority, kind, m))
+        for hit in pattern.finditer(sentence):
+            if any(w.start < hit.end() <= w.end for w in in_words):
+                continue  # "on June" of "on June the fourteenth, nineteen hundred"
+            candidates.append((hit.start(), hit.start() - hit.end(), priority, kind, hit))
     candidates.sort(key=lambda c: c[:3])
     out: list[DateMention] = []
     taken = 0
     for start, _, _, kind, m in candidates:
         if start < taken:
             continue
-        if (
-            kind == "year"
-            and (
-                _COUNTED.match(sentence[m.end() :])
-                or re.match(r"[-/]\d", sentence[m.end() :]) is not None  # "DIS-1968-02": an id
-                or _citation(sentence, m.start(), m.end())
-                or (
-                    _NOT_YEAR_BEFORE.search(sentence[: m.start()])
-                    and not (
-                        _ROUGH_YEAR.search(sentence[: m.start()])
-                        and _YEAR_ENDS.match(sentence[m.end() :])
+        if isinstance(m, DateMention):
+            mention: DateMention | None = m  # a date in words
+        else:
+            if (
+                kind == "year"
+                and (
+                    _COUNTED.match(sentence[m.end() :])
+                    or re.match(r"[-/]\d", sentence[m.end() :]) is not None  # "DIS-1968-02": an id
+                    or _citation(sentence, m.start(), m.end())
+                    or (
+                        _NOT_YEAR_BEFORE.search(sentence[: m.start()])
+                        and not (
+                            _ROUGH_YEAR.search(sentence[: m.start()])
+                            and _YEAR_ENDS.match(sentence[m.end() :])
+                        )
                     )
                 )
-            )
-        ):
-            continue
-        if (
-            kind in ("mdy", "dm")
-            and not m.groupdict().get("y")
-            and re.match(r"\s*(?:million|billion|percent|%|people|km)", sentence[m.end() :])
-        ):
-            continue
-        mention = _mention(kind, m, 0)
+            ):
+                continue
+            if (
+                kind in ("mdy", "dm")
+                and not m.groupdict().get("y")
+                and re.match(r"\s*(?:million|billion|percent|%|people|km)", sentence[m.end() :])
+            ):
+                continue
+            mention = _mention(kind, m, 0)
         if mention is None:
             continue
         rel = None
@@ -456,7 +466,7 @@ def find_dates(sentence: str) -> list[DateMention]:
                 mention.template,
             )
         out.append(mention)
-        taken = m.end()
+        taken = m.end if isinstance(m, DateMention) else m.end()
     return out
 
 

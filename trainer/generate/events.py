@@ -258,6 +258,8 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|won|lost|met|left|began|came|too
 _NEXT = re.compile(r"\b(?:next|following)\s+$", re.IGNORECASE)
 # What tells that a year-less date counts from the event told before it.
 _AFTER = re.compile(r"\b(?:later|afterwards?|after|following|next|then|soon)\b", re.IGNORECASE)
+# "the Fifth day of November last", "the Twenty-second day of January now next ensuing"
+_LAST_OR_NEXT = re.compile(r"\s+(?:now\s+)?(last|next)\b(?!\s+(?:year|week|month))", re.IGNORECASE)
 _YEAR_WORD = re.compile(r",?\s+(?:of\s+)?(last|previous|next|this)\s+year\b", re.IGNORECASE)
 # "had been", "had signed": told as before the time the paragraph stands at.
 _PLUPERFECT = re.compile(
@@ -348,6 +350,23 @@ class Timeline:
             out = Resolved(
                 m.with_year(self.dateline_year + shift), 0.85, "counted from the dateline"
             )
+            self._saw(out.mention)
+            return out
+        after = _LAST_OR_NEXT.match(sentence[m.end :]) if sentence else None
+        ref = None
+        if after and m.precision == "day":
+            last = self.last.when.split("/")[-1] if self.last else ""
+            ref = self.dateline or (_as_date(last) if last else None)
+        if after and ref is not None:
+            # "our Proclamation of the Fifth day of November last", "the Twenty-second
+            # day of January now next ensuing": the one before, or after, the day the text
+            # stands at
+            earlier = (m.month, m.day) < (ref.month, ref.day)
+            if after.group(1).lower() == "last":
+                year = ref.year if earlier else ref.year - 1
+            else:
+                year = ref.year + 1 if earlier else ref.year
+            out = Resolved(m.with_year(year), 0.8, f"counted from {ref.isoformat()}")
             self._saw(out.mention)
             return out
         future = self.dateline is not None and _FUTURE.search(sentence) is not None
