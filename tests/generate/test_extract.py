@@ -370,3 +370,12 @@ def test_a_treatys_place_keeps_its_small_words() -> None:
         "The Treaty of Medina del Campo (27 March 1489) promised a Spanish bride to the prince."
     )
     assert [f.title for f in kinds(facts, "treaty")] == ["Treaty of Medina del Campo"]
+
+
+def test_a_words_translation_in_brackets_is_no_organisation_to_learn() -> None:
+    found = kinds(
+        facts_of("In Vienna the Hofkriegsrat (Court War Council) put Johann Palffy in charge."),
+        "treaty",
+    )
+    assert [f.title for f in found] == ["Court War Council"]
+    assert found[0].confidence < 0.7

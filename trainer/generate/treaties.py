@@ -244,6 +244,11 @@ def treaties_in(
         evidence(fact, at, at + len(org))
         if not fact.acronym:
             fact.doubt(0.75, "an organisation the text only names")
+        if re.search(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+\s\($", s[: m.start()]) and s[m.end() :].startswith(
+            ")"
+        ):
+            # "the Hofkriegsrat (Court War Council)": a word's translation, not a fact
+            fact.doubt(0.5, "a translation of the word before it")
         covered.append((m.start(), m.end()))
     # acronyms on their own: "the CSTO" (looked up, not searched for among all treaties)
     for m in re.finditer(r"\b([A-Z]{3,6})\b", s):
