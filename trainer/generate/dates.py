@@ -399,9 +399,9 @@ def find_dates(sentence: str) -> list[DateMention]:
 
     Where expressions overlap, the one starting first wins, then the longest.
     """
-    from trainer.generate.worddates import MAYBE, word_dates  # it reads this module's names
+    from trainer.generate.worddates import maybe, word_dates  # it reads this module's names
 
-    in_words = word_dates(sentence) if MAYBE.search(sentence) else []
+    in_words = word_dates(sentence) if maybe(sentence) else []
     if not in_words and not _MAYBE_DATE.search(sentence):
         return []
     has = {need: bool(test.search(sentence)) for need, test in _HAS.items()}

@@ -119,6 +119,7 @@ _REGNAL_OF = re.compile(
     rf"\b(?P<name>{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?\s+{_REGNAL})\s+of\s+"
     r"(?P<of>[A-Z][\w'-]+(?:\s+and\s+[A-Z][\w'-]+)?)"
 )
+_REGNAL_HINT = re.compile(r"[IVX] of [A-Z]")  # a quick test before _REGNAL_OF
 _POWER = re.compile(
     rf"\b(?P<name>{_NAME}|[A-Z][a-z]+)\s+(?:took|came to|seized|rose to|returned to)\s+power\s+in\s+(?P<of>{_COUNTRY_WORD})"
 )
@@ -285,7 +286,7 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
         if _is_name(who) and not _names_a_thing(s, m.start("name"), m.end("name")):
             role = f"Of the {m.group('org').strip()}"
             note_person(people, who, place, role, 0.8, _span_of(who, s, m.start(), m.end()))
-    for m in _REGNAL_OF.finditer(s):
+    for m in _REGNAL_OF.finditer(s) if _REGNAL_HINT.search(s) else ():
         words = m.group("name").split()
         if len(words) > 2 and (words[0] in FUNCTION_WORDS or words[0] in TITLES):
             words = words[1:]  # "Tsar Alexander I of Russia" names Alexander I

@@ -100,11 +100,16 @@ _PATTERNS = [
     re.compile(rf"\b(?:{_OF_OUR_LORD}|in\s+)(?P<y>{_YEAR_COUNTED})\b", re.IGNORECASE),
     re.compile(rf"\b{_OF_OUR_LORD}(?P<y>{_YEAR_SAID})\b", re.IGNORECASE),
 ]
-# A quick test before the patterns: every date in words has one of these.
-MAYBE = re.compile(
-    r"(?i:\bday\s+of\b|\bthe\s+\w+(?:th|st|nd|rd)\s+of\b|thousand|hundred|\bthe\s+year\b|"
-    + rf"\b(?:{_MONTH_WORD})\s+the\b)"
-)
+# What every date in words holds, tested as plain substrings of the lower-cased
+# sentence before any pattern runs (most sentences hold none).
+_HINTS = ("day of", "th of ", "st of ", "nd of ", "rd of ", "thousand", "hundred", "the year")
+_MONTH_THE = tuple(f"{m.lower()} the " for m in MONTH_NAMES[1:])
+
+
+def maybe(sentence: str) -> bool:
+    """Whether ``sentence`` may hold a date in words (a quick test)."""
+    low = sentence.lower()
+    return any(h in low for h in _HINTS) or (" the " in low and any(m in low for m in _MONTH_THE))
 
 
 def _number(words: str) -> int:
@@ -133,9 +138,8 @@ def _year(words: str) -> int:
 
 
 def word_dates(sentence: str) -> list[DateMention]:
-    """Every date in words in ``sentence``, left to right, not overlapping."""
-    if not MAYBE.search(sentence):
-        return []
+    """Every date in words in ``sentence``, left to right, not overlapping (call
+    :func:`maybe` first)."""
     found: list[DateMention] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(sentence):
