@@ -39,8 +39,8 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # capitals, accented ones too ("Élysée", "Ömer", 
 _LOW = "a-zß-öø-ÿĀ-ſ"
 _NAME_TOKEN = rf"(?:[{_UP}][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)*|(?:[A-Z]\.){{1,3}})"
 _PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le)"
-_REGNAL = r"(?:XV|XI|X|V)?I{1,3}|X?I[VX]|X?VI{0,3}|XV|XI|X|V"
-_REGNAL = rf"(?:{_REGNAL})"
+# I to XIX: "Louis XIV", "Charles XII", "Alfonso XIII"
+_REGNAL = r"(?:(?:XV|XI|X|V)?I{1,3}|X?I[VX]|X?VI{0,3}|XV|XI|X|V)"
 _NAME = rf"{_NAME_TOKEN}(?:(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}(?:\s+{_REGNAL}\b)?|\s+{_REGNAL}\b)"
 _NAME_RE = re.compile(rf"\b{_NAME}\b")
 
@@ -70,7 +70,7 @@ def _trie(words: list[str]) -> str:
 
 
 _ROLE = _trie([*ROLES, *RANKS])
-ROLES_SET = frozenset([*ROLES, *RANKS])
+_ROLES_SET = frozenset([*ROLES, *RANKS])
 _MOD = (
     r"(?:(?:former|then-?|current|acting|interim|late|incumbent|outgoing|new|first|last)\s*-?\s*)"
 )
@@ -176,7 +176,7 @@ def _title(words: list[str]) -> bool:
     A title before one word stays: "Prince Qing" is how he is known.
     """
     return len(words) > 2 and (
-        words[0] in TITLES or (words[0] in TITLE_LEADS and words[1].lower() in ROLES_SET)
+        words[0] in TITLES or (words[0] in TITLE_LEADS and words[1].lower() in _ROLES_SET)
     )
 
 
@@ -315,7 +315,7 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
             if adj and not country_of(adj):
                 # "Prime Minister X": the first word belongs to the title, not a country
                 combined = f"{adj} {role_word}".lower()
-                if combined in ROLES_SET:
+                if combined in _ROLES_SET:
                     role_word = combined
                 g = {**g, "adj": None}
             country = (
