@@ -20,11 +20,13 @@ from trainer.generate.lexicon import (
     COUNTRY_OF,
     FUNCTION_WORDS,
     GENERIC_CAPS,
+    LOWER,
     NUMBER_WORDS,
     PHRASE_ENDS,
     PLACES,
     ROLES,
     TIME_NOUNS,
+    UPPER,
     country_of,
 )
 
@@ -37,7 +39,7 @@ _MONTHS = frozenset(MONTH_NAMES[1:])
 _SEASONS = frozenset({"Spring", "Summer", "Autumn", "Fall", "Winter"})
 _ROLE_WORDS = frozenset(w.capitalize() for role in ROLES for w in role.split())
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:\s\([^)]{1,60}\))?:\s*")
-_CAPITAL = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]*")
+_CAPITAL = re.compile(rf"\b[{UPPER}][\w'-]*")
 # Capitalised words that say what someone was, not who: "He was Jewish", "a Catholic".
 _CREEDS = frozenset(
     [
@@ -87,7 +89,7 @@ _A_TREATYS_NAME = re.compile(
 # than Orkney") or a body ("the Ministry of Finance", "the General Assembly").
 _PLACE_AFTER = re.compile(
     r"\b(?:(?:at|in|near|than|into|across|towards|outside)(?:\s+the)?|[Tt]he)"
-    r"\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]*)*"
+    rf"\s+[{UPPER}][\w'-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[{UPPER}][\w'-]*)*"
 )
 
 
@@ -141,7 +143,7 @@ def _noun_phrase(text: str, at: int) -> tuple[str, int]:
     No head ("") when the phrase runs on into a name: "the earlier Treaty of Sèvres".
     """
     head, end = "", at
-    for m in re.finditer(r"[A-Za-zÀ-ÖØ-öø-ÿĀ-ſ][\w'-]*|\S", text[at:]):
+    for m in re.finditer(rf"[{UPPER}{LOWER}][\w'-]*|\S", text[at:]):
         word = m.group(0)
         if word[0].isupper():
             rest = text[at + m.end() :]
@@ -503,8 +505,8 @@ _HEADS = "|".join(sorted((w.capitalize() for w in ANAPHORIC_NOUNS), key=len, rev
 # "Suez Canal", "Rosetta Stone", "Congress of Vienna", "Treaty of Kiel": a thing's name
 # whose last (or first) word is the noun a later clause may call it by.
 _THING_NAME = re.compile(
-    rf"\b(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+\s){{1,3}}(?P<last>{_HEADS})\b(?!\s+of\s+[A-Z])"
-    rf"|\b(?P<first>{_HEADS})\s+of\s+(?:the\s+)?[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+(?:\s[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+){{0,2}}"
+    rf"\b(?:[{UPPER}][\w'-]+\s){{1,3}}(?P<last>{_HEADS})\b(?!\s+of\s+[A-Z])"
+    rf"|\b(?P<first>{_HEADS})\s+of\s+(?:the\s+)?[{UPPER}][\w'-]+(?:\s[{UPPER}][\w'-]+){{0,2}}"
 )
 _KEEP_THINGS = 40
 

@@ -19,7 +19,7 @@ from trainer.generate.clarity import note_things, notice_doubt
 from trainer.generate.dates import DateMention, find_dates, year_of
 from trainer.generate.events import Timeline, date_fact, find_dateline
 from trainer.generate.facts import Fact, Place
-from trainer.generate.lexicon import COMMON_NAME_WORDS, PLACES, country_of
+from trainer.generate.lexicon import COMMON_NAME_WORDS, PLACES, UPPER, country_of
 from trainer.generate.people import Person, name_who_in, note_person, people_facts, people_in
 from trainer.generate.referents import Referents
 from trainer.generate.text import Article, labelled, sentences
@@ -158,7 +158,7 @@ def _doubt_the_page_time(facts: list[Fact], now: int | None) -> None:
 
 # What may stand before a letter's date in its head: "Paris, ", "London, Tuesday "
 _BEFORE_HEAD_DATE = re.compile(
-    r"(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'.-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ſ][\w'.-]*){0,3},\s+)?"
+    rf"(?:[{UPPER}][\w'.-]*(?:\s+[{UPPER}][\w'.-]*){{0,3}},\s+)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 )
 

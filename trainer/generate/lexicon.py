@@ -9,6 +9,13 @@ from __future__ import annotations
 
 from trainer.core.when import MONTHS
 
+# Letters a name may open with, for a pattern's [...]: A-Z and Latin-1's accented
+# capitals ("Élysée", "Ömer"), and Latin Extended-A ("İskelesi", "Łódź"), a block that
+# mixes both cases but whose small letters open no word of English prose.
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+# Letters that may follow: a-z, Latin-1's accented small letters, Latin Extended-A.
+LOWER = "a-zß-öø-ÿĀ-ſ"
+
 _COUNTRIES = """
 Afghanistan|Afghan
 Albania|Albanian

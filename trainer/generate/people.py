@@ -25,19 +25,19 @@ from trainer.generate.lexicon import (
     DEMONYM_PLURALS,
     DIRECTIONS,
     FUNCTION_WORDS,
+    LOWER,
     ORG_WORDS,
     PLACES,
     RANKS,
     ROLES,
     TITLE_LEADS,
     TITLES,
+    UPPER,
     country_of,
 )
 from trainer.generate.places import countries_in
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # capitals, accented ones too ("Élysée", "Ömer", "İskelesi")
-_LOW = "a-zß-öø-ÿĀ-ſ"
-_NAME_TOKEN = rf"(?:[{_UP}][{_LOW}]+(?:[-'][{_UP}]?[{_LOW}]+)*|(?:[A-Z]\.){{1,3}})"
+_NAME_TOKEN = rf"(?:[{UPPER}][{LOWER}]+(?:[-'][{UPPER}]?[{LOWER}]+)*|(?:[A-Z]\.){{1,3}})"
 _PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le)"
 # I to XIX: "Louis XIV", "Charles XII", "Alfonso XIII"
 _REGNAL = r"(?:(?:XV|XI|X|V)?I{1,3}|X?I[VX]|X?VI{0,3}|XV|XI|X|V)"
@@ -236,7 +236,7 @@ def _country_for(group: str | None) -> str | None:
 
 
 # "Pierre Lamotte's Edouard Daladier": an actor's part, two people, not one
-_POSSESSIVE_JOIN = re.compile(r"'s\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſ])")
+_POSSESSIVE_JOIN = re.compile(rf"'s\s+(?=[{UPPER}])")
 
 
 def _pieces(found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:

@@ -25,7 +25,15 @@ from trainer.generate.clarity import (
 )
 from trainer.generate.dates import MONTH_NAMES, accept_variants, compatible, when_words
 from trainer.generate.facts import Evidence, Fact
-from trainer.generate.lexicon import FUNCTION_WORDS, GENERIC_CAPS, ROLES, TITLES, country_of
+from trainer.generate.lexicon import (
+    FUNCTION_WORDS,
+    GENERIC_CAPS,
+    LOWER,
+    ROLES,
+    TITLES,
+    UPPER,
+    country_of,
+)
 from trainer.generate.referents import name_who
 from trainer.generate.text import labelled
 
@@ -77,7 +85,7 @@ _LEANS_ON = re.compile(
 _SUBJECT_PRONOUN = re.compile(r"(?:^|[,;:]\s+|\band\s+|\bwhere\s+)(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 _DATELINE_HEAD = re.compile(r"^[A-Z][A-Z .'-]+,[^-]{0,60}?\s--?\s+")
 _SPEAKER = re.compile(r"^[A-Z][A-Z .'()-]{1,40}:\s*")
-_PROPER = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+|\b[A-Z]{2,}\b")
+_PROPER = re.compile(rf"\b[{UPPER}][{LOWER}]+|\b[A-Z]{{2,}}\b")
 # A pronoun anywhere in the clause ("Pope Innocent III annulled it") leans on context too.
 _PRONOUN = re.compile(r"\b(?:he|she|it|they|him|them|his|her|its|their)\b")
 _MONTH_WORDS = frozenset(MONTH_NAMES[1:])
@@ -208,7 +216,7 @@ _LABEL = re.compile(
 
 def _mentions_all(text: str, name: str) -> bool:
     """Whether ``text`` holds every capitalised word of ``name``."""
-    words = re.findall(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+", name)
+    words = re.findall(rf"\b[{UPPER}][\w'-]+", name)
     return bool(words) and all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
@@ -224,7 +232,7 @@ def _no_one_for_he(above: str, text: str, names: frozenset[str], people: frozens
         and _HE.search(text)
         and not any(w in people for w in names_in(above, True, names))
         # a heading that is a name and nothing else ("Marie Curie") may be whom it means
-        and not (len(words) <= 4 and all(re.fullmatch(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'.-]*", w) for w in words))
+        and not (len(words) <= 4 and all(re.fullmatch(rf"[{UPPER}][\w'.-]*", w) for w in words))
     )
 
 
@@ -530,12 +538,8 @@ _RUBRICS = frozenset(
     ]
 )
 
-_THE_TREATY_NOUN = re.compile(
-    r"\b(?:Treaty|Treaties|Agreements?|Accords?|Pact|Protocol|Convention|Declaration)\b"
-)
-_THE_TREATY = re.compile(
-    r"\b[Tt]he (treaty|agreement|accords?|pact|protocol|convention|declaration)\b"
-)
+_TREATY_NOUNS = ("treaty", "agreement", "accord", "pact", "protocol", "convention", "declaration")
+_THE_TREATY = re.compile(rf"\b[Tt]he ({'|'.join(_TREATY_NOUNS)}|accords)\b")
 
 
 def _name_the_treaty(text: str, treaties: tuple[str, ...], when: str = "") -> str:
@@ -555,7 +559,8 @@ def _name_the_treaty(text: str, treaties: tuple[str, ...], when: str = "") -> st
         return text
     name, _, dated = match[-1]
     since = treaties[[t.partition("|")[0] for t in treaties].index(name) + 1 :]
-    if any(not _THE_TREATY_NOUN.search(t.partition("|")[0]) for t in since):
+    kinds = (*_TREATY_NOUNS, "treaties")
+    if any(not any(n in t.partition("|")[0].lower() for n in kinds) for t in since):
         # "the GADSDEN PURCHASE ... The treaty was signed": an agreement named since
         # under no treaty's noun may be the one meant (the Kyoto Protocol named since
         # is no "agreement")

@@ -30,8 +30,10 @@ from trainer.generate.lexicon import (
     COUNTRY_OF,
     DEMONYM_PLURALS,
     FUNCTION_WORDS,
+    LOWER,
     ORG_WORDS,
     PLACES,
+    UPPER,
 )
 
 # Titles a text calls someone by after naming them ("the count", "the emperor").
@@ -84,10 +86,10 @@ _OBJECT_BEFORE = re.compile(
 )
 # "But Napoleon did not keep still": a capitalised word acting as a sentence's subject
 _UNKNOWN_SUBJECT = re.compile(
-    r"^(?:(?:But|And|Yet|So|Then|Now|Still|Meanwhile),?\s+)?([A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)\s+[a-z]"
+    rf"^(?:(?:But|And|Yet|So|Then|Now|Still|Meanwhile),?\s+)?([{UPPER}][{LOWER}]+)\s+[a-z]"
 )
 # "Minister (Deputy Tom Feeney): I thank the Deputy": a speaker's label
-_SPEAKER = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'.-]*\s?){1,4}(?:\([^)]{1,60}\))?:\s")
+_SPEAKER = re.compile(rf"^(?:[{UPPER}][\w'.-]*\s?){{1,4}}(?:\([^)]{{1,60}}\))?:\s")
 # A list entry: its date and dash, then its first word ("1810 - Travels to London")
 _ENTRY = re.compile(
     r"^(?:(?P<date>[^–—:]{1,40}?)(?:\s[-–—]|:)\s+)?(?P<word>[A-Z][a-z]+)\s+"
@@ -311,7 +313,7 @@ def _ways_of_naming(people: Collection[str]) -> dict[str, str]:
     return meaning
 
 
-_TOKEN = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w.'-]*"
+_TOKEN = rf"[{UPPER}][\w.'-]*"
 _RUN = re.compile(
     rf"{_TOKEN}(?:\s+(?:(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le)\s+)?{_TOKEN})*"
 )
@@ -400,7 +402,7 @@ def name_who(text: str, gap: tuple[int, int], who: tuple[tuple[str, str], ...]) 
 
 # "he", "she", "the count", "the emperor's": a word that stands for a person
 _STANDS_FOR = re.compile(rf"\b([Hh]e|[Ss]he|[Tt]he\s+(?:{_TITLE}))\b(?:'s\b)?")
-_A_NAME = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][a-z]+\s+[A-ZÀ-ÖØ-ÞĀ-ſ][a-z]+")
+_A_NAME = re.compile(rf"\b[{UPPER}][a-z]+\s+[{UPPER}][a-z]+")
 
 
 def _name_words(name: str) -> list[str]:

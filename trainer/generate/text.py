@@ -15,6 +15,7 @@ from pathlib import Path
 
 from trainer.core.errors import UsageError
 from trainer.generate.dates import find_dates
+from trainer.generate.lexicon import UPPER
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ class Article:
         return sum(len(p.text.split()) for p in self.paragraphs)
 
 
-_MID_CAPITAL = re.compile(r"[a-z,;]\s+([A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+)")
+_MID_CAPITAL = re.compile(rf"[a-z,;]\s+([{UPPER}][\w'-]+)")
 
 # -- normalising -------------------------------------------------------------
 

@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from trainer.generate.dates import DateMention
 from trainer.generate.facts import Fact, Place, add_source
-from trainer.generate.lexicon import FUNCTION_WORDS, ORG_WORDS, PLACES, country_of
+from trainer.generate.lexicon import FUNCTION_WORDS, ORG_WORDS, PLACES, UPPER, country_of
 from trainer.generate.places import clause_around, countries_in
 
-_CAP = r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+"
+_CAP = rf"[{UPPER}][\w'-]+"
 _TREATY_NAMED = re.compile(
     rf"\b(?P<name>(?:{_CAP}\s){{0,4}}(?:Treaty|Treaties|Pact|Accords?|Agreements?|Convention|Protocol|Charter|"
     r"Declaration|Armistice|Plan|Act|Amendment|Purchase)\b"
@@ -244,9 +244,7 @@ def treaties_in(
         evidence(fact, at, at + len(org))
         if not fact.acronym:
             fact.doubt(0.75, "an organisation the text only names")
-        if re.search(r"\b[A-ZÀ-ÖØ-ÞĀ-ſ][\w'-]+\s\($", s[: m.start()]) and s[m.end() :].startswith(
-            ")"
-        ):
+        if re.search(rf"\b[{UPPER}][\w'-]+\s\($", s[: m.start()]) and s[m.end() :].startswith(")"):
             # "the Hofkriegsrat (Court War Council)": a word's translation, not a fact
             fact.doubt(0.5, "a translation of the word before it")
         covered.append((m.start(), m.end()))
