@@ -53,6 +53,11 @@ from trainer.generate.events import Timeline
         ("They landed on June the fourteenth, nineteen hundred.", ["1900-06-14"]),
         ("The mint was founded in eighteen hundred and one.", ["1801"]),
         ("Parliament met on the Twenty-second day of January.", [""]),
+        # continental figures, day.month.year
+        ("With the customs law of 26.5.1818 it abolished all duties.", ["1818-05-26"]),
+        ("In the night to 1.1.1834 the barriers fell.", ["1834-01-01"]),
+        # "in May, 1692": the month and its year, not a month alone and a year
+        ("But in May, 1692, the fleets met off La Hogue.", ["1692-05"]),
     ],
 )
 def test_dates_in_other_subjects(sentence: str, expected: list[str]) -> None:
@@ -74,6 +79,8 @@ def test_dates_in_other_subjects(sentence: str, expected: list[str]) -> None:
         # numbers in words are years only beside a day and month, or after "in"
         "Two thousand and four people came; nineteen twenty-two of them stayed.",
         "It was the first of many visits.",
+        # figures that cannot be a day and a month are no date
+        "Section 4.31.1850 of the rules and the 3.14.1999 release.",
     ],
 )
 def test_numbers_are_not_years(sentence: str) -> None:

@@ -66,13 +66,18 @@ _PATTERNS = [
     ("range", rf"\b(?i:from) (?P<y1>{_YEAR}) (?:to|until|till|through) (?P<y2>{_YEAR})\b"),
     ("range", rf"(?P<y1>{_YEAR}) ?(?:-|to|until) ?(?P<y2>{_YEAR}|[0-9]{{2}}(?![\d]))\b"),
     ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])\b"),
+    # "26.5.1818", "am 01.01.1834": a continental day, month and year in figures
+    (
+        "dotted",
+        r"(?<![\d.])(?P<d>0?[1-9]|[12][0-9]|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>1[0-9]{3}|20[0-9]{2})(?![\d]|\.\d)",
+    ),
     ("dmy", rf"\b{_PART}(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b"),
     ("mdy", rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?\b(?!:)"),
     ("my", rf"\b{_PART}(?P<m>{_MONTH}),? (?:of )?(?P<y>{_YEAR})\b"),
     ("dm", rf"\b(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})\b"),
     (
         "m",
-        rf"(?:\b(?:in|on|since|until|by|during|from|throughout|last|this|next|early|late|mid|the end of|the start of|the beginning of|the middle of)[- ])(?P<m>{_MONTH})\b(?! \d)",
+        rf"(?:\b(?:in|on|since|until|by|during|from|throughout|last|this|next|early|late|mid|the end of|the start of|the beginning of|the middle of)[- ])(?P<m>{_MONTH})\b(?!,? \d)",
     ),
     ("decade", rf"\b(?:the )?{_PART}(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s\b(?! of\b)"),
     (
@@ -97,6 +102,7 @@ _NEEDS = {
     "mrange": "month",
     "range": "year",
     "iso": "year",
+    "dotted": "year",
     "dmy": "month",
     "mdy": "month",
     "my": "month",
@@ -289,8 +295,8 @@ def _mention(kind: str, m: re.Match[str], offset: int) -> DateMention | None:
         if y2 <= y1 or y2 - y1 > 200:
             return None
         return DateMention(start, end, f"{y1}/{y2}", f"{y1} to {y2}", "range")
-    if kind in ("iso", "dmy", "mdy"):
-        month = int(g["m"]) if kind == "iso" else MONTHS[g["m"].lower().rstrip(".")]
+    if kind in ("iso", "dotted", "dmy", "mdy"):
+        month = int(g["m"]) if kind in ("iso", "dotted") else MONTHS[g["m"].lower().rstrip(".")]
         day = int(re.sub(r"\D", "", g["d"]))
         if day > calendar.monthrange(2000, month)[1]:
             return None
