@@ -16,6 +16,7 @@ from pathlib import Path
 from trainer.core.errors import UsageError
 from trainer.generate.dates import find_dates
 from trainer.generate.lexicon import UPPER
+from trainer.generate.subtitles import looks_like_subtitles, subtitle_paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +169,13 @@ _BOILERPLATE = [
         r"\bsubscriptions? (?:is|are) (?:now )?due\b",
         r"\brenew (?:your )?(?:membership|subscription)\b",
         r"\b(to leave this list|to unsubscribe|reply with the word|bring a friend)\b",
+        # a lesson's or a class's particulars: "Class: Year 9 History · Room: H4 · Lesson: 3"
+        r"^(?:class|room|lesson|teacher|period|year group|subject|set|group|date)\s*:.*\s[·|]\s",
+        # a scanned book's running head and page number: "186      A SCHOOL HISTORY OF
+        # ENGLAND", "WILLIAM III. AND THE WAR WITH FRANCE      187", or the number alone
+        r"(?-i:^\d{1,4}\s{2,}[A-Z][A-Z0-9 .,;:'&-]+$)",
+        r"(?-i:^[A-Z][A-Z0-9 .,;:'&-]+\s{2,}\d{1,4}$)",
+        r"^[-\s]*\d{1,3}[-\s]*$",
     )
 ]
 # A disclosure statement names the author: "Jane Doe does not work for ...".
@@ -188,7 +196,9 @@ _BACK_MATTER = re.compile(
     r"see also|external links|footnotes|"
     # a syllabus's or a page's reading list: "Required reading (read before ...)"
     r"(?:(?:further|required|suggested|recommended|core|essential|additional|set|background)"
-    r"\s+)?(?:reading|readings|reading list))\s*(?:\([^)]{0,80}\))?\s*:?$",
+    r"\s+)?(?:reading|readings|reading list))\s*(?:\([^)]{0,80}\))?\s*:?$"
+    # a lesson plan's own business: what the class does, not what it learns
+    r"|^(?:starter|plenary|differentiation|homework|success criteria|extension tasks?)\b",
     re.IGNORECASE,
 )
 
@@ -238,7 +248,17 @@ _SPIN_REPAIRS += [
         (r"\bHigh Minister\b", "Prime Minister"),
         (r"\bprime minster\b", "prime minister"),
         # events: a named war that became a "battle", "struggle" or "combat"
-        (r"\b([A-Z][a-z]+) (?:Battle|Struggle|Combat|Fight)\b(?! of)", r"\1 War"),
+        (r"\b([A-Z][a-z]+'?) (?:Battle|Struggle|Combat|Fight)\b(?! of)", r"\1 War"),
+        # a treaty that became an "arrangement" or a "compact", a congress a "gathering",
+        # a king a "sovereign", signed "marked" or "inked", died "passed on"
+        (r"\b(?:Arrangement|Compact) of (?=[A-Z])", "Treaty of "),
+        (r"\bcompact(s?)\b", r"treaty\1"),
+        (r"\bGathering of (?=[A-Z])", "Congress of "),
+        (r"\bSovereign (?=[A-Z][a-z]+\b)", "King "),
+        (r"\b(was|were) marked\b(?= (?:among|between|by|at|in|on)\b)", r"\1 signed"),
+        (r"\binked\b", "signed"),
+        (r"\bthe long run (?=[A-Z])", "the future "),
+        (r"\bpassed on\b(?= (?:at|in|on)\b)", "died"),
         (
             r"\b(?:navy|army) (?=invasion|intervention|help|assets|assist|presence|bases?)",
             "military ",
@@ -265,7 +285,9 @@ _SPIN_TELLS = re.compile(
     r"a long time of|Could (?:1|2)\d{3}|Below Prime Minister|Below (?:the|its) |hanging developments|"
     r"navy invasion|Additional Studying|internet hosting|the Finish of|historical past|"
     r"overseas (?:minister|secretary)|summer time|court docket|"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? Battle\b(?! of))"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? Battle\b(?! of)|got here|the long run [A-Z]|for lengthy|"
+    r"Years' (?:Fight|Struggle|Combat)|Sovereign [A-Z]|(?:Arrangement|Compact|Gathering) of [A-Z]|"
+    r"value the name)"
 )
 
 
@@ -358,6 +380,12 @@ _CITED_PARTS = frozenset({"p", "pp", "ch", "chs", "vol", "vols"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9À-ÖØ-ÞĀ-ſ])")
 
 
+# "... as King John I. Castile answers": a ruler's numeral ends the sentence, no initial
+_REGNAL_END = re.compile(
+    r"\b(?:King|Queen|Emperor|Empress|Pope|Tsar|Czar|Sultan|Shah|Pharaoh)\s+[A-Z][a-z]+\s+[IVX]\.$"
+)
+
+
 # A "sentence" longer than this (a text without full stops) is read in pieces,
 # so that every step on it stays bounded.
 MAX_SENTENCE = 600
@@ -388,7 +416,9 @@ def _sentences(text: str) -> list[tuple[int, str]]:
         before = text[start : m.start()]
         last = before.rstrip(".!?\"')]").rsplit(" ", 1)[-1].lstrip("([\"'")
         # "Dr. Smith", "U.S. troops", "J. K. Rowling": not an end.
-        if last in _ABBREVIATIONS or (len(last) == 1 and last.isupper()):
+        if last in _ABBREVIATIONS or (
+            len(last) == 1 and last.isupper() and not _REGNAL_END.search(before)
+        ):
             continue
         if last in _CITED_PARTS and before.count("(") > before.count(")"):
             continue
@@ -418,10 +448,48 @@ def label_of(before: str) -> str:
     return m.group(1) if m else ""
 
 
-def _looks_like_heading(line: str, first: bool = False, item: bool = False) -> bool:
+_FRONT_MATTER = re.compile(r"\A\s*(---|\+\+\+)\n((?:[^\n]*\n){0,40}?)\1[ \t]*(?:\n|\Z)")
+_FRONT_FIELD = re.compile(r"^(\w+)\s*[:=]\s*[\"']?(.*?)[\"']?\s*$")
+
+
+def _front_matter(text: str) -> str:
+    """A blog post's front matter ("---" / "title: ..." / "date: ..." / "---") as a page shows it.
+
+    The title becomes the heading, the date a "Published" line and the author
+    a byline; tags, layout and the rest are no part of what is read.
+    """
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text
+    fields: dict[str, str] = {}
+    for line in m.group(2).split("\n"):
+        field = _FRONT_FIELD.match(line)
+        if field:
+            fields.setdefault(field.group(1).lower(), field.group(2))
+    lines = []
+    if fields.get("title"):
+        lines.append(f"# {fields['title']}")
+    if fields.get("date"):
+        lines.append(f"Published {fields['date']}")
+    if fields.get("author"):
+        lines.append(f"By {fields['author']}")
+    return "\n\n".join(lines) + "\n\n" + text[m.end() :]
+
+
+# An old book's side heading run into its paragraph: "La Hogue.--Louis now prepared".
+_RUN_IN = re.compile(r"^([A-Z][^.!?:;\n]{1,60}?)\.\*?\s?(?:--|-)\s?(?=[A-Z\"'])")
+# A heading in capitals that ends with a full stop: "WILLIAM III. AND THE WAR WITH FRANCE."
+_CAPITALS_HEADING = re.compile(r"^[^a-z]*[A-Z]{3}[^a-z]*\.$")
+
+
+def _looks_like_heading(
+    line: str, first: bool = False, item: bool = False, prose: bool = True
+) -> bool:
     words = line.split()
     if item and labelled(line):
         return False
+    if prose and len(words) <= 8 and _CAPITALS_HEADING.match(line) and not re.search(r"\d", line):
+        return True  # a line in capitals amid prose; a telegram is all capitals
     if first and 0 < len(words) <= 16 and line[-1] not in ".!?:;,":
         return True  # the file's first line, a title: 'Episode 58: "Midnight, 1947" (transcript)'
     return 0 < len(words) <= 8 and line[-1] not in ".!?:;,\"'" and not line.endswith(")")
@@ -435,9 +503,28 @@ def _hard_wrapped(block: list[str]) -> bool:
     """
     if len(block) < 2 or max(len(line) for line in block) > 100:
         return False
-    if any(_MD_LIST.match(line) or _MD_HEADING.match(line) for line in block):
-        return False
+    if _MD_HEADING.match(block[0]) or any(
+        _MD_LIST.match(line) or _MD_HEADING.match(line) for line in block[1:]
+    ):
+        return False  # a numbered paragraph ("1. The New King.--When ...") may be wrapped
     return any(line[-1] not in ".!?\"':;" for line in block[:-1])
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    """A wrapped paragraph's lines as one, a word hyphenated at a line's end made whole.
+
+    "land-" / "ed at Torbay" is "landed at Torbay", as a scanned book breaks its words.
+    """
+    out = lines[0]
+    for line in lines[1:]:
+        if _BROKEN_WORD.search(out) and line[:1].islower():
+            out = out[:-1] + line
+        else:
+            out = f"{out} {line}"
+    return out
+
+
+_BROKEN_WORD = re.compile(r"[^\W\d_]{2}-$")
 
 
 # Besides its date, a chronology's date line holds at most "(Year 5)", "r.", "c.".
@@ -478,29 +565,36 @@ def parse_article(text: str, name: str) -> Article:
     dropped; boilerplate is left out but keeps its paragraph number, so a
     source reference always matches the file.
     """
-    text = normalise(text)
+    text = _front_matter(normalise(text))
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
     text = _FOOTNOTE.sub("", text)
     spun = looks_spun(text)
+    prose = re.search(r"[a-z]{3}", text[:20_000]) is not None  # not all in capitals
     text = unspin(text) if spun else _repair_spun_days(text)
-    raw_lines = text.split("\n")
     blocks: list[list[str]] = [[]]
-    for line in raw_lines:
-        if line.strip():
-            blocks[-1].append(line.strip())
-        elif blocks[-1]:
-            blocks.append([])
+    cues: list[int] = []  # a subtitle file's paragraphs: the cue each starts at
+    if looks_like_subtitles(text):
+        for cue, paragraph in subtitle_paragraphs(text):
+            blocks.append([paragraph])
+            cues.append(cue)
+    else:
+        for line in text.split("\n"):
+            if line.strip():
+                blocks[-1].append(line.strip())
+            elif blocks[-1]:
+                blocks.append([])
+    blocks = [block for block in blocks if block]
     paragraphs: list[Paragraph] = []
     authors: list[str] = []
     number = 0
     back_matter = False  # under "References", "See also": lists of sources, not the article
-    for block in blocks:
-        if not block:
-            continue
+    for index, block in enumerate(blocks):
+        if cues:
+            number = cues[index] - 1  # numbered by the cue it starts at
         block = _dated_entries(block)
         cleaned = [_strip_markdown(line) for line in block]
         wrapped = _hard_wrapped(block)
-        units = [(" ".join(c[0] for c in cleaned), False)] if wrapped else cleaned
+        units = [(_join_wrapped([c[0] for c in cleaned]), False)] if wrapped else cleaned
         items = (
             [False]
             if wrapped
@@ -515,13 +609,18 @@ def parse_article(text: str, name: str) -> Article:
                 authors.append(author.group(1).strip())
             if is_boilerplate(line) or (_BYLINE.match(line) is not None):
                 continue
-            is_heading = heading or _looks_like_heading(line, not paragraphs, item)
+            is_heading = heading or _looks_like_heading(line, not paragraphs, item, prose)
             if is_heading:
                 back_matter = _BACK_MATTER.match(line) is not None or (
                     footnoted and _NOTES.match(line) is not None
                 )
             if back_matter:
                 continue
+            run_in = None if is_heading or item else _RUN_IN.match(line)
+            if run_in and len(run_in.group(1).split()) <= 8:
+                # "The Peace of Ryswick.*--By this time ...": a heading run into its text
+                paragraphs.append(Paragraph(number, run_in.group(1), True))
+                line = line[run_in.end() :]
             paragraphs.append(Paragraph(number, line, is_heading, item))
     return Article(name, paragraphs, authors, spun)
 
