@@ -961,3 +961,198 @@ def test_a_quizs_answers_in_capitals_name_treaties_and_a_year_tells_which_treaty
     # a telegram's capitals are no names
     cable = write(tmp_path, "cable.txt", "UNCLAS STATE TREATY ENTERED INTO FORCE TODAY.\n")
     assert not [c for c in generate([cable], keep_all=True).cards if c.kind == "treaty"]
+
+
+def test_a_subtitle_file_is_read_as_running_text_numbered_by_its_cues(tmp_path: Path) -> None:
+    srt = write(
+        tmp_path,
+        "film.srt.txt",
+        """
+        1
+        00:00:01,000 --> 00:00:04,500
+        [music]
+
+        2
+        00:00:05,200 --> 00:00:09,100
+        On the 28th of November 1918, the Red Army
+
+        3
+        00:00:09,100 --> 00:00:12,600
+        attacked the border town of Narva.
+
+        4
+        00:00:13,400 --> 00:00:17,800
+        MARGIT LEPP: The Estonian delegation was led
+        by Jaan Poska, a lawyer and the former mayor of Tallinn.
+        """,
+    )
+    cards = generate([srt]).cards
+    attack = next(c for c in cards if c.when == "1918-11-28")
+    assert attack.front == (
+        "On the {{c1::28th of November 1918}}, the Red Army attacked the border town of Narva."
+    )
+    assert attack.source == "film.srt.txt ¶2"  # the cue it starts at
+    poska = next(c for c in cards if "{{c1::Jaan Poska}}" in c.front)
+    assert "-->" not in poska.front and "[music]" not in poska.front
+    assert not any("00:0" in c.front for c in cards)
+
+
+def test_a_scanned_books_pages_read_whole(tmp_path: Path) -> None:
+    scan = write(
+        tmp_path,
+        "scan.txt",
+        """
+        186                 A SCHOOL HISTORY OF ENGLAND
+
+        WILLIAM III. AND THE WAR WITH FRANCE.
+
+        1. The New King.--When William, Prince of Orange, land-
+        ed at Torbay on November 5, 1688, he came to bring Eng-
+        land into the long struggle against Louis XIV.
+
+                         WILLIAM III. AND THE WAR WITH FRANCE       187
+
+        2. La Hogue.--Louis now prepared a great fleet; but in May, 1692,
+        the English and Dutch ships under Admiral Russell met the French
+        off Cape La Hogue and utterly destroyed their fleet.
+        """,
+    )
+    cards = generate([scan]).cards
+    landed = next(c for c in cards if c.when == "1688-11-05")
+    # the word broken at the line's end made whole; the side heading and the page's
+    # running head are no part of the sentence
+    assert landed.front.startswith("When William, Prince of Orange, landed at Torbay on")
+    assert next(c for c in cards if c.when == "1692-05")  # "May, 1692": a month, not a year
+    fronts = " ".join(c.front for c in cards)
+    assert "SCHOOL HISTORY" not in fronts and "187" not in fronts and "land- ed" not in fronts
+    assert "{{c1::La Hogue}}" not in fronts  # a side heading names no person
+
+
+def test_a_list_under_a_lead_in_and_the_sentences_own_clauses_give_context(tmp_path: Path) -> None:
+    page = write(
+        tmp_path,
+        "madrid.md",
+        """
+        # Treaty of Madrid
+
+        **Treaty of Madrid** may refer to:
+
+        - **Treaty of Madrid (1526)**, signed on 14 January 1526 – Francis I of France gave up his claims in Italy to the Emperor Charles V; once released he declared the promise void
+        - **Treaty of Madrid (1630)**, signed on 15 November 1630 – peace between Charles I of England and Philip IV of Spain; Francis Cottington negotiated it for England
+        - **Treaty of Madrid (1667)**, May 1667 – a commercial treaty, sometimes called the Earl of Sandwich's Treaty, that gave English merchants privileges in Spanish ports
+        """,
+    )
+    cards = generate([page], keep_all=True).cards
+    cottington = next(c for c in cards if "{{c1::Francis Cottington}}" in c.front)
+    # its own entry says which treaty; the entry above is another treaty's
+    assert cottington.front.startswith("Treaty of Madrid (1630)")
+    assert "1526" not in cottington.front
+    sandwich = next(c for c in cards if "Sandwich" in c.front and c.kind == "treaty" and c.sure)
+    assert "{{c1::Earl of Sandwich's Treaty}}" in sandwich.front
+    assert "1630" not in sandwich.front
+
+
+def test_a_blog_posts_front_matter_and_a_story_told_in_the_present(tmp_path: Path) -> None:
+    post = write(
+        tmp_path,
+        "post.md",
+        """
+        ---
+        title: "The oldest alliance, told in the present tense"
+        date: 2025-05-09
+        author: Rosa Carter
+        tags: [portugal, england]
+        ---
+
+        Every year I re-read the same story.
+
+        ## A kingdom without a king
+
+        It is the autumn of 1383 and King Ferdinand of Portugal is dead. In the spring of 1385
+        the Cortes meet at Coimbra, and on 6 April they acclaim the Master of Aviz as King John I.
+        Castile answers with an invasion.
+        """,
+    )
+    cards = generate([post]).cards
+    fronts = " ".join(c.front for c in cards)
+    assert "tags" not in fronts and "2025" not in fronts and "---" not in fronts
+    autumn = next(c for c in cards if c.when == "1383")
+    # "it" of a time stands for nothing; the section above is another thing
+    assert autumn.front.startswith("It is the autumn of {{c1::1383}}")
+    assert "{{c1::John I}}" in fronts and "John I. Castile" not in fronts
+
+
+def test_a_lesson_plans_own_business_is_left_out(tmp_path: Path) -> None:
+    plan = write(
+        tmp_path,
+        "plan.md",
+        """
+        # Lesson plan: Belgium, 1830-1914
+
+        **Class:** Year 9 History · **Room:** H4 · **Lesson:** 3 of 6 in the unit "Why did Britain go to war in 1914?"
+
+        ## Main activity
+
+        - A provisional government declared Belgium independent on 4 October 1830.
+
+        ## Key dates for the board
+
+        - 1839 – Treaty of London (19 April)
+
+        ## Homework due Monday 17 March
+
+        One paragraph: "The Treaty of London was the main reason Britain went to war in 1914."
+        """,
+    )
+    cards = generate([plan], keep_all=True).cards
+    # the unit's title, the lesson's and the homework's dates are the class's business
+    assert not any(c.when.startswith("1914") or "March" in c.front for c in cards)
+    assert "1830-10-04" in {c.when for c in cards if c.sure}
+    board = next(c for c in cards if "{{c1::19 April}}" in c.front)
+    assert board.when == "1839-04-19"  # the entry's year is the day's
+    assert not any("without a year" in d for d in board.doubts)
+
+
+def test_a_spun_treaty_called_an_arrangement_and_a_decade_as_a_frame(tmp_path: Path) -> None:
+    spun = write(
+        tmp_path,
+        "spun.txt",
+        """
+        The Gathering of Arras of 1435 is regularly known as the earliest concord gathering of
+        Europe. For sixteen years England and Burgundy had been partners within the Hundred Years'
+        Fight, and minus Burgundy the English grip might not endure for lengthy.
+
+        By the 1430s Philip was weary of the fight. On 21 September 1435 the Arrangement of Arras
+        was marked among Sovereign Charles VII and Philip the Good. The penalties got here rapidly.
+        """,
+    )
+    cards = generate([spun]).cards
+    fronts = " ".join(c.front for c in cards)
+    assert "{{c1::Treaty of Arras}}" in fronts and "Congress of Arras" in fronts
+    assert "the Treaty of Arras was signed among King Charles VII" in fronts
+    assert not any(c.when == "1430/1439" for c in cards)  # "By the 1430s Philip was weary"
+
+
+def test_an_awards_own_proceedings_are_no_history(tmp_path: Path) -> None:
+    award = write(
+        tmp_path,
+        "award.txt",
+        """
+        [2] Bolivia opened a customs post at Puerto Alonso in 1899. On 14 July 1899 Luis Gálvez
+        proclaimed an independent state, and Brazil removed him in March 1900.
+
+        [3] By the Treaty of Ayacucho of 27 March 1867 Brazil recognised Acre as Bolivian. In 1901
+        Bolivia leased Acre to the Bolivian Syndicate. In August 1902 the settlers rose, and in
+        January 1903 the Bolivian garrison surrendered.
+
+        [4] Rio Branco bought out the Syndicate in February 1903. The Treaty of Petrópolis was
+        signed on 17 November 1903. The railway was completed in 1912.
+
+        [9] The hearing took place on 3, 4 and 5 June 2024. The Tribunal deliberated in July and
+        August 2024 and now renders its Award.
+
+        Done at The Hague, 14 October 2024.
+        """,
+    )
+    dated = {c.when for c in generate([award]).cards if c.kind == "date"}
+    assert "1903-11-17" in dated and not any(w.startswith("2024") for w in dated)

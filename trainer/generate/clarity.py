@@ -221,6 +221,14 @@ _DESCRIBED = re.compile(
     r"|\s+(?:signed|agreed|concluded|made)\s+(?:at|in)\s+[A-Z]"
     r"|\s+of\s+(?:peace|alliance|friendship|commerce|amity|neutrality)\b[^.;]{0,60}?\sbetween\s+(?:the\s+)?[A-Z])"
 )
+# What follows the "it" of a time, no pronoun for a thing: "It is the autumn of 1383",
+# "it was 1815" (a pattern to put after "it" in others)
+TIME_IT = (
+    r"\s+(?:is|was)\s+(?:now\s+)?(?:(?:the|an?)\s+)?(?:(?:early|late|high|deep|dead)\s+)?"
+    r"(?:autumn|spring|summer|winter|morning|evening|night|afternoon|dawn|midnight|noon|"
+    r"eve|end|middle|beginning|year|day|(?:1[0-9]{3}|20[0-9]{2})\b(?!\s+years))"
+)
+_TIME_IT = re.compile(TIME_IT)
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 
 
@@ -262,6 +270,8 @@ def unnamed(
         if clause.startswith(" [", m.end()):
             continue  # "He [Camillo Benso]": named on the card
         word = m.group(0).lower()
+        if word == "it" and _TIME_IT.match(clause, m.end()):
+            continue  # "It is the autumn of 1383": "it" stands for nothing
         personal = word in _PERSONAL
         if (
             gap[1] <= m.start()

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from trainer.generate.clarity import note_things, notice_doubt
+from trainer.generate.clarity import TIME_IT, note_things, notice_doubt
 from trainer.generate.dates import DateMention, find_dates, year_of
 from trainer.generate.events import Timeline, date_fact, find_dateline
 from trainer.generate.facts import Fact, Place
@@ -101,6 +101,23 @@ PROGRESS_EVERY = 1_000_000
 # corrected or last reviewed is not a fact of its subject. (events._PUBLISHED
 # finds the dateline among the first lines; this one a line's start, or the
 # words run on after a byline or a breadcrumb.)
+# "the 1880s and 1890s", "about the 1820s", "anyone in the 1820s", "By the 1430s Philip
+# was weary": a decade as the frame of a state of things, which no card dates well
+_DECADE = r"(?:the\s+)?(?:early\s+|mid-|late\s+)?1[0-9]{2}0'?s\b"
+_DECADE_AS_FRAME = re.compile(
+    rf"{_DECADE}\s+(?:and|or|to)\s+{_DECADE}|"
+    rf"\b(?:about|anyone\s+in|everyone\s+in|nobody\s+in|no\s+one\s+in)\s+{_DECADE}|"
+    rf"\b[Bb]y\s+{_DECADE}[^,.;]{{0,60}}?\b(?:was|were)\b",
+)
+_ENTRY_YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})\s*[-:]\s")
+# A sentence that carries on from the one before it: a pronoun, "the following spring",
+# "a month later" at its start (after a thread's post number, "3/12").
+_CARRIES_ON = re.compile(
+    rf"^(?:\d{{1,3}}/\d{{1,3}}\s+)?[\"'(]?(?:(?:he|she|they|it(?!{TIME_IT})|his|her|its|their|this|that|these|those|then|there|both|"
+    r"such|later|meanwhile)\b|the (?:following|next|same|latter|former)\b|"
+    r"(?:a|one|two|three|four|five|six|ten|some|several|[0-9]+) \w+ (?:later|after|earlier)\b)",
+    re.IGNORECASE,
+)
 _PUBLISHING = re.compile(
     r"(?:^\W*(?i:published|updated|last\s+(?:updated|reviewed|modified|edited)|posted|"
     r"corrections?|corrected|clarification|editor's note|embargoed)"
@@ -127,7 +144,9 @@ _BUSINESS = re.compile(
     r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
     r"\b(?i:exhibitions?|display|galler(?:y|ies)|tickets?|admission|preview|viewing|sale|"
     r"auction|lot|episodes?|released|talks?|lectures?|booking|book now|opens|runs until|"
-    r"newsletter|subscribe|webinar|podcast)\b"
+    r"newsletter|subscribe|webinar|podcast|"
+    # an award's or a judgment's own proceedings: "Done at The Hague, 14 October 2024"
+    r"hearings?|deliberated|done at|renders)\b"
 )
 
 
@@ -225,14 +244,19 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     treaties = Treaties()
     heading = ""
     title = article.title
-    before = earlier = ""
+    before = earlier = lead_in = above = ""
     named_so_far: tuple[str, ...] = ()  # what "the treaty" may mean, latest last
     things: tuple[str, ...] = ()  # what "the canal" may mean: "Suez Canal"
     referents = Referents(names=article.names, title=title)  # who "he" and "the count" mean
     for p, found in parsed:
         if p.heading:
             heading = p.text
-            earlier = ""
+            # the section above tells another thing: its last sentence is context only
+            # for a first sentence that carries on from it ("She died ...")
+            if labelled(p.text):
+                earlier = ""  # "Opened for signature: 1 July 1968", one line of a record
+            else:
+                above, before, earlier, lead_in = before, "", "", ""
             referents.next_section()
             timeline.next_section()
             written = _letter_head(found)
@@ -243,12 +267,21 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
         timeline.next_paragraph(p.item)
         if p.item and labelled(p.text):
             before = earlier = ""  # "Deployed: 25 April 1990" owes nothing to the line above
+        elif p.item and lead_in.endswith(":"):
+            # "Treaty of Madrid may refer to:": each entry of the list under it tells
+            # another thing than the entry above it, and leans on the line leading in
+            before, earlier = lead_in, ""
+        elif not p.item:
+            lead_in = ""
         for s, mentions in found:
             done += len(s) + 1
             if reading and total > PROGRESS_EVERY and done - reported >= PROGRESS_EVERY:
                 reading(name, min(done, total), total)
                 reported = done
             timeline.next_sentence()
+            if above and not before and _CARRIES_ON.match(s):
+                before = above
+            above = ""
             skip = dateline_end if s is dateline_sentence else 0
             if _PUBLISHING.search(s):
                 skip = len(s)  # "Updated 31 March 2017", "Correction, 31 March 2017: ..."
@@ -262,7 +295,8 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                 continue
             resolved += timeline.relative(s, [r.mention for r in resolved], skip)
             others = [r.mention for r in resolved]
-            yearless = {m.start for m in mentions if not m.when}
+            # "1839 - Treaty of London (19 April)": a chronology's entry gives the year
+            yearless = set() if _ENTRY_YEAR.match(s) else {m.start for m in mentions if not m.when}
             place = Place(name, p.number, s, before, heading, named_so_far, things, earlier)
             people_in(s, place, people)
             # who "he" and "the count" are here, now that the sentence's names are known
@@ -277,6 +311,8 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                     )
                     if why:
                         fact.doubt(0.5, why)
+                    if r.mention.precision == "decade" and _DECADE_AS_FRAME.search(s):
+                        fact.doubt(0.6, "a decade that frames the sentence, not a dated event")
                     fact.sources.append((name, p.number))
                     fact.evidence = place.evidence(r.mention.start, r.mention.end, r.said)
                     facts.append(fact)
@@ -289,6 +325,8 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             things = note_things(s, things)
             # a page's publishing line is no context for the sentence after it
             earlier, before = (before, s) if skip < len(s) else ("", "")
+            if not p.item:
+                lead_in = before
     _doubt_the_page_time(facts, dateline.year if dateline else None)
     for author in article.authors:
         note_person(people, author, Place(name, 0, title), f"Author of the article ({name})", 3)

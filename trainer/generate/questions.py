@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from trainer.generate.clarity import (
+    TIME_IT,
     name_the_things,
     names_in,
     notice_doubt,
@@ -69,7 +70,7 @@ class Question:
 # A clause that starts with one of these, or holds a phrase of _LEANS_ON, leans
 # on the sentence before it for what it is about.
 _PRONOUN_START = re.compile(
-    r"^(?:[\"'(]?)(?:he|she|it|they|his|her|its|their|this|that|these|those|there|then|both|"
+    rf"^(?:[\"'(]?)(?:he|she|it(?!{TIME_IT})|they|his|her|its|their|this|that|these|those|there|then|both|"
     r"such|the two|the three|the same|the latter|the former|the next|the following|the first|"
     r"the second|the third|the other)\b"
     # "Signed at San Lorenzo on 27 October 1795": what was signed, the sentence before says
@@ -79,7 +80,9 @@ _PRONOUN_START = re.compile(
 _LEANS_ON = re.compile(
     r"\b(?:the|this|that|these|those)\s+(?:treaty|treaties|agreement|deal|pact|accord|accords|war|crisis|"
     r"summit|talks|charter|conference|congress|document|documents|meeting|plan|settlement|"
-    r"protocol|convention|two|three|men|leaders|sides|parties|year|day|month|decade)\b|\bthat year\b",
+    r"protocol|convention|two|three|men|leaders|sides|parties|year|day|month|decade)\b|\bthat year\b"
+    # "Baden joined in 1835": joined what, the sentence before says
+    r"|\b(?:joined|followed|acceded|withdrew|seceded)\s+(?:in|only|too|soon|later|within)\b",
     re.IGNORECASE,
 )
 _SUBJECT_PRONOUN = re.compile(r"(?:^|[,;:]\s+|\band\s+|\bwhere\s+)(?:[Hh]e|[Ss]he|[Tt]hey)\b")
@@ -332,8 +335,12 @@ def cloze(
         # "President ___ was furious", "___ chaired the ceremony": about what, and
         # when? The sentence before says.
         leans = True
-    if _SUBJECT_PRONOUN.search(shown) and (
-        not ev.before or _SUBJECT_PRONOUN.match(ev.before) or left > 0
+    pronoun = _SUBJECT_PRONOUN.search(shown)
+    if (
+        pronoun
+        and (not ev.before or _SUBJECT_PRONOUN.match(ev.before) or left > 0)
+        # "When William, Prince of Orange, landed ..., he came": named before "he"
+        and not names_in(shown[: pronoun.start()], True, names)
     ):
         # "she met the physicist ___" after "She was born in Warsaw": who is she?
         confidence = min(confidence, 0.6)
@@ -346,6 +353,12 @@ def cloze(
     alone = clause  # the clause without the sentence before it
     if leans or (not gap_is_name and not _says_what(shown, names)):
         context = "" if label else ev.before  # the line above in a box tells another thing
+        if left > 0 and not label:
+            # "...; {{Francis Cottington}} negotiated it for England": the sentence's own
+            # clauses before this one come before any other sentence
+            context = s[:left].rstrip()
+            if s[left : left + 1].islower() and clause[:1] == s[left].upper():
+                clause = s[left] + clause[1:]  # read on: "18 September, less than a year"
         if not context and _PRONOUN_START.match(_unlabelled(shown)):
             # "It is six o'clock in the evening of ___": what "it" is, nothing says
             confidence = min(confidence, 0.6)
@@ -451,7 +464,11 @@ def cloze(
         confidence = min(confidence, 0.5)
         doubts.append("a row of a table: its column is not said")
     outside = clause.replace(f"{{{{c1::{_safe(gap)}}}}}", "\0")
-    bare_years = fact.kind == "date" and not re.search(r"[A-Za-z]{3}", gap.replace("BC", ""))
+    bare_years = (
+        fact.kind == "date"
+        and not re.search(r"[A-Za-z]{3}", gap.replace("BC", ""))
+        and not re.search(r"\d\.\d{1,2}\.\d", gap)  # "14.2.1828": a day, not a year
+    )
     years = re.findall(r"\b\d{3,4}\b", gap) if bare_years else []
     if (len(gap) > 3 and gap.lower() in outside.lower()) or (
         years and all(re.search(rf"(?<![\d.,]){y}(?![\d,]|\.\d)", outside) for y in years)

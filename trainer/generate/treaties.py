@@ -19,7 +19,9 @@ from trainer.generate.places import clause_around, countries_in
 
 _CAP = rf"[{UPPER}][\w'-]+"
 _TREATY_NAMED = re.compile(
-    rf"\b(?P<name>(?:{_CAP}\s){{0,4}}(?:Treaty|Treaties|Pact|Accords?|Agreements?|Convention|Protocol|Charter|"
+    # "the Earl of Sandwich's Treaty": a title is part of the name its holder gives
+    rf"\b(?P<name>(?:(?:Earl|Duke|Marquess|Marquis|Count|Lord|Prince)\sof\s(?=[{UPPER}][\w-]+'s\s))?"
+    rf"(?:{_CAP}\s){{0,4}}(?:Treaty|Treaties|Pact|Accords?|Agreements?|Convention|Protocol|Charter|"
     r"Declaration|Armistice|Plan|Act|Amendment|Purchase)\b"
     # "... of Medina del Campo": a place's own small words belong to its name
     rf"(?:\s(?:of|on|for)\s(?:the\s)?{_CAP}(?:\s(?:(?:of|on|in|for|with|to)\s(?:the\s)?|and\s(?!the\s)|(?:del|de|di|da|la|le|sur|am|an)\s)?{_CAP}){{0,8}})?"
