@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -350,6 +351,10 @@ def _path_of(conn: sqlite3.Connection) -> Path | None:
         return None
 
 
+_BUSY_RETRY = 0.05
+"""Seconds between tries to open a profile another process is setting up."""
+
+
 def connect(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
     """Open (creating if needed) a profile database and bring its schema up to date.
 
@@ -376,29 +381,43 @@ def connect(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
         ) from exc
     if not path.is_file():
         raise StoreError(f"{path} is not a file", "move it aside; the trainer will make a new one")
-    try:
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        # No checkpoint inside a commit: an answer never waits for one. The WAL
-        # is folded back in idle moments (Store.maintain), at start and at exit.
-        conn.execute("PRAGMA wal_autocheckpoint = 0")
-        migrate(conn)
-        checkpoint(conn)
-        look_through(conn)
-    except StoreError:
-        raise
-    except sqlite3.DatabaseError as exc:
-        if _is_busy(exc):
-            raise busy_error(path) from exc
-        raise StoreError(
-            f"{path} is not a usable trainer database ({exc})",
-            "restore a backup ('trainer restore' lists them), or move the file aside"
-            " and the trainer will start a new one",
-        ) from exc
-    return conn
+    deadline = time.monotonic() + timeout
+    while True:
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(
+                path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            # No checkpoint inside a commit: an answer never waits for one. The WAL
+            # is folded back in idle moments (Store.maintain), at start and at exit.
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
+            migrate(conn)
+            checkpoint(conn)
+            look_through(conn)
+            return conn
+        except StoreError:
+            if conn is not None:
+                conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:
+            if conn is not None:
+                conn.close()
+            if not _is_busy(exc):
+                raise StoreError(
+                    f"{path} is not a usable trainer database ({exc})",
+                    "restore a backup ('trainer restore' lists them), or move the file aside"
+                    " and the trainer will start a new one",
+                ) from exc
+            # SQLite answers "locked" at once, without waiting, where waiting could
+            # deadlock (two new processes both turning a fresh file to WAL): try
+            # again from the start until the time allowed is up
+            if time.monotonic() >= deadline:
+                raise busy_error(path) from exc
+            time.sleep(_BUSY_RETRY)
 
 
 def open_reader(path: Path, timeout: float = 10.0) -> sqlite3.Connection:
