@@ -97,19 +97,6 @@ def _spinnable(title: str, article_text: str) -> list[str]:
 PROGRESS_EVERY = 1_000_000
 
 
-# A page's own dates, wherever they stand: when it was published, updated,
-# corrected or last reviewed is not a fact of its subject. (events._PUBLISHED
-# finds the dateline among the first lines; this one a line's start, or the
-# words run on after a byline or a breadcrumb.)
-# "the 1880s and 1890s", "about the 1820s", "anyone in the 1820s", "By the 1430s Philip
-# was weary": a decade as the frame of a state of things, which no card dates well
-_DECADE = r"(?:the\s+)?(?:early\s+|mid-|late\s+)?1[0-9]{2}0'?s\b"
-_DECADE_AS_FRAME = re.compile(
-    rf"{_DECADE}\s+(?:and|or|to)\s+{_DECADE}|"
-    rf"\b(?:about|anyone\s+in|everyone\s+in|nobody\s+in|no\s+one\s+in)\s+{_DECADE}|"
-    rf"\b[Bb]y\s+{_DECADE}[^,.;]{{0,60}}?\b(?:was|were)\b",
-)
-_ENTRY_YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})\s*[-:]\s")
 # A sentence that carries on from the one before it: a pronoun, "the following spring",
 # "a month later" at its start (after a thread's post number, "3/12").
 _CARRIES_ON = re.compile(
@@ -118,6 +105,36 @@ _CARRIES_ON = re.compile(
     r"(?:a|one|two|three|four|five|six|ten|some|several|[0-9]+) \w+ (?:later|after|earlier)\b)",
     re.IGNORECASE,
 )
+# "1839 - Treaty of London (19 April)": a chronology's entry gives the year of its days
+_ENTRY_YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})\s*[-:]\s")
+# What around a decade makes it the frame of a state of things, which no card dates
+# well: "the 1880s and 1890s", "about the 1820s", "By the 1430s Philip was weary"
+_DECADES_JOINED = re.compile(r"\s+(?:and|or|to)\s+")
+_FRAME_BEFORE = re.compile(r"\b(?:about|anyone\s+in|everyone\s+in|nobody\s+in|no\s+one\s+in)\s+$")
+_BY_BEFORE = re.compile(r"\b[Bb]y\s+$")
+_STATE_AFTER = re.compile(r"[^,.;]{0,60}?\b(?:was|were)\b")
+
+
+def _decade_as_frame(sentence: str, m: DateMention, others: list[DateMention]) -> bool:
+    """Whether the decade ``m`` frames ``sentence`` rather than dates an event in it."""
+    before, after = sentence[: m.start], sentence[m.end :]
+    joined = any(
+        o.precision == "decade"
+        and _DECADES_JOINED.fullmatch(sentence[min(m.end, o.end) : max(m.start, o.start)])
+        for o in others
+        if o is not m
+    )
+    return (
+        joined
+        or _FRAME_BEFORE.search(before) is not None
+        or (_BY_BEFORE.search(before) is not None and _STATE_AFTER.match(after) is not None)
+    )
+
+
+# A page's own dates, wherever they stand: when it was published, updated,
+# corrected or last reviewed is not a fact of its subject. (events._PUBLISHED
+# finds the dateline among the first lines; this one a line's start, or the
+# words run on after a byline or a breadcrumb.)
 _PUBLISHING = re.compile(
     r"(?:^\W*(?i:published|updated|last\s+(?:updated|reviewed|modified|edited)|posted|"
     r"corrections?|corrected|clarification|editor's note|embargoed)"
@@ -311,7 +328,7 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                     )
                     if why:
                         fact.doubt(0.5, why)
-                    if r.mention.precision == "decade" and _DECADE_AS_FRAME.search(s):
+                    if r.mention.precision == "decade" and _decade_as_frame(s, r.mention, others):
                         fact.doubt(0.6, "a decade that frames the sentence, not a dated event")
                     fact.sources.append((name, p.number))
                     fact.evidence = place.evidence(r.mention.start, r.mention.end, r.said)

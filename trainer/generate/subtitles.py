@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 
+from trainer.generate.clarity import speaker_label
+
 _TIME = r"(?:\d{1,2}:)?\d{2}:\d{2}[,.]\d{3}"
 _TIMING = re.compile(rf"^\s*{_TIME}\s+-->\s+{_TIME}\b.*$")
 _CUE_NUMBER = re.compile(r"^\s*\d{1,6}\s*$")
 # "[music]", "(applause)", "♪": what is heard, not said
 _SOUND = re.compile(r"^\s*(?:\[[^\]]*\]|\([^)]*\)|[♪#]+.*)\s*$")
 _TAG = re.compile(r"</?[a-zA-Z][^>]{0,40}>|\{\\[^}]{0,40}\}")  # "<i>", "{\an8}"
-_SPEAKER = re.compile(r"^(?:[A-Z][A-Z .'-]{1,40}:\s|-\s+)")
 
 
 def looks_like_subtitles(text: str) -> bool:
@@ -57,9 +58,10 @@ def subtitle_paragraphs(text: str) -> list[tuple[int, str]]:
             if _SOUND.match(line):
                 close()
                 continue
-            if _SPEAKER.match(line):
+            dash = re.match(r"-\s+", line)  # a dialogue's "- ": another speaker
+            if dash or speaker_label(line):
                 close()
-                line = line[1:].strip() if line.startswith("-") else line
+                line = line[dash.end() :] if dash else line
             if not words:
                 first = cue
             words.append(line)

@@ -510,6 +510,9 @@ def _hard_wrapped(block: list[str]) -> bool:
     return any(line[-1] not in ".!?\"':;" for line in block[:-1])
 
 
+_BROKEN_WORD = re.compile(r"[^\W\d_]{2}-$")
+
+
 def _join_wrapped(lines: list[str]) -> str:
     """A wrapped paragraph's lines as one, a word hyphenated at a line's end made whole.
 
@@ -522,9 +525,6 @@ def _join_wrapped(lines: list[str]) -> str:
         else:
             out = f"{out} {line}"
     return out
-
-
-_BROKEN_WORD = re.compile(r"[^\W\d_]{2}-$")
 
 
 # Besides its date, a chronology's date line holds at most "(Year 5)", "r.", "c.".
