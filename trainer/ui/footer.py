@@ -17,6 +17,7 @@ from collections.abc import Hashable
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeysFooter(Footer):
@@ -39,7 +40,17 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._shown = self._keys()
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # A new key starts compact, its watcher then styles it so, and a key
+                # bound to the footer's setting is restyled once more when the
+                # binding lands: two restyles per key on every rebuild, most of the
+                # time a screen takes to open. A key made in its final style needs
+                # none. (The palette key is not bound and stays compact.)
+                if not widget.has_class("-command-palette"):
+                    widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(widget.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         self._bindings_ready = True
