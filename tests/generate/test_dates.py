@@ -17,6 +17,10 @@ from trainer.generate.events import Timeline
         ),
         ("Apollo 11 landed on the Moon on July 20, 1969, watched by millions.", ["1969-07-20"]),
         ("The Berlin Wall fell in November 1989.", ["1989-11"]),
+        (
+            "The crisis ran through Apr-May 1875 and the talks met on Oct. 4, 1876.",
+            ["1875-04/1875-05", "1876-10-04"],
+        ),
         ("The Thirty Years' War (1618-1648) devastated central Europe.", ["1618/1648"]),
         ("Fighting lasted from 1939 to 1945 across three continents.", ["1939/1945"]),
         ("Between 1846 and 1848 the famine killed a million people.", ["1846/1848"]),
@@ -134,3 +138,8 @@ def test_words_and_variants() -> None:
     assert compatible("2018", "2018-05") and compatible("2018-05-03", "2018-05")
     assert not compatible("2018-05", "2018-06") and not compatible("1994", "1995")
     assert compatible("1988/1994", "1990")
+
+
+def test_an_abbreviated_month_after_on_keeps_its_day() -> None:
+    found = find_dates("The envoys met again on Oct. 4; the rest is lost.")
+    assert [(m.precision, m.month, m.day) for m in found] == [("day", 10, 4)]

@@ -379,3 +379,121 @@ def test_a_words_translation_in_brackets_is_no_organisation_to_learn() -> None:
     )
     assert [f.title for f in found] == ["Court War Council"]
     assert found[0].confidence < 0.7
+
+
+def _sure_dates(text: str) -> dict[str, Fact]:
+    """The dated facts the generator is sure of, by the words of their answer."""
+    found = kinds(facts_of(text), "date")
+    return {f.evidence.answer: f for f in found if f.sure and f.evidence is not None}
+
+
+def test_a_chronicles_run_of_days_takes_the_one_year_that_keeps_it_in_order() -> None:
+    dates = _sure_dates(
+        """
+        The fleet sailed from Plymouth, Nov. 3, 1807. It anchors off Lisbon, Feb. 9;
+        lands the army, Mar. 14; and takes the citadel, May 2, 1808. The garrison
+        reported by despatch of June 5, 1808, that the rebels had been beaten on the 28th ult.
+        """
+    )
+    assert dates["Feb. 9"].when == "1808-02-09"  # not 1807: the run is in order
+    assert dates["Mar. 14"].when == "1808-03-14"
+    assert dates["the 28th ult."].when == "1808-05-28"  # "ult." from the despatch's day
+    assert "June 5, 1808" not in dates  # the day a report was sent, not an event
+    # with two years possible the date keeps no year
+    loose = kinds(
+        facts_of(
+            "Talks began on 2 March 1810. The envoys met again on Oct. 4; they signed on Jan. 9, 1812."
+        ),
+        "date",
+    )
+    assert [f.when for f in loose if f.evidence and f.evidence.answer == "Oct. 4"] == [""]
+
+
+def test_a_correction_column_teaches_only_what_it_says_is_right() -> None:
+    facts = facts_of(
+        """
+        Corrections and clarifications
+
+        A feature on Monday about the Baltic ports said that the Treaty of Stolbovo was
+        signed in 1615. It was signed on 27 February 1617. In Friday's obituary of the
+        collector Anna Berg, we said her library was sold in 1988.
+        """
+    )
+    sure = {f.when for f in kinds(facts, "date") if f.sure}
+    assert sure == {"1617-02-27"}, sure
+    assert not [f for f in kinds(facts, "person") if f.sure and f.title == "Anna Berg"]
+
+
+def test_a_notice_with_an_hour_is_no_history_even_with_a_participle() -> None:
+    dates = _sure_dates(
+        """
+        The canal opened in 1761 and the street was named in its honour that summer.
+
+        Our next guided tour leaves the museum at 11 am on Saturday 4 May (free to members).
+        """
+    )
+    assert set(dates) == {"1761"}, dates
+
+
+def test_a_class_handouts_homework_is_no_history() -> None:
+    dates = _sure_dates(
+        """
+        The Entente was signed on 8 April 1904.
+
+        Past-paper question 2 (May 2018) is set for homework. Handout revised 1 March 2023.
+        """
+    )
+    assert set(dates) == {"8 April 1904"}, dates
+
+
+def test_a_number_opens_an_alliances_name() -> None:
+    names = {
+        f.title for f in kinds(facts_of("The Three Emperors' League was formed in 1873."), "treaty")
+    }
+    assert "Three Emperors' League" not in names  # not an alliance word: no change there
+    names = {
+        f.title for f in kinds(facts_of("The Four Powers' Alliance was signed in 1840."), "treaty")
+    }
+    assert "Four Powers' Alliance" in names, names
+
+
+def test_print_paragraphs_an_index_and_a_wrapped_year_are_read_as_a_reader_would() -> None:
+    text = (
+        "GUILDS, the trading fellowships of the old towns; first chartered at York about\n"
+        "1130 and at London soon after.\n\n"
+        "  The weavers won a charter of their own in the reign of Henry II; their hall\n"
+        "was burned in the riots of June 1381, and rebuilt in brick after\n"
+        "1411. The mercers took the lead, Mar. 3, 1394.\n"
+        "  The companies lost their monopoly by the act of 1835, though they kept their\n"
+        "halls and their charities.\n\n"
+        "Mercers, Company of (1394), 12-19: chartered by Richard II; see also\n"
+        "    Weavers; Halls\n"
+    )
+    paragraphs = [p.text for p in parse_article(text, "t.txt").paragraphs]
+    assert len(paragraphs) == 4, paragraphs  # an indented first line opens a paragraph
+    assert "rebuilt in brick after 1411. The mercers" in paragraphs[1]  # "1411." is no list
+    assert paragraphs[3].endswith("see also Weavers; Halls")  # a hanging indent goes on
+
+
+def test_a_table_in_columns_is_read_a_row_at_a_time() -> None:
+    text = textwrap.dedent(
+        """
+        KEY DATES
+        YEAR   MONTH  DAY  EVENT
+        -----  -----  ---  ------------------------------
+        1648   Oct    24   Peace of Westphalia signed at
+                           Osnabrück and Münster
+        1659   Nov         Treaty of the Pyrenees
+        1678   Jul-Aug     Peace talks at Nijmegen
+
+        Learn these for the test.
+        """
+    ).strip()
+    paragraphs = [p.text for p in parse_article(text, "t.txt").paragraphs]
+    assert paragraphs[1:4] == [
+        "24 Oct 1648 – Peace of Westphalia signed at Osnabrück and Münster.",
+        "Nov 1659 – Treaty of the Pyrenees.",
+        "Jul-Aug 1678 – Peace talks at Nijmegen.",
+    ], paragraphs
+    dates = {f.when for f in kinds(extract(parse_article(text, "t.txt")), "date")}
+    assert {"1648-10-24", "1659-11", "1678-07/1678-08"} <= dates, dates

@@ -583,6 +583,12 @@ _READER = re.compile(
     re.IGNORECASE,
 )
 
+# An appointment's hour and weekday: "at 2 pm on Sunday", "Tuesday, 7.30pm".
+_APPOINTED = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,40}\b\d{1,2}[:.]\d{2}\b"
+)
+
 
 def notice_doubt(sentence: str, yearless: bool = False, dated_piece: bool = True) -> str:
     """Why ``sentence`` may state no fact of the article ("" when it may).
@@ -592,6 +598,10 @@ def notice_doubt(sentence: str, yearless: bool = False, dated_piece: bool = True
     dateline, one with a date without a year (``yearless``) that tells of
     nothing done.
     """
+    if _READER.search(sentence) and _APPOINTED.search(sentence):
+        # "Our next guided walk leaves ... at 2 pm on Sunday 13 October": an hour, a
+        # weekday and the reader; a past participle ("guided") tells of nothing done
+        return "a notice to the reader, not a fact of the article"
     if _TOLD.search(sentence):
         return ""
     if _READER.search(sentence):

@@ -61,6 +61,8 @@ _PATTERNS = [
         "mrange",
         rf"\b(?i:between|from) (?:(?P<d1>{_DAY}) )?(?P<m1>{_MONTH}),? (?P<y1>{_YEAR}) (?:and|to|until|till) (?:(?P<d2>{_DAY}) )?(?P<m2>{_MONTH}),? (?P<y2>{_YEAR})\b",
     ),
+    # "Apr-May 1875", "June to July 1878": two months of one year
+    ("mmrange", rf"\b(?P<m1>{_MONTH}) ?(?:-|–|to) ?(?P<m2>{_MONTH}),? (?P<y>{_YEAR})\b"),
     ("range", rf"\b(?P<y1>{_YEAR})/(?P<y2>[0-9]{{2}})\b(?!/)"),
     ("range", rf"\b(?i:between) (?P<y1>{_YEAR}) and (?P<y2>{_YEAR})\b"),
     ("range", rf"\b(?i:from) (?P<y1>{_YEAR}) (?:to|until|till|through) (?P<y2>{_YEAR})\b"),
@@ -77,7 +79,7 @@ _PATTERNS = [
     ("dm", rf"\b(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})\b"),
     (
         "m",
-        rf"(?:\b(?:in|on|since|until|by|during|from|throughout|last|this|next|early|late|mid|the end of|the start of|the beginning of|the middle of)[- ])(?P<m>{_MONTH})\b(?!,? \d)",
+        rf"(?:\b(?:in|on|since|until|by|during|from|throughout|last|this|next|early|late|mid|the end of|the start of|the beginning of|the middle of)[- ])(?P<m>{_MONTH})\b(?!\.?,? \d)",
     ),
     ("decade", rf"\b(?:the )?{_PART}(?P<dec>1[0-9]{{2}}0|20[0-9]0)'?s\b(?! of\b)"),
     (
@@ -100,6 +102,7 @@ _NEEDS = {
     "drange": "month",
     "mdrange": "month",
     "mrange": "month",
+    "mmrange": "month",
     "range": "year",
     "iso": "year",
     "dotted": "year",
@@ -288,6 +291,13 @@ def _mention(kind: str, m: re.Match[str], offset: int) -> DateMention | None:
             f"-{int(re.sub(r'[^0-9]', '', g['d2'])):02d}" if g.get("d2") else ""
         )
         return DateMention(start, end, f"{a}/{b}", f"{when_words(a)} to {when_words(b)}", "range")
+    if kind == "mmrange":
+        m1, m2 = MONTHS[g["m1"].lower().rstrip(".")], MONTHS[g["m2"].lower().rstrip(".")]
+        if m1 >= m2:
+            return None
+        a, b = f"{int(g['y']):04d}-{m1:02d}", f"{int(g['y']):04d}-{m2:02d}"
+        words = f"{MONTH_NAMES[m1]} to {MONTH_NAMES[m2]} {int(g['y'])}"
+        return DateMention(start, end, f"{a}/{b}", words, "range")
     if kind == "range":
         y1 = int(g["y1"])
         y2s = g["y2"]

@@ -289,6 +289,7 @@ class Timeline:
         self.paragraph = 0
         self.last_year: int | None = None
         self.last_month = 0  # the month of the last date read, 0 for a bare year
+        self.last_day = 0  # and its day, 0 for a year or a month
         self.last_paragraph = -10
         self.last: DateMention | None = None  # the last day-precise date, for "two days later"
         self.latest: DateMention | None = None  # the last date of any precision
@@ -332,8 +333,12 @@ class Timeline:
         """A new sentence."""
         self.sentence += 1
 
-    def resolve(self, m: DateMention, sentence: str = "") -> Resolved:
+    def resolve(
+        self, m: DateMention, sentence: str = "", ahead: DateMention | None = None
+    ) -> Resolved:
         """``m`` with its year: its own, its paragraph's or the dateline's.
+
+        ``ahead`` is the next date of the same sentence that gives its own year.
 
         With none of those the date stays as written, without a year: the year
         last stated may belong to a flashback, and a wrong year is worse than none.
@@ -373,6 +378,18 @@ class Timeline:
         future_past = (
             future and self.dateline is not None and (self.paragraph_year or 0) < self.dateline.year
         )
+        between = self._between(m, ahead)
+        if between == 0:
+            # "met again on Oct. 4; they signed on Jan. 9, 1812" after March 1810: the
+            # October of 1810 or of 1811
+            return Resolved(m, 0.75, "the year is not certain")
+        if between is not None:
+            # "Oct. 1, 1838. ... occupies Candahar, Apr. 25; storms Ghuznee, July 23;
+            # ... enters Cabul, Aug. 7, 1839": a run of days its sentence ends with a
+            # year; the one year that keeps the run in order
+            out = Resolved(m.with_year(between), 0.9, "the one year between its neighbours")
+            self._saw(out.mention)
+            return out
         if self.paragraph_year is not None and self.last_month > m.month > 0 and not future_past:
             # "the armistice of 11 November 1918 ... the conference opened on 18 January":
             # an earlier month after a later one may be the next year or a step
@@ -432,11 +449,37 @@ class Timeline:
         self._saw(out.mention)
         return out
 
+    def _between(self, m: DateMention, ahead: DateMention | None) -> int | None:
+        """The one year that puts a year-less day between the dates around it.
+
+        A chronicle's run of days ("Apr. 25; ... July 23; ... Aug. 7, 1839") gives the
+        year once, at its end. The date read last in the paragraph is before the day,
+        the next one of its sentence (``ahead``) after it; when a single year keeps
+        the three in order, that is the day's year; when more than one does, 0.
+        """
+        if (
+            ahead is None
+            or m.precision != "day"
+            or self.paragraph_year is None
+            or not self.last_month
+            or ahead.precision != "day"
+        ):
+            return None
+        after = _as_date(ahead.when)
+        before = (self.last_year or 0, self.last_month, self.last_day)
+        fits = [
+            year
+            for year in range(before[0], after.year + 1)
+            if before <= (year, m.month, m.day) <= (after.year, after.month, after.day)
+        ]
+        return fits[0] if len(fits) == 1 else 0 if fits else None
+
     def _saw(self, m: DateMention) -> None:
         last = m.when.split("/")[-1]
         year = year_of(last) or 0
         self.paragraph_year = self.last_year = year
         self.last_month = int(last[5:7]) if len(last) >= 7 else 0
+        self.last_day = int(last[8:10]) if len(last) >= 10 else 0
         self.last_paragraph = self.paragraph
         self.last_was_item = self.item
         if m.precision == "day" or (m.precision == "range" and len(m.when) == 21):
@@ -445,9 +488,9 @@ class Timeline:
 
     def relative(self, sentence: str, mentions: list[DateMention], skip: int = 0) -> list[Resolved]:
         """Relative dates in ``sentence`` (from offset ``skip``), resolved against their base."""
+        out = self._of_month(sentence, mentions, skip)
         if any(m.when for m in mentions):
-            return []  # the sentence dates itself
-        out: list[Resolved] = []
+            return out  # the sentence dates itself
         for r in _COUNTED.finditer(sentence, skip):
             n = _NUMBERS.get(r.group("n").lower()) or int(r.group("n"))
             unit = r.group("unit").lower().rstrip("s")
@@ -477,21 +520,6 @@ class Timeline:
                 continue
             mention = DateMention(r.start(), r.end(), when, words, _PRECISION[precision])
             out.append(Resolved(mention, confidence, why, r.group(0)))
-        for d in _OF_MONTH.finditer(sentence, skip):
-            if self.dateline is None:
-                break
-            shift = {"inst": 0, "ult": -1, "prox": 1}[d.group("which")]
-            months = self.dateline.year * 12 + self.dateline.month - 1 + shift
-            year, month = divmod(months, 12)
-            try:
-                day = dt.date(year, month + 1, int(d.group("day")))
-            except ValueError:
-                continue  # "the 31st ult." of a month of thirty days: a misprint
-            words = f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
-            mention = DateMention(d.start(), d.end(), day.isoformat(), words, "day")
-            # "will sell on Thursday, the 30th inst.": a notice of what is to come
-            sure = 0.6 if _FUTURE.search(sentence) else 0.85
-            out.append(Resolved(mention, sure, "counted from the dateline", d.group(0)))
         for w in _DAY_WORD.finditer(sentence, skip):
             if self.dateline is None or out:
                 continue
@@ -518,6 +546,34 @@ class Timeline:
             words = f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
             mention = DateMention(w.start(), w.end(), day.isoformat(), words, "day")
             out.append(Resolved(mention, confidence, "counted from the dateline", w.group(0)))
+        return out
+
+    def _of_month(self, sentence: str, mentions: list[DateMention], skip: int) -> list[Resolved]:
+        """ "The 21st ult.", "the 3rd inst.": a day of the month before, or of this one.
+
+        Counted from the day of the message that says it: the dateline, or a day
+        its own sentence gave before it ("telegraphed, Sept. 6, that the residency
+        had been attacked on the 3rd inst.").
+        """
+        out: list[Resolved] = []
+        for d in _OF_MONTH.finditer(sentence, skip):
+            sent = [m for m in mentions if m.end <= d.start() and m.precision == "day" and m.when]
+            base = _as_date(sent[-1].when) if sent else self.dateline
+            if base is None:
+                break
+            why = f"counted from {sent[-1].words}" if sent else "counted from the dateline"
+            shift = {"inst": 0, "ult": -1, "prox": 1}[d.group("which")]
+            months = base.year * 12 + base.month - 1 + shift
+            year, month = divmod(months, 12)
+            try:
+                day = dt.date(year, month + 1, int(d.group("day")))
+            except ValueError:
+                continue  # "the 31st ult." of a month of thirty days: a misprint
+            words = f"{day.day} {MONTH_NAMES[day.month]} {day.year}"
+            mention = DateMention(d.start(), d.end(), day.isoformat(), words, "day")
+            # "will sell on Thursday, the 30th inst.": a notice of what is to come
+            sure = 0.6 if _FUTURE.search(sentence) else 0.85
+            out.append(Resolved(mention, sure, why, d.group(0)))
         return out
 
 

@@ -143,7 +143,8 @@ _PUBLISHING = re.compile(
     # "Record last updated: 14 January 2025", "Page last reviewed 3 May 2025"
     r"|\b(?i:record|page|entry|site|content|information)\s+last\s+(?:updated|reviewed|modified|edited)"
     # "Page revised 3 March 2024", "Script revised 14/02/2025"
-    r"|\b(?i:page|script|text|entry|record|article|transcript)\s+(?:last\s+)?(?:revised|amended)\b"
+    r"|\b(?i:page|script|text|entry|record|article|transcript|handout|sheet|notes)\s+"
+    r"(?:last\s+)?(?:revised|amended|updated)\b"
     # or after a byline or a site's breadcrumb it was run into: "By Jane Doe, staff
     # writer Published 30 March 2017", "FAQs · Last reviewed 3 May 2025"
     r"|(?:[a-z]\s+|[|·›»•]\s*)(?:Published|Updated|Last\s+(?:updated|reviewed|modified|edited)|"
@@ -165,6 +166,59 @@ _BUSINESS = re.compile(
     # an award's or a judgment's own proceedings: "Done at The Hague, 14 October 2024"
     r"hearings?|deliberated|done at|renders)\b"
 )
+
+
+# A class's own work: "Past-paper question 3 (June 2019) is set for homework".
+_SCHOOLWORK = re.compile(r"\b(?i:homework|past[- ]papers?|coursework|mark scheme)\b")
+
+# A date a message was sent on, not of what it tells: "reported by despatch of Oct. 2
+# that ...", "telegraphed from Candahar, Sept. 1, that he had arrived".
+_REPORTED_ON = re.compile(
+    r"\b(?:telegraph(?:ed|s)|report(?:ed|s)|wr(?:ote|ites)|cabl(?:ed|es)|wir(?:ed|es))"
+    r"(?:\s+(?:by|in)\s+(?:a\s+)?(?:despatch|dispatch|letter|telegram|cable|note))?"
+    rf"(?:\s+(?:from|at)\s+[{UPPER}][\w-]*)?(?:\s+(?:of|on|dated))?,?\s*$"
+)
+_THAT = re.compile(r",?\s+that\b")
+
+
+def _reported_on(sentence: str, m: DateMention) -> bool:
+    """Whether ``m`` dates a report ("telegraphed, Sept. 6, that ..."), not an event."""
+    return (
+        _REPORTED_ON.search(sentence[max(0, m.start - 80) : m.start]) is not None
+        and _THAT.match(sentence, m.end) is not None
+    )
+
+
+# A newspaper's correction tells what it printed wrongly before it says what is
+# right: "An article in Saturday's Review ... said that England accepted ... in
+# 1327", "In last Sunday's obituary ..., we said ...". Nothing in such a sentence is
+# a fact: the dates and names it quotes are the error, its other dates the paper's.
+_MISREPORT = re.compile(
+    r"\b(?i:article|review|report|caption|obituary|story|piece|headline|editorial|feature|"
+    r"graphic|map|column|listing|item)\b[^.;]{0,160}?\b(?:said|stated|described|named|"
+    r"dated|gave|called|wrote|reported|claimed|referred to|misstated|misdated|misnamed)\b"
+    r"|\b[Ww]e (?:said|stated|described|named|dated|gave|called|wrote|reported|misstated)\b"
+)
+# ... and says the text is mistaken in the same sentence or the next one
+_CORRECTION = re.compile(
+    r"(?i:\bcorrections?\b|\bwe (?:apologi[sz]e|regret)\b|\b(?:was|were|is) wrong\b|"
+    r"\bin error\b|\bmisspelled\b|\bthe correct\b|\bincorrectly\b|\bmistakenly\b)"
+)
+
+
+def _doubt_misreports(facts: list[Fact], article: Article) -> None:
+    """Make unsure what a page of corrections quotes as printed wrongly."""
+    text = " ".join(p.text for p in article.paragraphs)
+    if not _CORRECTION.search(text):
+        return
+    for fact in facts:
+        if fact.evidence is not None and _MISREPORT.search(fact.evidence.sentence):
+            fact.doubt(0.3, "what a correction says was printed wrongly")
+
+
+def _ahead(mentions: list[DateMention], m: DateMention) -> DateMention | None:
+    """The next date after ``m`` in its sentence that gives its own year."""
+    return next((o for o in mentions if o.start > m.start and o.when), None)
 
 
 def _doubt_the_page_time(facts: list[Fact], now: int | None) -> None:
@@ -302,7 +356,9 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             skip = dateline_end if s is dateline_sentence else 0
             if _PUBLISHING.search(s):
                 skip = len(s)  # "Updated 31 March 2017", "Correction, 31 March 2017: ..."
-            resolved = [timeline.resolve(m, s) for m in mentions if m.start >= skip]
+            resolved = [
+                timeline.resolve(m, s, _ahead(mentions, m)) for m in mentions if m.start >= skip
+            ]
             if len(found) == 1 and _dispatch_head(s, [r.mention for r in resolved]):
                 # "PRAGUE, Aug. 23, Evening.": the dispatch below it was written that day
                 when = resolved[0].mention.when
@@ -313,7 +369,12 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             resolved += timeline.relative(s, [r.mention for r in resolved], skip)
             others = [r.mention for r in resolved]
             # "1839 - Treaty of London (19 April)": a chronology's entry gives the year
-            yearless = set() if _ENTRY_YEAR.match(s) else {m.start for m in mentions if not m.when}
+            # (nor a run of days its sentence ends with a year: "Apr. 25; ... Aug. 7, 1839")
+            yearless = (
+                set()
+                if _ENTRY_YEAR.match(s)
+                else {m.start for m in mentions if not m.when and not _ahead(mentions, m)}
+            )
             place = Place(name, p.number, s, before, heading, named_so_far, things, earlier)
             people_in(s, place, people)
             # who "he" and "the count" are here, now that the sentence's names are known
@@ -328,6 +389,10 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                     )
                     if why:
                         fact.doubt(0.5, why)
+                    if _SCHOOLWORK.search(s):
+                        fact.doubt(0.5, "a date of the class's own work, not of the history")
+                    if _reported_on(s, r.mention):
+                        fact.doubt(0.6, "the day a report was sent, not of what it reports")
                     if r.mention.precision == "decade" and _decade_as_frame(s, r.mention, others):
                         fact.doubt(0.6, "a decade that frames the sentence, not a dated event")
                     fact.sources.append((name, p.number))
@@ -358,4 +423,5 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             # ordinary word in a spun name may be the spinner's, the original unknowable
             fact.doubt(0.6, "a name in a spun text may hold a spinner's swap")
         facts.append(fact)
+    _doubt_misreports(facts, article)
     return facts

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.core.errors import UsageError
+from trainer.generate.columns import columns_as_lines
 from trainer.generate.dates import find_dates
 from trainer.generate.lexicon import UPPER
 from trainer.generate.subtitles import looks_like_subtitles, subtitle_paragraphs
@@ -127,7 +128,7 @@ _DOUBLE_HYPHEN = re.compile(r"(?<=[^\W\d_])--(?=[^\W\d_])")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+")
+_MD_LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 
 
@@ -510,6 +511,27 @@ def _hard_wrapped(block: list[str]) -> bool:
     return any(line[-1] not in ".!?\"':;" for line in block[:-1])
 
 
+# A paragraph of print with no blank line before it: its first line indented under
+# a flush line of wrapped prose.
+_INDENTED_START = re.compile(r" {2,8}[A-Z0-9\"'‘“(]")
+_FLUSH_PROSE = re.compile(r"\S.{39,}")
+
+
+def _first_line_indent(lines: list[str], index: int) -> bool:
+    """Whether line ``index`` opens a paragraph as print does, by indenting its first line.
+
+    A flush line of prose comes before it and a flush line after it; an index's
+    hanging indent ("Bar, Confederation of ..." / "    formed at Bar ...") is the other
+    way round, and goes on as one entry.
+    """
+    after = lines[index + 1] if index + 1 < len(lines) else ""
+    return (
+        _INDENTED_START.match(lines[index]) is not None
+        and _FLUSH_PROSE.match(lines[index - 1]) is not None
+        and after[:1].strip() != ""
+    )
+
+
 _BROKEN_WORD = re.compile(r"[^\W\d_]{2}-$")
 
 
@@ -565,7 +587,7 @@ def parse_article(text: str, name: str) -> Article:
     dropped; boilerplate is left out but keeps its paragraph number, so a
     source reference always matches the file.
     """
-    text = _front_matter(normalise(text))
+    text = columns_as_lines(_front_matter(normalise(text)))
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
     text = _FOOTNOTE.sub("", text)
     spun = looks_spun(text)
@@ -578,8 +600,11 @@ def parse_article(text: str, name: str) -> Article:
             blocks.append([paragraph])
             cues.append(cue)
     else:
-        for line in text.split("\n"):
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
             if line.strip():
+                if blocks[-1] and _first_line_indent(lines, index):
+                    blocks.append([])  # "  To secure Herat ...": a new paragraph, as in print
                 blocks[-1].append(line.strip())
             elif blocks[-1]:
                 blocks.append([])

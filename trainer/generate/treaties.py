@@ -14,7 +14,14 @@ from dataclasses import replace
 
 from trainer.generate.dates import DateMention
 from trainer.generate.facts import Fact, Place, add_source
-from trainer.generate.lexicon import FUNCTION_WORDS, ORG_WORDS, PLACES, UPPER, country_of
+from trainer.generate.lexicon import (
+    FUNCTION_WORDS,
+    NUMBER_WORDS,
+    ORG_WORDS,
+    PLACES,
+    UPPER,
+    country_of,
+)
 from trainer.generate.places import clause_around, countries_in
 
 _CAP = rf"[{UPPER}][\w'-]+"
@@ -221,6 +228,12 @@ def treaties_in(
         org = m.group("name").strip()
         words = org.split()
         while words and (words[0] in FUNCTION_WORDS or words[0] in ("Russia-led", "US-led")):
+            if (
+                words[0].lower() in NUMBER_WORDS
+                and len(words) > 2
+                and words[1].endswith(("s", "s'"))
+            ):
+                break  # "Three Emperors' Alliance": the number is the name's own
             words = words[1:]
         org = " ".join(words)
         if org in _NOT_STATES or (len(words) < 2 and not org.startswith("Commonwealth")):

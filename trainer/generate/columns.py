@@ -1,0 +1,81 @@
+"""A plain-text table set out in columns, read a row at a time.
+
+A chronology handout or a typed register lines its entries up in columns
+under headings and a dashed rule, and carries a long entry on in lines
+indented to its last column::
+
+    YEAR     MONTH    DAY  EVENT
+    -------  -------  ---  ------------------------------
+    1871     Jan      18   German Empire proclaimed in the
+                           Hall of Mirrors at Versailles
+
+Read line by line, the date and the event fall apart. :func:`columns_as_lines`
+turns each row into one paragraph as a reader takes it in: "18 Jan 1871 – German
+Empire proclaimed in the Hall of Mirrors at Versailles".
+"""
+
+from __future__ import annotations
+
+import re
+
+# The rule under the headings: two or more runs of dashes (or equals signs).
+_RULE = re.compile(r"^ {0,8}[-=]{2,}(?: +[-=]{2,})+ *$")
+_RUN = re.compile(r"[-=]+")
+# Headings whose cells together make a row's date, in the order a date is written.
+_DATE_PARTS = ("day", "month", "year", "date", "when")
+
+
+def columns_as_lines(text: str) -> str:
+    """``text`` with every table laid out in columns turned into one paragraph a row."""
+    if "--" not in text and "==" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if (
+            index + 1 < len(lines)
+            and line.strip()
+            and _RULE.match(lines[index + 1])
+            and len(_RUN.findall(lines[index + 1])) >= 2
+        ):
+            rows, index = _table(lines, index)
+            if rows:
+                out.extend(["", *("\n\n".join(rows).split("\n")), ""])
+                continue
+        out.append(line)
+        index += 1
+    return "\n".join(out)
+
+
+def _table(lines: list[str], head: int) -> tuple[list[str], int]:
+    """The rows of the table whose headings are line ``head``, and the line after it."""
+    starts = [m.start() for m in _RUN.finditer(lines[head + 1])]
+    bounds = [*zip(starts, [*starts[1:], None], strict=True)]
+    names = [lines[head][a:b].strip().lower() for a, b in bounds]
+    if sum(1 for name in names if name) < 2:
+        return [], head
+    rows: list[list[list[str]]] = []
+    index = head + 2
+    while index < len(lines) and lines[index].strip():
+        line = lines[index]
+        cells = [line[a:b].strip() for a, b in bounds]
+        if line[: starts[-1]].strip() or not rows:
+            rows.append([[cell] if cell else [] for cell in cells])
+        else:  # a line carried on under the last column
+            rows[-1][-1].append(cells[-1])
+        index += 1
+    return [_row_text(names, [" ".join(parts) for parts in row]) for row in rows], index
+
+
+def _row_text(names: list[str], cells: list[str]) -> str:
+    """One row as a reader says it: its date first, then the rest of its cells."""
+    dated = {name: cell for name, cell in zip(names, cells, strict=True) if name in _DATE_PARTS}
+    date = " ".join(dated[part] for part in _DATE_PARTS if dated.get(part))
+    rest = "; ".join(
+        cell for name, cell in zip(names, cells, strict=True) if cell and name not in _DATE_PARTS
+    )
+    text = f"{date} – {rest}" if date and rest else date or rest
+    # a row is a sentence of its own, not the start of the next row's
+    return text if not text or text[-1] in ".!?" else f"{text}."
