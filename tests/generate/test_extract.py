@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
+from trainer.generate import generate
 from trainer.generate.extract import Fact, extract
 from trainer.generate.text import parse_article
 
@@ -497,3 +499,44 @@ def test_a_table_in_columns_is_read_a_row_at_a_time() -> None:
     ], paragraphs
     dates = {f.when for f in kinds(extract(parse_article(text, "t.txt")), "date")}
     assert {"1648-10-24", "1659-11", "1678-07/1678-08"} <= dates, dates
+
+
+def test_what_a_novels_note_invents_and_an_index_points_to_is_no_fact() -> None:
+    facts = facts_of(
+        """
+        The narrator, Tom Reeve, is invented, as is the ferryman Hal Tanner. The siege of
+        Calais really began on 4 September 1346 under Edward III.
+
+        Ports, English, 40-52; see also Calais, siege of 4 September 1346
+        """
+    )
+    sure_people = {f.title for f in kinds(facts, "person") if f.sure}
+    assert not {"Tom Reeve", "Hal Tanner"} & sure_people, sure_people
+    sure = [f for f in kinds(facts, "date") if f.sure]
+    assert [f.evidence.sentence[:13] for f in sure if f.evidence] == ["The siege of "], sure
+
+
+def test_a_month_no_year_in_its_paragraph_places_is_unsure() -> None:
+    facts = facts_of(
+        """
+        The treaty was signed in 1905.
+
+        ## Why no war?
+
+        A new cabinet took office in Oslo in August. The vote was held on 13 August 1905.
+        """
+    )
+    august = [f for f in kinds(facts, "date") if f.evidence and f.evidence.answer == "August"]
+    assert august and not august[0].sure, [(f.when, f.doubts) for f in kinds(facts, "date")]
+
+
+def test_a_clause_that_opens_with_its_verb_keeps_its_subject(tmp_path: Path) -> None:
+    article = tmp_path / "index.txt"
+    article.write_text(
+        "Kosciuszko, Tadeusz (1746-1817), 231-50: a veteran of the American war; led the\n"
+        "    rising at Krakow on 24 March 1794; taken prisoner in October\n\n"
+        "Praga, storm of (1794), 247: the suburb fell to Suvorov on 4 November 1794\n",
+        encoding="utf-8",
+    )
+    fronts = {c.when: c.front for c in generate([article]).cards}
+    assert fronts["1794-03-24"].startswith("Kosciuszko, Tadeusz"), fronts

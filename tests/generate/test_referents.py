@@ -34,7 +34,7 @@ def test_the_subject_and_the_title_name_he_and_the_count() -> None:
     assert dict(who[1])["count"] == "Camillo Benso"
     assert dict(who[2])["he"] == "Camillo Benso"
     assert dict(who[5])["he"] == "Napoleon III"
-    assert dict(who[6]) == {"he": "Camillo Benso", "count": "Camillo Benso"}
+    assert dict(who[6]) == {"he": "Camillo Benso", "him": "Camillo Benso", "count": "Camillo Benso"}
 
 
 def test_he_after_two_people_or_an_unknown_name_means_no_one_certain() -> None:
@@ -146,3 +146,11 @@ def test_a_name_two_people_share_means_no_one_and_a_fuller_name_is_the_same_pers
         ["Vagif Mustafayev", "Heydar Aliyev", "Ilham Aliyev"],
     )
     assert "he" not in dict(who[2]), who
+
+
+def test_him_is_named_on_the_card_as_he_is() -> None:
+    text = "Parliament elected him president on 29 December 1989."
+    gap = (text.index("29"), text.index("1989") + 4)
+    assert name_who(text, gap, (("him", "Vaclav Havel"),)) == (
+        "Parliament elected him [Vaclav Havel] president on 29 December 1989."
+    )

@@ -189,6 +189,9 @@ def event_label(sentence: str, m: DateMention, others: list[DateMention]) -> tup
     return _clean(text), prep if prep in QUALIFIERS else ""
 
 
+_NO_YEAR_HERE = "the year is not given in its paragraph"
+
+
 def date_fact(sentence: str, r: Resolved, others: list[DateMention]) -> Fact | None:
     """The fact a resolved date states in ``sentence`` (sources and evidence left to the caller)."""
     m = r.mention
@@ -205,6 +208,10 @@ def date_fact(sentence: str, r: Resolved, others: list[DateMention]) -> Fact | N
         if len(label.split()) < 2:
             return None
         r = Resolved(m, min(r.confidence, 0.6), "no event named next to the date", r.said)
+    if m.precision == "month" and r.why == _NO_YEAR_HERE:
+        # "took office in Stockholm in August", no year before it in its paragraph:
+        # a month the card cannot place in any year
+        r = Resolved(m, min(r.confidence, 0.6), r.why, r.said)
     label = label[0].upper() + label[1:]
     fact = Fact("date", "", label, m.when, m.words, note=note, confidence=r.confidence)
     if r.why:
@@ -443,7 +450,7 @@ class Timeline:
             year = self.last_year + (1 if m.month < self.last_month else 0)
             out = Resolved(m.with_year(year), 0.75, "year taken from the paragraph before")
         elif self.last_year is not None:
-            return Resolved(m, 0.75, "the year is not given in its paragraph")
+            return Resolved(m, 0.75, _NO_YEAR_HERE)
         else:
             return Resolved(m, 0.5, "the text gives no year")
         self._saw(out.mention)

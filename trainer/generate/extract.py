@@ -162,11 +162,14 @@ _BUSINESS = re.compile(
     r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
     r"\b(?i:exhibitions?|display|galler(?:y|ies)|tickets?|admission|preview|viewing|sale|"
     r"auction|lot|episodes?|released|talks?|lectures?|booking|book now|opens|runs until|"
-    r"newsletter|subscribe|webinar|podcast|"
+    r"newsletter|subscribe|webinar|podcast|hardback|paperback|first published|reading groups?|"
     # an award's or a judgment's own proceedings: "Done at The Hague, 14 October 2024"
     r"hearings?|deliberated|done at|renders)\b"
 )
 
+
+# A cross-reference: "see also Constitution of 3 May 1791", "See CABUL".
+_SEE_ALSO = re.compile(r"(?:^|[;.(]\s*)(?:[Ss]ee also|See)\s[^.;:()]*$")
 
 # A class's own work: "Past-paper question 3 (June 2019) is set for homework".
 _SCHOOLWORK = re.compile(r"\b(?i:homework|past[- ]papers?|coursework|mark scheme)\b")
@@ -389,6 +392,8 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                     )
                     if why:
                         fact.doubt(0.5, why)
+                    if _SEE_ALSO.search(s[: r.mention.start]):
+                        fact.doubt(0.3, "a cross-reference to another entry, not a fact")
                     if _SCHOOLWORK.search(s):
                         fact.doubt(0.5, "a date of the class's own work, not of the history")
                     if _reported_on(s, r.mention):

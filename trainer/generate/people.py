@@ -421,8 +421,18 @@ def people_facts(people: dict[str, Person]) -> list[Fact]:
                 fact.doubt(0.75, "the text gives no role, only what they did")
             else:
                 fact.doubt(0.6, "the text gives no role")
+        if fact.evidence is not None and _INVENTED.search(fact.evidence.sentence):
+            fact.doubt(0.3, "a character the author says is invented")
         out.append(fact)
     return out
+
+
+# A novel's note on its people: "Kit Aske ... is invented, as are ...", "the fictional
+# innkeeper"; not "the telephone was invented by Bell".
+_INVENTED = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:\w+\s+)?(?:invented|fictional|fictitious|imaginary|made up)\b"
+    r"(?!\s+by\b)|\b(?:fictional|fictitious|imaginary)\s+[a-z]+|\bnever (?:lived|existed)\b"
+)
 
 
 def _did(ev: Evidence | None) -> bool:

@@ -167,7 +167,13 @@ _NO_SUBJECT = re.compile(
 )
 
 
-_NAMED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er) \[([^\]]+)\]")
+# A clause after a semicolon that opens with its verb: its subject is before it.
+_VERB_FIRST = re.compile(
+    r"(?:[a-z]+ed|took|made|won|lost|fought|led|held|gave|became|began|fled|sent|met|left|"
+    r"wrote|rose|fell|broke|brought|built|drew|chose|went|came|saw|told|sold|bought|taken|"
+    r"given|written|drawn|known|shown|sworn|born)\b"
+)
+_NAMED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|him|[Hh]is|[Hh]er) \[([^\]]+)\]")
 # A list entry's date and dash: "July 26, 1822 - ", "1819-1830 - "
 _ENTRY_DATE = re.compile(r"\s*[\w ,./–-]{0,30}\d[\w ,./–-]{0,30}?\s[-–—]\s*")
 
@@ -182,6 +188,8 @@ def _clause(s: str, start: int, end: int) -> tuple[int, int]:
             left = m.end()
         elif m.start() >= end and right == len(s):
             right = m.start()
+    if left and _VERB_FIRST.match(s, left):
+        left = 0  # "...; proclaimed the rising at Kraków on ___": who did, the start says
     if len(s[left:right].split()) <= MAX_WORDS:
         return left, right
     # too long: cut at the commas nearest the answer, keeping some words each side
@@ -237,6 +245,14 @@ def _no_one_for_he(above: str, text: str, names: frozenset[str], people: frozens
         # a heading that is a name and nothing else ("Marie Curie") may be whom it means
         and not (len(words) <= 4 and all(re.fullmatch(rf"[{UPPER}][\w'.-]*", w) for w in words))
     )
+
+
+def _ended(sentence: str) -> str:
+    """``sentence`` with a full stop if it ends in a word: shown before another."""
+    return f"{sentence}." if _ENDS_IN_A_WORD.search(sentence) else sentence
+
+
+_ENDS_IN_A_WORD = re.compile(r"[^\W\d_]$")
 
 
 def _safe(text: str) -> str:
@@ -352,7 +368,9 @@ def cloze(
     context = ""
     alone = clause  # the clause without the sentence before it
     if leans or (not gap_is_name and not _says_what(shown, names)):
-        context = "" if label else ev.before  # the line above in a box tells another thing
+        # the line above in a box tells another thing; a list's entry above without a
+        # full stop ("... surrendered within days") is ended, so the two do not run on
+        context = "" if label else _ended(ev.before)
         if left > 0 and not label:
             # "...; {{Francis Cottington}} negotiated it for England": the sentence's own
             # clauses before this one come before any other sentence
@@ -407,11 +425,11 @@ def cloze(
     # sentence before that one may say what "it" is
     if (
         missing
-        and context == ev.before
+        and context == _ended(ev.before)
         and ev.earlier
         and not unnamed(own, f"{ev.earlier} {context}", own_gap, fact.kind, names, people)
     ):
-        clause = f"{_safe(ev.earlier)} {clause}"
+        clause = f"{_safe(_ended(ev.earlier))} {clause}"
         missing = []
     if missing and context and not clause.startswith("("):
         # "Lots of artists hated it": the heading above ("Building the Eiffel Tower"), or

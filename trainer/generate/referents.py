@@ -75,7 +75,7 @@ _TITLE_AFTER = re.compile(rf"^,\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?(?i:({_TITLE
 _THE_TITLE = re.compile(
     rf"\b[Tt]he\s+(?:(?:old|young|new|elder|younger|late)\s+)?({_TITLE})\b(?!-)"
 )
-_PRONOUNS = (("he", "m"), ("she", "f"))
+_PRONOUNS = (("he", "m"), ("she", "f"), ("him", "m"))
 _PRONOUN = re.compile(r"\b(?:He|She|he|she)\b")
 # A word right before a name that makes it an object, not the sentence's subject.
 _OBJECT_BEFORE = re.compile(
@@ -401,7 +401,7 @@ def name_who(text: str, gap: tuple[int, int], who: tuple[tuple[str, str], ...]) 
 
 
 # "he", "she", "the count", "the emperor's": a word that stands for a person
-_STANDS_FOR = re.compile(rf"\b([Hh]e|[Ss]he|[Tt]he\s+(?:{_TITLE}))\b(?:'s\b)?")
+_STANDS_FOR = re.compile(rf"\b([Hh]e|[Ss]he|him|[Tt]he\s+(?:{_TITLE}))\b(?:'s\b)?")
 _A_NAME = re.compile(rf"\b[{UPPER}][a-z]+\s+[{UPPER}][a-z]+")
 
 
