@@ -556,7 +556,7 @@ class Timeline:
         return out
 
     def _of_month(self, sentence: str, mentions: list[DateMention], skip: int) -> list[Resolved]:
-        """ "The 21st ult.", "the 3rd inst.": a day of the month before, or of this one.
+        """A day of the month before, or of this one: "the 21st ult.", "the 3rd inst.".
 
         Counted from the day of the message that says it: the dateline, or a day
         its own sentence gave before it ("telegraphed, Sept. 6, that the residency

@@ -202,7 +202,7 @@ _MISREPORT = re.compile(
     r"dated|gave|called|wrote|reported|claimed|referred to|misstated|misdated|misnamed)\b"
     r"|\b[Ww]e (?:said|stated|described|named|dated|gave|called|wrote|reported|misstated)\b"
 )
-# ... and says the text is mistaken in the same sentence or the next one
+# ... on a page that says it corrects what it printed (checked once for the article)
 _CORRECTION = re.compile(
     r"(?i:\bcorrections?\b|\bwe (?:apologi[sz]e|regret)\b|\b(?:was|were|is) wrong\b|"
     r"\bin error\b|\bmisspelled\b|\bthe correct\b|\bincorrectly\b|\bmistakenly\b)"

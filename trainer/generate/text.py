@@ -526,7 +526,8 @@ def _first_line_indent(lines: list[str], index: int) -> bool:
     """
     after = lines[index + 1] if index + 1 < len(lines) else ""
     return (
-        _INDENTED_START.match(lines[index]) is not None
+        index > 0
+        and _INDENTED_START.match(lines[index]) is not None
         and _FLUSH_PROSE.match(lines[index - 1]) is not None
         and after[:1].strip() != ""
     )
