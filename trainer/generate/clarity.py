@@ -566,7 +566,7 @@ def name_the_things(text: str, missing: list[str], things: tuple[str, ...]) -> s
 
 
 # A sentence that tells of something done: a verb in the past tense, regular or not.
-_TOLD = re.compile(
+TOLD = re.compile(
     r"\b(?:(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|ught|ung|un)|was|were|had|did|\w{2,}ed|began|came|took|won|lost|met|left|ran|fell|rose|grew|gave|"
     r"made|sank|went|held|kept|led|broke|brought|built|fought|flew|found|got|knew|lay|paid|sent|"
     r"shook|shot|stood|struck|spoke|wrote|drew|chose|became|saw|told|thought|sat|set|said|"
@@ -583,11 +583,11 @@ _READER = re.compile(
     re.IGNORECASE,
 )
 
-# An appointment's hour and weekday: "at 2 pm on Sunday", "Tuesday, 7.30pm".
-_APPOINTED = re.compile(
-    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^.]{0,40}\b\d{1,2}[:.]\d{2}\b"
-)
+# An hour on the clock ("2 pm", "7.30pm") and a day of the week, as notices give them.
+HOUR = r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+WEEKDAY = r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+# An appointment's hour and weekday: "at 2 pm on Sunday", "Tuesday, 7.30".
+_APPOINTED = re.compile(rf"{HOUR}|{WEEKDAY}[^.]{{0,40}}\b\d{{1,2}}[:.]\d{{2}}\b")
 
 
 def notice_doubt(sentence: str, yearless: bool = False, dated_piece: bool = True) -> str:
@@ -602,7 +602,7 @@ def notice_doubt(sentence: str, yearless: bool = False, dated_piece: bool = True
         # "Our next guided walk leaves ... at 2 pm on Sunday 13 October": an hour, a
         # weekday and the reader; a past participle ("guided") tells of nothing done
         return "a notice to the reader, not a fact of the article"
-    if _TOLD.search(sentence):
+    if TOLD.search(sentence):
         return ""
     if _READER.search(sentence):
         return "a notice to the reader, not a fact of the article"

@@ -34,12 +34,7 @@ def columns_as_lines(text: str) -> str:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if (
-            index + 1 < len(lines)
-            and line.strip()
-            and _RULE.match(lines[index + 1])
-            and len(_RUN.findall(lines[index + 1])) >= 2
-        ):
+        if index + 1 < len(lines) and line.strip() and _RULE.match(lines[index + 1]):
             rows, index = _table(lines, index)
             if rows:
                 out.extend(["", *("\n\n".join(rows).split("\n")), ""])

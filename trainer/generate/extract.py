@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from trainer.generate.clarity import TIME_IT, note_things, notice_doubt
+from trainer.generate.clarity import HOUR, TIME_IT, WEEKDAY, note_things, notice_doubt
 from trainer.generate.dates import DateMention, find_dates, year_of
 from trainer.generate.events import Timeline, date_fact, find_dateline
 from trainer.generate.facts import Fact, Place
@@ -158,8 +158,7 @@ _HISTORY_GAP = 20
 _PAGE_TIME = 2
 # What a page's own business says: a weekday and an hour, a sale, a show, an episode.
 _BUSINESS = re.compile(
-    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b\d{1,2}[:.]\d{2}\b|"
-    r"\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|"
+    rf"{WEEKDAY}|\b\d{{1,2}}[:.]\d{{2}}\b|{HOUR}|"
     r"\b(?i:exhibitions?|display|galler(?:y|ies)|tickets?|admission|preview|viewing|sale|"
     r"auction|lot|episodes?|released|talks?|lectures?|booking|book now|opens|runs until|"
     r"newsletter|subscribe|webinar|podcast|hardback|paperback|first published|reading groups?|"

@@ -18,6 +18,7 @@ from typing import Any
 
 from trainer.generate.clarity import (
     TIME_IT,
+    TOLD,
     name_the_things,
     names_in,
     notice_doubt,
@@ -167,12 +168,6 @@ _NO_SUBJECT = re.compile(
 )
 
 
-# A clause after a semicolon that opens with its verb: its subject is before it.
-_VERB_FIRST = re.compile(
-    r"(?:[a-z]+ed|took|made|won|lost|fought|led|held|gave|became|began|fled|sent|met|left|"
-    r"wrote|rose|fell|broke|brought|built|drew|chose|went|came|saw|told|sold|bought|taken|"
-    r"given|written|drawn|known|shown|sworn|born)\b"
-)
 _NAMED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|him|[Hh]is|[Hh]er) \[([^\]]+)\]")
 # A list entry's date and dash: "July 26, 1822 - ", "1819-1830 - "
 _ENTRY_DATE = re.compile(r"\s*[\w ,./–-]{0,30}\d[\w ,./–-]{0,30}?\s[-–—]\s*")
@@ -188,8 +183,10 @@ def _clause(s: str, start: int, end: int) -> tuple[int, int]:
             left = m.end()
         elif m.start() >= end and right == len(s):
             right = m.start()
-    if left and _VERB_FIRST.match(s, left):
-        left = 0  # "...; proclaimed the rising at Kraków on ___": who did, the start says
+    if left and s[left : left + 1].islower() and TOLD.match(s, left):
+        # "...; proclaimed the rising at Kraków on ___": a clause that opens with its
+        # verb; who did it, the start says
+        left = 0
     if len(s[left:right].split()) <= MAX_WORDS:
         return left, right
     # too long: cut at the commas nearest the answer, keeping some words each side
