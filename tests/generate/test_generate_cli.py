@@ -1133,6 +1133,47 @@ def test_a_spun_treaty_called_an_arrangement_and_a_decade_as_a_frame(tmp_path: P
     assert not any(c.when == "1430/1439" for c in cards)  # "By the 1430s Philip was weary"
 
 
+def test_a_spun_bargain_potentate_and_exterior_secretary_are_read_as_meant(
+    tmp_path: Path,
+) -> None:
+    spun = write(
+        tmp_path,
+        "spun.txt",
+        """
+        Harmony talks opened in London in December 1912, chaired via the British exterior
+        secretary Sir Edward Grey. The Bargain of London, endorsed on 30 Might 1913, gave the
+        allies most Ottoman land in Europe. At the orders of Potentate Ferdinand of Bulgaria and
+        Normal Mikhail Savov, Bulgarian troops assaulted their allies, and the Subsequent Balkan
+        Combat began. The Bargain of Bucharest was endorsed on 10 August 1913.
+        """,
+    )
+    cards = generate([spun]).cards
+    fronts = " ".join(c.front for c in cards)
+    treaties = {
+        c.front.split("{{c1::")[1].split("}}")[0]: c.when for c in cards if c.kind == "treaty"
+    }
+    assert treaties == {"Treaty of London": "1913-05-30", "Treaty of Bucharest": "1913-08-10"}
+    assert "the British foreign secretary Sir {{c1::Edward Grey}}" in fronts
+    # a ruler's single name with the country is a regnal name said in full, and sure
+    assert "King {{c1::Ferdinand}} of Bulgaria" in fronts
+    assert "General {{c1::Mikhail Savov}}" in fronts and "Second Balkan War" in fronts
+
+
+def test_older_prose_names_a_treaty_in_lower_case(tmp_path: Path) -> None:
+    entry = write(
+        tmp_path,
+        "entry.txt",
+        """
+        Shere Ali flees, and dies at Mazar-i-Sherif, Feb. 21, 1879. Yakoob Khan sues for peace:
+        treaty of Gundamuk, signed by Yakoob Khan and Major Cavagnari, May 26, 1879. The envoys
+        then agreed a treaty of friendship, and the treaty of Commerce followed.
+        """,
+    )
+    named = [c for c in generate([entry]).cards if c.kind == "treaty"]
+    assert [c.front.split("{{c1::")[1].split("}}")[0] for c in named] == ["treaty of Gundamuk"]
+    assert named[0].when == "1879-05-26"
+
+
 def test_an_awards_own_proceedings_are_no_history(tmp_path: Path) -> None:
     award = write(
         tmp_path,

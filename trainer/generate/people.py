@@ -45,6 +45,22 @@ _NAME = rf"{_NAME_TOKEN}(?:(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}(?:\s+{
 _NAME_RE = re.compile(rf"\b{_NAME}\b")
 
 
+# A ruler's title before a single name, the country after it: a regnal name said in full.
+_RULER_BEFORE = re.compile(
+    r"\b(?:King|Queen|Tsar|Tsarina|Emperor|Empress|Sultan|Shah|Emir|Pharaoh|Grand Duke|Elector)"
+    r"\s+$"
+)
+_OF_COUNTRY = re.compile(r"^\s+of\s+[A-Z][a-z]")
+
+
+def _ruler_of(ev: Evidence | None) -> bool:
+    """Whether the sentence names someone as "King Ferdinand of Bulgaria" names them."""
+    return ev is not None and bool(
+        _RULER_BEFORE.search(ev.sentence[max(0, ev.start - 12) : ev.start])
+        and _OF_COUNTRY.match(ev.sentence[ev.end : ev.end + 20])
+    )
+
+
 def _trie(words: list[str]) -> str:
     """One pattern matching any of ``words``, longest first, shared prefixes factored out.
 
@@ -406,8 +422,9 @@ def people_facts(people: dict[str, Person]) -> list[Fact]:
         )
         if role.startswith("Author"):
             pass  # named in a byline: asked as "who wrote ...?"
-        elif " " not in person.full:
-            # "King John had a terrible run": one name says too little to ask for
+        elif " " not in person.full and not _ruler_of(fact.evidence):
+            # "King John had a terrible run": one name says too little to ask for, unless
+            # it is a ruler's with their country ("King Ferdinand of Bulgaria")
             fact.doubt(0.6, "known by one name only")
         elif len(person.full.split()) == 2 and person.full.split()[0] in TITLES:
             # "Captain Scott is cheerful": the same, unless the sentence says what they

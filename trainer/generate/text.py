@@ -249,13 +249,23 @@ _SPIN_REPAIRS += [
         (r"\bHigh Minister\b", "Prime Minister"),
         (r"\bprime minster\b", "prime minister"),
         # events: a named war that became a "battle", "struggle" or "combat"
-        (r"\b([A-Z][a-z]+'?) (?:Battle|Struggle|Combat|Fight)\b(?! of)", r"\1 War"),
+        (r"\b([A-Z][a-z]+'?)(\s+)(?:Battle|Struggle|Combat|Fight)\b(?! of)", r"\1\2War"),
         # a treaty that became an "arrangement" or a "compact", a congress a "gathering",
         # a king a "sovereign", signed "marked" or "inked", died "passed on"
-        (r"\b(?:Arrangement|Compact) of (?=[A-Z])", "Treaty of "),
+        (r"\b(?:Arrangement|Compact|Bargain) of (?=[A-Z])", "Treaty of "),
+        (r"\b(?:Arrangements|Compacts|Bargains) of (?=[A-Z])", "Treaties of "),
         (r"\bcompact(s?)\b", r"treaty\1"),
         (r"\bGathering of (?=[A-Z])", "Congress of "),
-        (r"\bSovereign (?=[A-Z][a-z]+\b)", "King "),
+        (r"\b(?:Sovereign|Potentate)(?=\s+[A-Z][a-z]+\b)", "King"),
+        (r"\bNormal(?=\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b)", "General"),
+        (
+            r"\b(?:Initial|Preliminary)(?=\s+[A-Z][a-z]+\s+(?:War|Battle|Combat|Struggle)s?\b)",
+            "First",
+        ),
+        (r"\bSubsequent(?=\s+[A-Z][a-z]+\s+(?:War|Battle|Combat|Struggle)s?\b)", "Second"),
+        (r"\b(?:exterior|overseas)(\s+)(secretary|minister)\b", r"foreign\1\2"),
+        (r"\b(was|were) endorsed\b(?= (?:at|in|on|by)\b)", r"\1 signed"),
+        (r"(?<=, )endorsed\b(?= (?:at|in|on)\b)", "signed"),
         (r"\b(was|were) marked\b(?= (?:among|between|by|at|in|on)\b)", r"\1 signed"),
         (r"\binked\b", "signed"),
         (r"\bthe long run (?=[A-Z])", "the future "),
@@ -287,7 +297,8 @@ _SPIN_TELLS = re.compile(
     r"navy invasion|Additional Studying|internet hosting|the Finish of|historical past|"
     r"overseas (?:minister|secretary)|summer time|court docket|"
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? Battle\b(?! of)|got here|the long run [A-Z]|for lengthy|"
-    r"Years' (?:Fight|Struggle|Combat)|Sovereign [A-Z]|(?:Arrangement|Compact|Gathering) of [A-Z]|"
+    r"Years' (?:Fight|Struggle|Combat)|(?:Sovereign|Potentate) [A-Z]|"
+    r"(?:Arrangement|Compact|Gathering|Bargain) of [A-Z]|exterior\ssecretary|"
     r"value the name)"
 )
 

@@ -33,7 +33,11 @@ _TREATY_NAMED = re.compile(
     # "... of Medina del Campo": a place's own small words belong to its name
     rf"(?:\s(?:of|on|for)\s(?:the\s)?{_CAP}(?:\s(?:(?:of|on|in|for|with|to)\s(?:the\s)?|and\s(?!the\s)|(?:del|de|di|da|la|le|sur|am|an)\s)?{_CAP}){{0,8}})?"
     rf"|(?:First\s|Second\s)?(?:Peace|Edict|Statute|Provisions|Concordat|Capitulations)\sof\s{_CAP}"
-    rf"|(?:{_CAP}\s){{1,3}}format)(?!\s(?:Organi[sz]ation|Council))"
+    rf"|(?:{_CAP}\s){{1,3}}format"
+    # older prose writes "the treaty of Gundamuk" in lower case; what it was about is no place
+    rf"|(?:(?<=the\s)|(?<=[:;,]\s))treaty\sof\s(?!(?:Peace|Friendship|Amity|Commerce|Alliance|Union|Guarantee|"
+    rf"Neutrality|Navigation|Cession|Mutual|Limits|Boundaries|Arbitration)\b){_CAP}"
+    rf"(?:\s(?:del|de|di|da|la|le|sur|am|an)\s{_CAP})?)(?!\s(?:Organi[sz]ation|Council))"
 )
 _AND_VERB = re.compile(
     r"\band\s+(?:then\s+)?(?:signed|agreed|concluded|adopted|ratified|reached|negotiated|struck|sealed)\b"
