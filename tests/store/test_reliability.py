@@ -15,8 +15,9 @@ import pytest
 
 from tests.conftest import FixedClock, write_deck
 from trainer.core.config import parse_config
-from trainer.core.errors import ConfigError, ConflictError, StoreError
+from trainer.core.errors import ConfigError, ConflictError, DamagedCopy, StoreError
 from trainer.core.model import Rating, State
+from trainer.store import backup as backup_store
 from trainer.store import db
 from trainer.workspace import Workspace
 
@@ -343,3 +344,31 @@ def test_a_settings_file_that_is_a_pipe_or_a_device_is_refused_unread(
     assert time.monotonic() - started < 5
     err = capsys.readouterr().err
     assert "config.toml" in err and "not a regular file" in err
+
+
+def test_a_damaged_database_is_backed_up_aside_and_no_sound_backup_is_pruned(
+    deck: Path, clock: FixedClock
+) -> None:
+    cards = "".join(f"  - {{id: d{i}, front: {'q' * 300}{i}, back: a}}\n" for i in range(400))
+    deck.write_text("id: k\ncards:\n" + cards)
+    ws = Workspace(None, [deck], clock=clock)
+    for _ in range(4):  # more than the three newest the pruning keeps
+        ws.backup()
+        clock.advance(seconds=60)
+    kept = [b.path for b in ws.backups()]
+    path = ws.paths.database
+    ws.close()
+    _corrupt(path, path.stat().st_size // 2, 4096)
+    ws = Workspace(None, [deck], clock=clock, load=False)
+    for _ in range(4):
+        clock.advance(seconds=60)
+        with pytest.raises(DamagedCopy) as raised:
+            ws.backup()
+        assert "failed its check" in raised.value.message and "trainer restore" in raised.value.hint
+        assert raised.value.path.exists() and raised.value.path.name.endswith(".damaged.sqlite3")
+    assert [b.path for b in ws.backups()] == kept  # none pruned, the copies not listed
+    assert not backup_store.due(ws.paths.backups, ws.paths.profile, clock.now())  # not again
+    restored, before = ws.restore()  # a damaged present is still set aside first
+    assert restored == kept[0] and before.name.endswith(".damaged.sqlite3")
+    assert ws.check_integrity() == []
+    ws.close()

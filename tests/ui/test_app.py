@@ -577,6 +577,22 @@ async def test_a_damaged_database_found_when_idle_offers_the_latest_backup(
         await pilot.pause()
         assert len(workspace.backups()) == 2  # what was there is backed up first
         assert workspace.store.answer_count() == 1
+        # a backup that finds the database damaged says so the same way
+        from textual.worker import WorkerFailed
+
+        from trainer.core.errors import DamagedCopy
+
+        def damaged() -> None:
+            raise DamagedCopy(Path("p-1.damaged.sqlite3"), "page 7 is never used")
+
+        monkeypatch.setattr(workspace, "backup", damaged)
+        monkeypatch.setattr(workspace, "backup_due", lambda: True)
+        app.backup_in_background()
+        with pytest.raises(WorkerFailed):  # the worker fails; the app says so and goes on
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, DamageDialog)
+        assert app.screen.problems == ["page 7 is never used"]
 
 
 async def test_a_conflict_with_another_window_is_said_and_the_next_card_shown(

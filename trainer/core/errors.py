@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class TrainerError(Exception):
@@ -48,6 +49,24 @@ class StoreError(TrainerError):
 
 class StoreBusyError(StoreError):
     """Another process holds the profile's database for too long."""
+
+
+class DamagedCopy(StoreError):
+    """The database failed SQLite's check while being backed up; no backup was replaced.
+
+    Attributes:
+        path: Where the copy of the damaged database was put (not listed as a backup).
+        problem: What the check found.
+    """
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(
+            f"the database failed its check while being backed up ({problem}); "
+            f"no backup was replaced, and the damaged copy is {path.name}",
+            "'trainer restore' puts the newest sound backup back",
+        )
+        self.path = path
+        self.problem = problem
 
 
 class ConflictError(TrainerError):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from trainer.core.errors import StoreError, UsageError
+from trainer.core.errors import DamagedCopy, StoreError, UsageError
 
 EVERY = 30 * 60.0
 """Seconds between automatic backups while studying."""
@@ -38,10 +38,14 @@ class Backup:
     answers: int
 
 
-def _stamp(path: Path, profile: str) -> datetime | None:
+DAMAGED = ".damaged" + SUFFIX
+"""How a copy of a database that failed its check ends: kept, never listed as a backup."""
+
+
+def _stamp(path: Path, profile: str, suffix: str = SUFFIX) -> datetime | None:
     try:
         return datetime.strptime(
-            path.name.removeprefix(f"{profile}-").removesuffix(SUFFIX), "%Y%m%d-%H%M%S"
+            path.name.removeprefix(f"{profile}-").removesuffix(suffix), "%Y%m%d-%H%M%S"
         ).replace(tzinfo=UTC)
     except ValueError:
         return None
@@ -102,6 +106,7 @@ def make(
     name = f"{profile}-{when:%Y%m%d-%H%M%S}{SUFFIX}"
     target = where / name
     tmp = where / f".{name}.tmp"
+    problem = ""
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
@@ -111,9 +116,14 @@ def make(
         try:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")
+            problem = _problem(copy)
         finally:
             copy.close()
             source.close()
+        if problem:
+            # a copy of a damaged database is kept for a specialist, under a name no
+            # backup list shows, and the sound backups are not pruned to make room
+            target = where / f"{profile}-{when:%Y%m%d-%H%M%S}{DAMAGED}"
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
@@ -122,8 +132,19 @@ def make(
             f"the backup {target} could not be written: {exc}",
             "check the free disk space and the folder's permissions",
         ) from exc
+    if problem:
+        raise DamagedCopy(target, problem)
     prune(where, profile, spare)
     return target
+
+
+def _problem(conn: sqlite3.Connection) -> str:
+    """The first problem SQLite's quick check finds in ``conn``, or "" when it is sound."""
+    try:
+        found = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return "" if found == "ok" else str(found)
 
 
 def prune(where: Path, profile: str, spare: Path | None = None) -> list[Path]:
@@ -151,9 +172,16 @@ def prune(where: Path, profile: str, spare: Path | None = None) -> list[Path]:
 
 
 def due(where: Path, profile: str, now: datetime) -> bool:
-    """Whether the newest backup is older than ``EVERY`` (or there is none)."""
-    found = backups(where, profile, count=False)
-    return not found or (now - found[0].made).total_seconds() >= EVERY
+    """Whether the newest backup, or copy of a damaged database, is ``EVERY`` seconds old.
+
+    A damaged copy counts, so a damaged database is not copied again at every answer.
+    """
+    made = [b.made for b in backups(where, profile, count=False)]
+    for path in where.glob(f"{profile}-*{DAMAGED}") if where.is_dir() else []:
+        stamp = _stamp(path, profile, DAMAGED)
+        if stamp is not None:
+            made.append(stamp)
+    return not made or (now - max(made)).total_seconds() >= EVERY
 
 
 def check(source: Path) -> None:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from trainer.core.errors import NotTomlError, TrainerError
+from trainer.core.errors import DamagedCopy, NotTomlError, TrainerError
 from trainer.core.quiz.model import QuestionType
 from trainer.core.quiz.run import QuizRun
 from trainer.ui.guard import guarded
@@ -205,6 +205,9 @@ class TrainerApp(App[None]):
             return
         if group == "backup" and event.state is WorkerState.ERROR:
             error = event.worker.error
+            if isinstance(error, DamagedCopy):
+                self.push_screen(DamageDialog([error.problem], self.workspace.backups()[:1]))
+                return
             self.notify(
                 f"The backup was not made: {error.message if isinstance(error, TrainerError) else error}",
                 severity="warning",

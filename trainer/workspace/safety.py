@@ -6,7 +6,7 @@ import contextlib
 import sqlite3
 from pathlib import Path
 
-from trainer.core.errors import TrainerError, UsageError
+from trainer.core.errors import DamagedCopy, TrainerError, UsageError
 from trainer.store import backup as backup_store
 from trainer.store import db
 from trainer.store.db import checkpoint, integrity, migrate
@@ -56,14 +56,18 @@ class SafetyMixin(Base):
                 )
             source = found[0].path
         backup_store.check(source)
-        # the copy of the present must not push the chosen backup out of the kept ones
-        before = backup_store.make(
-            self.paths.database,
-            self.paths.backups,
-            self.paths.profile,
-            self.clock.now(),
-            spare=source,
-        )
+        # the copy of the present must not push the chosen backup out of the kept ones;
+        # a damaged present is what a restore is for: its copy is kept aside
+        try:
+            before = backup_store.make(
+                self.paths.database,
+                self.paths.backups,
+                self.paths.profile,
+                self.clock.now(),
+                spare=source,
+            )
+        except DamagedCopy as damaged:
+            before = damaged.path
         backup_store.restore(self.conn, source)
         migrate(self.conn)
         self.store = Store(self.conn, self.paths.seen)
