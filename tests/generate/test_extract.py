@@ -393,10 +393,13 @@ def test_a_chronicles_run_of_days_takes_the_one_year_that_keeps_it_in_order() ->
     dates = _sure_dates(
         """
         The fleet sailed from Plymouth, Nov. 3, 1807. It anchors off Lisbon, Feb. 9;
-        lands the army, Mar. 14; and takes the citadel, May 2, 1808. The garrison
+        lands the army, Mar. 14; and takes the citadel, May 2, 1808. See PORTUGAL and
+        SPAIN. The garrison
         reported by despatch of June 5, 1808, that the rebels had been beaten on the 28th ult.
         """
     )
+    # a pointer to another entry in small capitals is no part of what a card quotes
+    assert not any("PORTUGAL" in f.evidence.before for f in dates.values() if f.evidence)
     assert dates["Feb. 9"].when == "1808-02-09"  # not 1807: the run is in order
     assert dates["Mar. 14"].when == "1808-03-14"
     assert dates["the 28th ult."].when == "1808-05-28"  # "ult." from the despatch's day

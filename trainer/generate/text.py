@@ -189,6 +189,12 @@ _BYLINE = re.compile(
 )
 # Footnote marks: "Empire.[1] The", "Empire[12]", "Empire.[note 3]"
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3})\]")
+# A dictionary's pointer to another entry, printed in small capitals: "... at Cabul. See
+# RUSSIA." It points the reader on and says nothing, so a card never quotes it.
+_SMALL_CAPS_SEE = re.compile(
+    r"(?<=[.;])[ \t]+See[ \t\n]+(?:also[ \t\n]+)?[A-Z]{3,}(?:(?:,[ \t\n]+|[ \t\n]+and[ \t\n]+)[A-Z]{3,})*\."
+    r"(?=\s|$)"
+)
 
 
 # Headings of an article's back matter: what follows them lists sources, not facts.
@@ -602,6 +608,7 @@ def parse_article(text: str, name: str) -> Article:
     text = columns_as_lines(_front_matter(normalise(text)))
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
     text = _FOOTNOTE.sub("", text)
+    text = _SMALL_CAPS_SEE.sub("", text)
     spun = looks_spun(text)
     prose = re.search(r"[a-z]{3}", text[:20_000]) is not None  # not all in capitals
     text = unspin(text) if spun else _repair_spun_days(text)
