@@ -543,3 +543,50 @@ def test_a_clause_that_opens_with_its_verb_keeps_its_subject(tmp_path: Path) -> 
     )
     fronts = {c.when: c.front for c in generate([article]).cards}
     assert fronts["1794-03-24"].startswith("Kosciuszko, Tadeusz"), fronts
+
+
+def test_a_talk_page_teaches_the_history_not_its_signatures_or_edits() -> None:
+    facts = facts_of(
+        """
+        Talk:Peace of Oliva
+
+        This article has been rated as C-class on the project's quality scale.
+
+        == Date of signing ==
+
+        I have changed the date in the lead and the infobox from 3 May 1660 to 23 April 1660.
+        Several "on this day" sites list the peace under 23 April. Ostsee1660 (talk) 21:47,
+        2 March 2019 (UTC)
+
+        :I've reverted this. The peace was signed at the abbey of Oliva on 3 May 1660, and
+        the Treaty of Copenhagen was signed on 6 June 1660. Kestrel Quill (talk) 08:15, 3 March 2019 (UTC)
+        """
+    )
+    sure = {f.when for f in facts if f.sure and f.kind in ("date", "treaty")}
+    assert sure == {"1660-05-03", "1660-06-06"}, sure  # no signature's day, no edit's date
+    sentences = " ".join(f.evidence.sentence for f in facts if f.evidence)
+    assert "(talk)" not in sentences and "==" not in sentences and ":I've" not in sentences
+
+
+def test_a_games_map_numbers_are_no_years_and_an_archive_extract_keeps_its_own_day() -> None:
+    game = _sure_dates(
+        """
+        Turn 1 represents 05:30 on 1 March 1896. Arimondi sets up in hexes 1115-1216 and
+        Ellena enters on hex 1020; Albertone sets up in hexes 1407-1610.
+        """
+    )
+    assert set(game) == {"1 March 1896"}, set(game)
+    column = facts_of(
+        """
+        FROM OUR ARCHIVES
+
+        Monday 12 February 1979
+
+        100 years ago: 12 February 1879
+
+        The telegrams published this morning tell of a grave reverse. The column crossed the
+        Buffalo River on the 11th ult., the day the ultimatum ran out.
+        """
+    )
+    dated = {f.when for f in kinds(column, "date")}
+    assert "1879-01-11" in dated and not any(w.startswith("1979-01") for w in dated), dated

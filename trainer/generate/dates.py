@@ -133,9 +133,13 @@ _COUNTED = re.compile(
 )
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:page|pages|p\.|pp\.|no\.|nr\.?|number|room|route|flight|code|km|miles|about|some|nearly|around|over|under|than|"
-    r"resolutions?|articles?|sections?|chapters?|paragraphs?|clauses?)\s*|(?-i:[A-Z]{2,})[-/])$",
+    r"resolutions?|articles?|sections?|chapters?|paragraphs?|clauses?|"
+    r"hex(?:es)?(?:\s+\d{3,4}[-–])?|squares?|grid(?:\s+ref(?:erence)?\.?)?)\s*"
+    r"|(?-i:[A-Z]{2,})[-/])$",
     re.IGNORECASE,
 )
+# A game's map and a survey's grid: "hex 1020", "hexes 1115-1216", "grid ref 3061".
+_GRID_BEFORE = re.compile(r"\b(?:hex(?:es)?|squares?|grid(?:\s+ref(?:erence)?\.?)?)\s*$", re.I)
 # An author-year citation: "(Nish 1972, p. 5)", "; Oda and Fenwick 2003)", "Whitcombe (1974) argues"
 _AUTHORS = r"(?P<who>[A-Z][\w'-]+)(?:\s+(?:and|&)\s+[A-Z][\w'-]+|\s+et\s+al\.?)?"
 _CITED_IN = re.compile(rf"[(;]\s*{_AUTHORS},?\s+$")
@@ -455,6 +459,8 @@ def find_dates(sentence: str) -> list[DateMention]:
                     )
                 )
             ):
+                continue
+            if kind == "range" and _GRID_BEFORE.search(sentence[: m.start()]):
                 continue
             if (
                 kind in ("mdy", "dm")

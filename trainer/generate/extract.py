@@ -209,13 +209,28 @@ _CORRECTION = re.compile(
 
 
 def _doubt_misreports(facts: list[Fact], article: Article) -> None:
-    """Make unsure what a page of corrections quotes as printed wrongly."""
+    """Make unsure what a page of corrections quotes as printed wrongly, and what a talk
+    page's editors say of their own edits."""
+    if article.talk:
+        for fact in facts:
+            if fact.evidence is not None and _EDITING.search(fact.evidence.sentence):
+                fact.doubt(0.3, "what an editor says of the page's text, not the history")
     text = " ".join(p.text for p in article.paragraphs)
     if not _CORRECTION.search(text):
         return
     for fact in facts:
         if fact.evidence is not None and _MISREPORT.search(fact.evidence.sentence):
             fact.doubt(0.3, "what a correction says was printed wrongly")
+
+
+# On a talk page: "I have changed the date in the lead and the infobox from ... to ...",
+# "sites list the treaty under 18 October", "I will take the 18 October entry off".
+_EDITING = re.compile(
+    r"\b(?:infobox|the lead\b|revert(?:ed|ing)?\b|(?:this|my|your|the) (?:edit|change)\b|"
+    r"I (?:have|'ve) (?:changed|rewritten|added|removed)|changed the date|entry (?:off|on)\b|"
+    r"on this day|anniversar(?:y|ies)\b|sites? lists?\b|the (?:section|paragraph) on\b)",
+    re.IGNORECASE,
+)
 
 
 def _ahead(mentions: list[DateMention], m: DateMention) -> DateMention | None:
@@ -250,6 +265,8 @@ def _doubt_the_page_time(facts: list[Fact], now: int | None) -> None:
 
 # What may stand before a letter's date in its head: "Paris, ", "London, Tuesday "
 _BEFORE_HEAD_DATE = re.compile(
+    # an archive column's extract: "100 years ago: 12 February 1879" (the day it was printed)
+    r"(?:(?:\d{1,3}|[A-Za-z]+(?:\s[a-z]+)?)\s+years\s+ago\s*[:,–-]\s+)?"
     rf"(?:[{UPPER}][\w'.-]*(?:\s+[{UPPER}][\w'.-]*){{0,3}},\s+)?"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 )

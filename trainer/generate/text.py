@@ -38,6 +38,7 @@ class Article:
     paragraphs: list[Paragraph]
     authors: list[str] = field(default_factory=list)
     spun: bool = False
+    talk: bool = False  # a wiki talk page: editors discussing the article, signed
 
     @property
     def title(self) -> str:
@@ -130,9 +131,16 @@ _MD_EMPH = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+# A wiki's own markup: "== Venice paragraph ==" is a heading, ":::" indents a reply.
+_WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*(?P<title>[^=].*?)\s*\1\s*$")
+_WIKI_INDENT = re.compile(r"^:+\s*(?=\S)")
 
 
 def _strip_markdown(line: str) -> tuple[str, bool]:
+    wiki = _WIKI_HEADING.match(line)
+    if wiki:
+        return wiki.group("title"), True
+    line = _WIKI_INDENT.sub("", line)
     heading = bool(_MD_HEADING.match(line))
     line = _MD_HEADING.sub("", line)
     line = _MD_QUOTE.sub("", line)
@@ -159,6 +167,8 @@ _BOILERPLATE = [
         r"\b(has|have) disclosed no relevant affiliations\b",
         r"\boriginally published (on|in|by)\b",
         r"\bread the original article\b",
+        # a wiki talk page's banners
+        r"^this (?:article|page) (?:is within the scope of|has been rated as)\b",
         r"\brepublished (from|under|with)\b",
         r"^(copyright|\(c\)|©)\s",
         r"^(share|tweet|print|email) this\b",
@@ -189,6 +199,12 @@ _BYLINE = re.compile(
 )
 # Footnote marks: "Empire.[1] The", "Empire[12]", "Empire.[note 3]"
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3})\]")
+# A wiki talk page's signature: "Marmotte1797 (talk) 14:02, 3 March 2019 (UTC)". Who wrote a
+# reply and when is the page's business; its year must not date the history in the reply.
+_SIGNATURE = re.compile(
+    r"[ \t]*(?:[—–-]+[ \t]*)?[^\s.,;:]+(?:[ \t][^\s.,;:]+){0,3}[ \t]\((?:talk|contribs|talk \W contribs)\)[ \t]*"
+    r"\d{1,2}:\d{2},\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+\((?:UTC|CES?T|[A-Z]{2,4})\)"
+)
 # A dictionary's pointer to another entry, printed in small capitals: "... at Cabul. See
 # RUSSIA." It points the reader on and says nothing, so a card never quotes it.
 _SMALL_CAPS_SEE = re.compile(
@@ -609,6 +625,7 @@ def parse_article(text: str, name: str) -> Article:
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
     text = _FOOTNOTE.sub("", text)
     text = _SMALL_CAPS_SEE.sub("", text)
+    text, signed = _SIGNATURE.subn("", text)
     spun = looks_spun(text)
     prose = re.search(r"[a-z]{3}", text[:20_000]) is not None  # not all in capitals
     text = unspin(text) if spun else _repair_spun_days(text)
@@ -666,7 +683,7 @@ def parse_article(text: str, name: str) -> Article:
                 paragraphs.append(Paragraph(number, run_in.group(1), True))
                 line = line[run_in.end() :]
             paragraphs.append(Paragraph(number, line, is_heading, item))
-    return Article(name, paragraphs, authors, spun)
+    return Article(name, paragraphs, authors, spun, talk=signed >= 2)
 
 
 MAX_ARTICLE = 50_000_000
