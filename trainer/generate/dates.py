@@ -134,11 +134,12 @@ _COUNTED = re.compile(
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:page|pages|p\.|pp\.|no\.|nr\.?|number|room|route|flight|code|km|miles|about|some|nearly|around|over|under|than|"
     r"resolutions?|articles?|sections?|chapters?|paragraphs?|clauses?|"
+    # a game's map and a survey's grid: "hex 1020", "hexes 1407-1610", "grid ref 3061"
     r"hex(?:es)?(?:\s+\d{3,4}[-–])?|squares?|grid(?:\s+ref(?:erence)?\.?)?)\s*"
     r"|(?-i:[A-Z]{2,})[-/])$",
     re.IGNORECASE,
 )
-# A game's map and a survey's grid: "hex 1020", "hexes 1115-1216", "grid ref 3061".
+# ... and before a range of them: "hexes 1115-1216"
 _GRID_BEFORE = re.compile(r"\b(?:hex(?:es)?|squares?|grid(?:\s+ref(?:erence)?\.?)?)\s*$", re.I)
 # An author-year citation: "(Nish 1972, p. 5)", "; Oda and Fenwick 2003)", "Whitcombe (1974) argues"
 _AUTHORS = r"(?P<who>[A-Z][\w'-]+)(?:\s+(?:and|&)\s+[A-Z][\w'-]+|\s+et\s+al\.?)?"
@@ -451,7 +452,8 @@ def find_dates(sentence: str) -> list[DateMention]:
                     or re.match(r"[-/]\d", sentence[m.end() :]) is not None  # "DIS-1968-02": an id
                     or _citation(sentence, m.start(), m.end())
                     or (
-                        _NOT_YEAR_BEFORE.search(sentence[: m.start()])
+                        # its words are short: the few characters before the year hold them
+                        _NOT_YEAR_BEFORE.search(sentence[max(0, m.start() - 48) : m.start()])
                         and not (
                             _ROUGH_YEAR.search(sentence[: m.start()])
                             and _YEAR_ENDS.match(sentence[m.end() :])
@@ -460,7 +462,9 @@ def find_dates(sentence: str) -> list[DateMention]:
                 )
             ):
                 continue
-            if kind == "range" and _GRID_BEFORE.search(sentence[: m.start()]):
+            if kind == "range" and _GRID_BEFORE.search(
+                sentence[max(0, m.start() - 24) : m.start()]
+            ):
                 continue
             if (
                 kind in ("mdy", "dm")

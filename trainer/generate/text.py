@@ -625,7 +625,9 @@ def parse_article(text: str, name: str) -> Article:
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
     text = _FOOTNOTE.sub("", text)
     text = _SMALL_CAPS_SEE.sub("", text)
-    text, signed = _SIGNATURE.subn("", text)
+    signed = 0
+    if "(talk" in text or "(contribs" in text:  # the pattern is slow: only on a talk page
+        text, signed = _SIGNATURE.subn("", text)
     spun = looks_spun(text)
     prose = re.search(r"[a-z]{3}", text[:20_000]) is not None  # not all in capitals
     text = unspin(text) if spun else _repair_spun_days(text)
