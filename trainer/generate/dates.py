@@ -133,14 +133,14 @@ _COUNTED = re.compile(
 )
 _NOT_YEAR_BEFORE = re.compile(
     r"(?:\b(?:page|pages|p\.|pp\.|no\.|nr\.?|number|room|route|flight|code|km|miles|about|some|nearly|around|over|under|than|"
-    r"resolutions?|articles?|sections?|chapters?|paragraphs?|clauses?|"
-    # a game's map and a survey's grid: "hex 1020", "hexes 1407-1610", "grid ref 3061"
-    r"hex(?:es)?(?:\s+\d{3,4}[-–])?|squares?|grid(?:\s+ref(?:erence)?\.?)?)\s*"
-    r"|(?-i:[A-Z]{2,})[-/])$",
+    r"resolutions?|articles?|sections?|chapters?|paragraphs?|clauses?)\s*|(?-i:[A-Z]{2,})[-/])$",
     re.IGNORECASE,
 )
-# ... and before a range of them: "hexes 1115-1216"
-_GRID_BEFORE = re.compile(r"\b(?:hex(?:es)?|squares?|grid(?:\s+ref(?:erence)?\.?)?)\s*$", re.I)
+# A game's map and a survey's grid, before a year or a range of them: "hex 1020",
+# "hexes 1115-1216", "hexes 1407-1610", "grid ref 3061"
+_GRID_BEFORE = re.compile(
+    r"\b(?:hex(?:es)?(?:\s+\d{3,4}[-–])?|squares?|grid(?:\s+ref(?:erence)?\.?)?)\s*$", re.I
+)
 # An author-year citation: "(Nish 1972, p. 5)", "; Oda and Fenwick 2003)", "Whitcombe (1974) argues"
 _AUTHORS = r"(?P<who>[A-Z][\w'-]+)(?:\s+(?:and|&)\s+[A-Z][\w'-]+|\s+et\s+al\.?)?"
 _CITED_IN = re.compile(rf"[(;]\s*{_AUTHORS},?\s+$")
@@ -462,7 +462,7 @@ def find_dates(sentence: str) -> list[DateMention]:
                 )
             ):
                 continue
-            if kind == "range" and _GRID_BEFORE.search(
+            if kind in ("year", "range") and _GRID_BEFORE.search(
                 sentence[max(0, m.start() - 24) : m.start()]
             ):
                 continue

@@ -209,12 +209,7 @@ _CORRECTION = re.compile(
 
 
 def _doubt_misreports(facts: list[Fact], article: Article) -> None:
-    """Make unsure what a page of corrections quotes as printed wrongly, and what a talk
-    page's editors say of their own edits."""
-    if article.talk:
-        for fact in facts:
-            if fact.evidence is not None and _EDITING.search(fact.evidence.sentence):
-                fact.doubt(0.3, "what an editor says of the page's text, not the history")
+    """Make unsure what a page of corrections quotes as printed wrongly."""
     text = " ".join(p.text for p in article.paragraphs)
     if not _CORRECTION.search(text):
         return
@@ -231,6 +226,15 @@ _EDITING = re.compile(
     r"on this day|anniversar(?:y|ies)\b|sites? lists?\b|the (?:section|paragraph) on\b)",
     re.IGNORECASE,
 )
+
+
+def _doubt_edits(facts: list[Fact], article: Article) -> None:
+    """Make unsure what a talk page's editors say of the page's own text."""
+    if not article.talk:
+        return
+    for fact in facts:
+        if fact.evidence is not None and _EDITING.search(fact.evidence.sentence):
+            fact.doubt(0.3, "what an editor says of the page's text, not the history")
 
 
 def _ahead(mentions: list[DateMention], m: DateMention) -> DateMention | None:
@@ -444,5 +448,6 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             # ordinary word in a spun name may be the spinner's, the original unknowable
             fact.doubt(0.6, "a name in a spun text may hold a spinner's swap")
         facts.append(fact)
+    _doubt_edits(facts, article)
     _doubt_misreports(facts, article)
     return facts

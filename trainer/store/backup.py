@@ -103,9 +103,9 @@ def make(
     when = now.astimezone(UTC).replace(microsecond=0)
     while (where / f"{profile}-{when:%Y%m%d-%H%M%S}{SUFFIX}").exists():
         when += timedelta(seconds=1)  # never overwrite a backup made the same second
-    name = f"{profile}-{when:%Y%m%d-%H%M%S}{SUFFIX}"
-    target = where / name
-    tmp = where / f".{name}.tmp"
+    stem = f"{profile}-{when:%Y%m%d-%H%M%S}"
+    target = where / f"{stem}{SUFFIX}"
+    tmp = where / f".{stem}{SUFFIX}.tmp"
     problem = ""
     try:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -123,7 +123,7 @@ def make(
         if problem:
             # a copy of a damaged database is kept for a specialist, under a name no
             # backup list shows, and the sound backups are not pruned to make room
-            target = where / f"{profile}-{when:%Y%m%d-%H%M%S}{DAMAGED}"
+            target = where / f"{stem}{DAMAGED}"
         os.replace(tmp, target)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):
