@@ -590,3 +590,61 @@ def test_a_games_map_numbers_are_no_years_and_an_archive_extract_keeps_its_own_d
     )
     dated = {f.when for f in kinds(column, "date")}
     assert "1879-01-11" in dated and not any(w.startswith("1979-01") for w in dated), dated
+
+
+def test_a_year_page_dates_its_entries_from_its_title_and_shows_it(tmp_path: Path) -> None:
+    article = tmp_path / "year.md"
+    article.write_text(
+        "# 1713 in Great Britain\n\n## Events\n\n### April\n\n"
+        "- Most of the Spanish Netherlands goes to Austria in the settlement.\n"
+        "- 11 April – The Peace of Utrecht is signed by Britain and France.\n\n"
+        "## Deaths\n\n- 7 May – Anne Example, a playwright of the Restoration (born 1650)\n",
+        encoding="utf-8",
+    )
+    cards = {c.when: c.front for c in generate([article]).cards if c.kind == "date"}
+    assert cards["1713-04-11"] == (
+        "(1713 in Great Britain) {{c1::11 April}} - The Peace of Utrecht is signed by Britain "
+        "and France."
+    ), cards  # the year from the title, and the entry above is no context for it
+    assert cards["1713-05-07"].startswith("(1713 in Great Britain) {{c1::7 May}}"), cards
+    article.write_text(article.read_text(encoding="utf-8").replace("1713 in ", ""), "utf-8")
+    untitled = {c.when for c in generate([article]).cards}
+    assert not any(w.startswith("1713") for w in untitled), untitled  # no year, none taken
+
+
+def test_setext_headings_and_a_treatys_dated_heading_are_read_as_a_reader_would() -> None:
+    facts = facts_of(
+        """
+        The Peace of Westphalia
+        =======================
+
+        Part 2: The settlement (1648)
+        -----------------------------
+
+        The Peace of Münster, 30 January 1648
+
+        - Spain recognised the independence of the Dutch Republic.
+        """
+    )
+    sure = {f.when: f for f in kinds(facts, "date") if f.sure}
+    assert set(sure) == {"1648-01-30"}, set(sure)  # a heading's bare year dates nothing
+    evidence = sure["1648-01-30"].evidence
+    assert evidence is not None and evidence.sentence == "The Peace of Münster, 30 January 1648"
+    sentences = [f.evidence.sentence for f in facts if f.evidence]
+    assert not any("---" in s or "===" in s for s in sentences), sentences
+
+
+def test_a_whos_who_entry_gives_its_role_and_a_place_is_no_ones_first_name() -> None:
+    found = people(
+        """
+        Who's who
+
+        - Gustavus Adolphus – King of Sweden, the Protestant champion.
+        - Axel Oxenstierna – Chancellor of Sweden from 1612.
+
+        On 14 May 1610, at the abbey of Saint-Denis Marie was crowned queen.
+        """
+    )
+    assert found.get("Gustavus Adolphus") == "King of Sweden", found
+    assert found.get("Axel Oxenstierna", "").startswith("Chancellor"), found
+    assert not any(name.startswith("Saint-") for name in found), found

@@ -190,6 +190,7 @@ def event_label(sentence: str, m: DateMention, others: list[DateMention]) -> tup
 
 
 _NO_YEAR_HERE = "the year is not given in its paragraph"
+PAGE_YEAR = "year taken from the page's title"
 
 
 def date_fact(sentence: str, r: Resolved, others: list[DateMention]) -> Fact | None:
@@ -289,8 +290,11 @@ class Resolved:
 class Timeline:
     """The dates a reader has in mind at each point of an article, in reading order."""
 
-    def __init__(self, dateline: dt.date | None = None, year: int | None = None) -> None:
+    def __init__(
+        self, dateline: dt.date | None = None, year: int | None = None, page_year: int | None = None
+    ) -> None:
         self.dateline = dateline
+        self.page_year = page_year  # "1809 in the Austrian Empire": every day is of 1809
         self.dateline_year = dateline.year if dateline else year
         self.paragraph_year: int | None = None
         self.paragraph = 0
@@ -379,6 +383,11 @@ class Timeline:
             else:
                 year = ref.year + 1 if earlier else ref.year
             out = Resolved(m.with_year(year), 0.8, f"counted from {ref.isoformat()}")
+            self._saw(out.mention)
+            return out
+        if self.page_year is not None:
+            # a "Year in X" page's "- 10 April - ...": the year is the page's own
+            out = Resolved(m.with_year(self.page_year), 0.9, PAGE_YEAR)
             self._saw(out.mention)
             return out
         future = self.dateline is not None and _FUTURE.search(sentence) is not None

@@ -20,10 +20,17 @@ from trainer.generate.dates import DateMention, find_dates, year_of
 from trainer.generate.events import Timeline, date_fact, find_dateline
 from trainer.generate.facts import Fact, Place
 from trainer.generate.lexicon import COMMON_NAME_WORDS, PLACES, UPPER, country_of
-from trainer.generate.people import Person, name_who_in, note_person, people_facts, people_in
+from trainer.generate.people import (
+    Person,
+    name_who_in,
+    note_person,
+    people_facts,
+    people_in,
+    whos_who_dash,
+)
 from trainer.generate.referents import Referents
 from trainer.generate.text import Article, labelled, sentences
-from trainer.generate.treaties import Treaties, treaties_in
+from trainer.generate.treaties import Treaties, named_and_dated, treaties_in
 
 
 def _when_of(treaties: dict[str, Fact], title: str) -> str:
@@ -106,6 +113,14 @@ _CARRIES_ON = re.compile(
     re.IGNORECASE,
 )
 # "1839 - Treaty of London (19 April)": a chronology's entry gives the year of its days
+# a "Year in X" page's title: "1809 in the Austrian Empire", "1878 in science"
+_YEAR_PAGE = re.compile(r"((?:1[0-9]{3}|20[0-9]{2})) in (?:the )?\w[\w' -]*")
+# a chronology's entry: "10 April - ...", "21-22 May - ...", "1839: ..."; the entry above
+# it tells another event, so is no context for it
+_DATED_ENTRY = re.compile(
+    r"^(?:\d{1,2}(?:-\d{1,2})? [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2}(?:-\d{1,2})?"
+    r"|1[0-9]{3}|20[0-9]{2})\s*[-:]\s"
+)
 _ENTRY_YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})\s*[-:]\s")
 # What around a decade makes it the frame of a state of things, which no card dates
 # well: "the 1880s and 1890s", "about the 1820s", "By the 1430s Philip was weary"
@@ -332,7 +347,8 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     if dateline_end:
         # the first sentence that gave it: its date is when the piece was written
         dateline_sentence = next((f[0] for f in firsts if find_dateline([f])[2]), None)
-    timeline = Timeline(dateline, year)
+    page = _YEAR_PAGE.fullmatch(article.title) if not (dateline or year) else None
+    timeline = Timeline(dateline, year, int(page.group(1)) if page else None)
     facts: list[Fact] = []
     people: dict[str, Person] = {}
     treaties = Treaties()
@@ -357,7 +373,9 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             if written:
                 timeline.written_on(written)
             named_so_far = ()  # "the treaty" never reaches back across a heading
-            continue
+            if len(found) != 1 or not named_and_dated(*found[0]):
+                continue
+            # "The Edict of Nantes, 13 April 1598": a heading that is a fact, read as one
         timeline.next_paragraph(p.item)
         if p.item and labelled(p.text):
             before = earlier = ""  # "Deployed: 25 April 1990" owes nothing to the line above
@@ -367,6 +385,8 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             before, earlier = lead_in, ""
         elif not p.item:
             lead_in = ""
+        if p.item and found and (_DATED_ENTRY.match(found[0][0]) or whos_who_dash(found[0][0])):
+            before = earlier = ""
         for s, mentions in found:
             done += len(s) + 1
             if reading and total > PROGRESS_EVERY and done - reported >= PROGRESS_EVERY:
@@ -408,7 +428,9 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                 fact = date_fact(s, r, [o for o in others if o is not r.mention])
                 if fact is not None:
                     why = notice_doubt(
-                        s, r.mention.start in yearless or bool(r.said), bool(dateline)
+                        s,
+                        r.mention.start in yearless or bool(r.said),
+                        bool(dateline or page),
                     )
                     if why:
                         fact.doubt(0.5, why)

@@ -204,8 +204,8 @@ def _span_of(who: str, s: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _is_name(candidate: str) -> bool:
     words = candidate.replace("-", " ").split()
-    if len(words) < 2:
-        return False
+    if len(words) < 2 or re.match(r"(?:Saint|Sainte|St)-", candidate):
+        return False  # "Saint-Denis Henry": a French place's name, then a given name
     for word in candidate.split():
         bare = word.removesuffix("'s")
         if (
@@ -267,8 +267,25 @@ def _pieces(found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
         yield from (m for m in (first, rest) if m is not None)
 
 
+# A who's who entry's head: "Henry IV - King of Navarre ...", "Maximilien de Béthune,
+# Duke of Sully - Henry's finance minister": the dash stands for an apposition's comma.
+_ENTRY_HEAD = re.compile(
+    rf"^[{UPPER}][\w'.-]+(?:,?\s+(?:[{UPPER}][\w'.-]+|of|de|von|van|der|la|le|du|da|di)){{1,6}}"
+    r"(?P<dash>\s-\s)(?=\S)"
+)
+
+
+def whos_who_dash(s: str) -> tuple[int, int] | None:
+    """Where the dash is when ``s`` is a who's who entry: a name, a dash, then who they were."""
+    m = _ENTRY_HEAD.match(s)
+    return m.span("dash") if m else None
+
+
 def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
     """Note every person named in sentence ``s`` and the roles it gives them."""
+    head = _ENTRY_HEAD.match(s)
+    if head:  # read as "Henry IV,  King of Navarre": the same length, so spans hold
+        s = f"{s[: head.start('dash')]},  {s[head.end('dash') :]}"
     # full names anywhere
     for nm in _pieces(_NAME_RE.finditer(s)):
         candidate = nm.group(0)
@@ -477,6 +494,9 @@ _THING_BEFORE = re.compile(
     r"\b(?:company|firm|corporation|organi[sz]ation|agency|group|newspaper|magazine|ship|"
     r"vessel|bank|university|college|museum|station|band|team|club|brand|airline|hotel)"
     r",?\s+(?:the\s+)?$"
+    # "at the basilica of Saint-Denis Henry renounced": a place, then a name run into it
+    r"|\b(?:basilica|cathedral|church|abbey|priory|chapel|palace|castle|fortress|siege|battle|"
+    r"town|city|village|port|island|county|province)\s+of\s+$"
 )
 # Words after a capitalised phrase that make it a thing, not a person:
 # "Thirty Years' War", "the Hundred Days", "Cape Verde", "Lloyd George's government".

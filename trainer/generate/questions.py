@@ -26,6 +26,7 @@ from trainer.generate.clarity import (
     unnamed,
 )
 from trainer.generate.dates import MONTH_NAMES, accept_variants, compatible, when_words
+from trainer.generate.events import PAGE_YEAR
 from trainer.generate.facts import Evidence, Fact
 from trainer.generate.lexicon import (
     FUNCTION_WORDS,
@@ -36,6 +37,7 @@ from trainer.generate.lexicon import (
     UPPER,
     country_of,
 )
+from trainer.generate.people import whos_who_dash
 from trainer.generate.referents import name_who
 from trainer.generate.text import labelled
 
@@ -178,7 +180,10 @@ def _clause(s: str, start: int, end: int) -> tuple[int, int]:
     left, right = 0, len(s)
     # a break inside parentheses ("(Maori: Te Tiriti)") is no clause break
     masked = re.sub(r"\([^()]*\)", lambda p: "x" * len(p.group(0)), s)
+    dash = whos_who_dash(s)
     for m in _CLAUSE_BREAK.finditer(masked):
+        if m.span() == dash:
+            continue  # "Henry IV - King of Navarre": the name is what the entry is about
         if m.end() <= start:
             left = m.end()
         elif m.start() >= end and right == len(s):
@@ -478,6 +483,9 @@ def cloze(
         # spaces; which column the gap is (signed? ratified?) the card does not say
         confidence = min(confidence, 0.5)
         doubts.append("a row of a table: its column is not said")
+    if fact.kind == "date" and PAGE_YEAR in fact.doubts and title and not clause.startswith("("):
+        # "(1809 in the Austrian Empire) {{10 April}} - ...": the year the page is about
+        clause = f"({_safe(title)}) {clause}"
     outside = clause.replace(f"{{{{c1::{_safe(gap)}}}}}", "\0")
     bare_years = (
         fact.kind == "date"

@@ -134,6 +134,8 @@ _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 # A wiki's own markup: "== Venice paragraph ==" is a heading, ":::" indents a reply.
 _WIKI_HEADING = re.compile(r"^\s*(={2,6})\s*(?P<title>[^=].*?)\s*\1\s*$")
 _WIKI_INDENT = re.compile(r"^:+\s*(?=\S)")
+# A setext heading's underline: "Where we start" over "--------------".
+_SETEXT = re.compile(r"={3,}|-{3,}")
 
 
 def _strip_markdown(line: str) -> tuple[str, bool]:
@@ -654,6 +656,8 @@ def parse_article(text: str, name: str) -> Article:
     for index, block in enumerate(blocks):
         if cues:
             number = cues[index] - 1  # numbered by the cue it starts at
+        if len(block) == 2 and _SETEXT.fullmatch(block[1]) and not _MD_LIST.match(block[0]):
+            block = [f"# {_MD_HEADING.sub('', block[0])}"]  # the underline makes it a heading
         block = _dated_entries(block)
         cleaned = [_strip_markdown(line) for line in block]
         wrapped = _hard_wrapped(block)

@@ -420,5 +420,17 @@ class Treaties(dict[str, Fact]):
         return self._index.get(acronym, [])
 
 
+def named_and_dated(line: str, mentions: list[DateMention]) -> bool:
+    """Whether a heading is a treaty's name and its date alone.
+
+    "The Edict of Nantes, 13 April 1598" over a list of its terms states a fact
+    of its own, which no line under it repeats.
+    """
+    if len(mentions) != 1 or not mentions[0].when or line[mentions[0].end :].strip(" )"):
+        return False
+    name = re.sub(r"^The\s", "", line[: mentions[0].start].rstrip(" ,(:-"))
+    return _TREATY_NAMED.fullmatch(name) is not None
+
+
 def _initials(title: str) -> str:
     return "".join(w[0] for w in title.split() if w[0].isupper())
