@@ -46,6 +46,9 @@ from trainer.generate.events import Timeline
         ("It ran from September 5 to 17, 1978.", ["1978-09-05/1978-09-17"]),
         # in capitals, as a masthead gives it
         ("LONDON, FRIDAY, AUGUST 24, 1866.", ["1866-08-24"]),
+        # and as a stone is cut: "HE DEPARTED THIS LIFE DECEMBER 7TH 1817"
+        ("HE DEPARTED THIS LIFE DECEMBER 7TH 1817 AGED 64", ["1817-12-07"]),
+        ("SIGNED AT VIENNA 15 MAY 1955 STOP", ["1955-05-15"]),
         # in words, as a proclamation, a script or a speaker gives them
         (
             "Assent was given upon the Second day of July, in the Year of our Lord One thousand"

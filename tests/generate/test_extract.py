@@ -648,3 +648,51 @@ def test_a_whos_who_entry_gives_its_role_and_a_place_is_no_ones_first_name() -> 
     assert found.get("Gustavus Adolphus") == "King of Sweden", found
     assert found.get("Axel Oxenstierna", "").startswith("Chancellor"), found
     assert not any(name.startswith("Saint-") for name in found), found
+
+
+def test_an_archive_extract_reads_yesterday_beside_an_old_date_and_an_opening_ult() -> None:
+    dates = _sure_dates(
+        """
+        50 years ago: 9 July 1905
+
+        The dispute over the fisheries, which began when the French landed at Port Royal on
+        12 May 1880, was settled at noon yesterday. The cardinal, who was named seven years
+        ago last week, said little.
+
+        The brigade marched out on the 3rd ult. On the 14th ult. Lord Example rode forward
+        with the guns.
+        """
+    )
+    assert dates["yesterday"].when == "1905-07-08", sorted(dates)  # beside 1880: another day
+    assert dates["12 May 1880"].when == "1880-05-12", sorted(dates)
+    assert dates["seven years ago last week"].when == "1898", sorted(dates)
+    assert dates["the 14th ult."].when == "1905-06-14", sorted(dates)
+    evidence = dates["the 14th ult."].evidence
+    assert evidence is not None and "Lord Example rode forward" in evidence.sentence
+
+
+def test_a_ship_and_a_records_survey_are_no_facts_of_the_history() -> None:
+    facts = facts_of(
+        """
+        Churchyard of St Example. Surveyed 3 and 17 June 1971 by members of the local group.
+
+        He commanded H.M.S. Example when her crew seized the ship on 2 May 1790. He died in 1812.
+        """
+    )
+    dates = {f.when for f in kinds(facts, "date") if f.sure}
+    assert dates == {"1790-05-02", "1812"}, dates  # the survey's days are the record's own
+    assert not any("H.M.S." in f.title for f in kinds(facts, "person"))
+    sentence = next(f.evidence.sentence for f in facts if f.when == "1790-05-02" and f.evidence)
+    assert sentence.startswith("He commanded H.M.S. Example"), sentence
+
+
+def test_a_long_sentence_is_not_cut_before_its_which(tmp_path: Path) -> None:
+    article = tmp_path / "quarrel.txt"
+    article.write_text(
+        "The long quarrel between the bishops of the northern dioceses and the crown, which "
+        "began when the king's officers seized the abbey lands at Example on 4 March 1536, was "
+        "brought to an end by a formal settlement on 9 June 1541 at the palace.\n",
+        encoding="utf-8",
+    )
+    fronts = {c.when: c.front for c in generate([article], keep_all=True).cards}
+    assert fronts["1541-06-09"].startswith("The long quarrel"), fronts  # what ended

@@ -26,9 +26,9 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|"
     # a masthead or headline in capitals: "LONDON, FRIDAY, AUGUST 24, 1866"
-    r"JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
 )
-_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)?"  # "DECEMBER 7TH 1817"
 _YEAR = r"(?<![\d,.$£€#])(?:1[0-9]{3}|20[0-9]{2})(?![\d]|,\d|\.\d)"
 # "BC", "BCE", "B.C."; "AD 14", "14 CE"
 _BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?![\w])"

@@ -241,7 +241,8 @@ _COUNT = r"(?P<n>\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) +
 # "two days later", "a year earlier", "six years ago", "sixty years ago today"
 _COUNTED = re.compile(
     rf"\b(?i:{_COUNT})\s+(?P<unit>days?|months?|years?|decades?)\s+"
-    r"(?P<dir>later|earlier|afterwards|ago(?:\s+today)?)\b",
+    # "seven years ago last week": the years count, the week is lost in them
+    r"(?P<dir>later|earlier|afterwards|ago(?:\s+today|\s+last\s+(?:week|month))?)\b",
     re.IGNORECASE,
 )
 # "on Saturday", "last Tuesday", "today", "yesterday"
@@ -505,8 +506,13 @@ class Timeline:
     def relative(self, sentence: str, mentions: list[DateMention], skip: int = 0) -> list[Resolved]:
         """Relative dates in ``sentence`` (from offset ``skip``), resolved against their base."""
         out = self._of_month(sentence, mentions, skip)
-        if any(m.when for m in mentions):
-            return out  # the sentence dates itself
+        near = self.dateline.year if self.dateline else None
+        if any(
+            m.when and (near is None or abs((year_of(m.when) or 0) - near) <= 1) for m in mentions
+        ):
+            # the sentence dates itself; but in a paper of 1929, "which began on 20 September
+            # 1870, was brought to an end at noon yesterday" tells of two days
+            return out
         for r in _COUNTED.finditer(sentence, skip):
             n = _NUMBERS.get(r.group("n").lower()) or int(r.group("n"))
             unit = r.group("unit").lower().rstrip("s")

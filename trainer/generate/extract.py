@@ -152,7 +152,9 @@ def _decade_as_frame(sentence: str, m: DateMention, others: list[DateMention]) -
 # words run on after a byline or a breadcrumb.)
 _PUBLISHING = re.compile(
     r"(?:^\W*(?i:published|updated|last\s+(?:updated|reviewed|modified|edited)|posted|"
-    r"corrections?|corrected|clarification|editor's note|embargoed)"
+    r"corrections?|corrected|clarification|editor's note|embargoed|"
+    # a record's own making: "Surveyed 11 and 25 May 1968", "Survey checked ..., June 1968"
+    r"surveyed|transcribed|survey\s+(?:checked|made|completed|taken))"
     # "This page was last edited on 2 March 2024"
     r"|\b(?:was|were)\s+last\s+(?:updated|reviewed|modified|edited)"
     # "Record last updated: 14 January 2025", "Page last reviewed 3 May 2025"
@@ -163,7 +165,7 @@ _PUBLISHING = re.compile(
     # or after a byline or a site's breadcrumb it was run into: "By Jane Doe, staff
     # writer Published 30 March 2017", "FAQs · Last reviewed 3 May 2025"
     r"|(?:[a-z]\s+|[|·›»•]\s*)(?:Published|Updated|Last\s+(?:updated|reviewed|modified|edited)|"
-    r"Posted))\b[^.]{0,40}?\b\d{4}\b"
+    r"Posted|Surveyed|Transcribed))\b[^.]{0,40}?\b\d{4}\b"
 )
 
 

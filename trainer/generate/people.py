@@ -204,8 +204,11 @@ def _span_of(who: str, s: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _is_name(candidate: str) -> bool:
     words = candidate.replace("-", " ").split()
-    if len(words) < 2 or re.match(r"(?:Saint|Sainte|St)-", candidate):
-        return False  # "Saint-Denis Henry": a French place's name, then a given name
+    if len(words) < 2 or re.match(
+        r"(?:Saint|Sainte|St)-|(?:H\.M\.S|U\.S\.S|R\.M\.S|S\.S)\.", candidate
+    ):
+        # "Saint-Denis Henry": a French place's name, then a given name; "H.M.S. Bounty": a ship
+        return False
     for word in candidate.split():
         bare = word.removesuffix("'s")
         if (

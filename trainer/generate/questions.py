@@ -207,6 +207,8 @@ def _clause(s: str, start: int, end: int) -> tuple[int, int]:
             break
         if _NO_SUBJECT.match(s, candidate):
             continue  # ", and flies back to Germany": who flies, only the start says
+        if re.match(r"(?:which|who|whom|whose)\b", s[candidate:]):
+            break  # "The quarrel ..., which began ...": what began, only the start says
         left = candidate
     return left, right
 

@@ -400,6 +400,12 @@ _ABBREVIATIONS = (
     "U.K",
     "U.N",
     "D.C",
+    # a ship's prefix: "H.M.S. Bounty", "U.S.S. Maine"
+    "H.M.S",
+    "U.S.S",
+    "R.M.S",
+    "H.M.A.S",
+    "S.S",
     "a.m",
     "p.m",
     "approx",
@@ -458,6 +464,8 @@ def _sentences(text: str) -> list[tuple[int, str]]:
             continue
         if last in _CITED_PARTS and before.count("(") > before.count(")"):
             continue
+        if last in ("ult", "inst", "prox") and len(before.split()) <= 4:
+            continue  # "On the 22nd ult. Lord Chelmsford went forward": the day opens it
         out.append((start, text[start : m.start()].strip()))
         start = m.end()
     if text[start:].strip():
