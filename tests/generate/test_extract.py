@@ -696,3 +696,14 @@ def test_a_long_sentence_is_not_cut_before_its_which(tmp_path: Path) -> None:
     )
     fronts = {c.when: c.front for c in generate([article], keep_all=True).cards}
     assert fronts["1541-06-09"].startswith("The long quarrel"), fronts  # what ended
+
+
+def test_a_resolved_day_after_a_capital_on_is_not_on_on(tmp_path: Path) -> None:
+    article = tmp_path / "column.txt"
+    article.write_text(
+        "100 years ago: 9 July 1905\n\nThe brigade marched out of the town at dawn. On the "
+        "14th ult. Lord Example rode forward with the guns towards the river crossing.\n",
+        encoding="utf-8",
+    )
+    fronts = [c.front for c in generate([article]).cards if c.when == "1905-06-14"]
+    assert fronts and all("On {{c1::14 June 1905}} Lord" in f for f in fronts), fronts

@@ -319,7 +319,7 @@ def cloze(
         word = "on" if re.match(r"\d{1,2} ", answer) else "in"
         if not head.strip():
             head = word.capitalize() + " "
-        elif not re.search(r"\b(?:on|in|at|by|since|of|from)\s*$", head):
+        elif not re.search(r"\b(?i:on|in|at|by|since|of|from)\s*$", head):  # not "On on"
             head = head.rstrip() + f" {word} "
     if left == 0:
         head = _DATELINE_HEAD.sub("", head)  # "GENEVA, 4 July 2012 -- " is no part of the fact
