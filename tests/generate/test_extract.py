@@ -707,3 +707,13 @@ def test_a_resolved_day_after_a_capital_on_is_not_on_on(tmp_path: Path) -> None:
     )
     fronts = [c.front for c in generate([article]).cards if c.when == "1905-06-14"]
     assert fronts and all("On {{c1::14 June 1905}} Lord" in f for f in fronts), fronts
+
+
+def test_a_treaty_that_followed_on_a_day_takes_that_day() -> None:
+    facts = facts_of(
+        "The Peace of Roskilde was signed on 26 February 1658, and the Treaty of Example "
+        "followed on 3 March 1658. The Treaty of Sample was followed by war in 1659."
+    )
+    dated = {t.title: t.when for t in kinds(facts, "treaty")}
+    assert dated.get("Treaty of Example") == "1658-03-03", dated
+    assert dated.get("Treaty of Sample") == "", dated  # the war's year, not the treaty's

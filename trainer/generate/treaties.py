@@ -48,7 +48,8 @@ _VERB_BEFORE = re.compile(
 # What links a date to a treaty named in the same sentence: signing, or nothing at all
 # ("the Treaty of Rome (25 March 1957)", "the Peace of Augsburg of 1555").
 _LINK = re.compile(
-    r"^[\s,(]*(?:of|dated)?[\s,(]*$|\b(?:signed|agreed|concluded|adopted|ratified|reached|"
+    # "the Treaty of Copenhagen followed on 6 June 1660": the next one, made that day
+    r"^[\s,(]*(?:of|dated)?[\s,(]*$|^\s+followed\s+(?:on|in)\s+$|\b(?:signed|agreed|concluded|adopted|ratified|reached|"
     r"negotiated|drawn up|added|created|set up|established|sealed|struck|made|brokered|ended|closed)\b"
 )
 _ORG = re.compile(
