@@ -63,6 +63,11 @@ from trainer.generate.events import Timeline
         # continental figures, day.month.year
         ("With the customs law of 26.5.1818 it abolished all duties.", ["1818-05-26"]),
         ("In the night to 1.1.1834 the barriers fell.", ["1834-01-01"]),
+        # years before 1000 without an era, where a day, a month or "in" leads to them
+        ("When he died at Aachen on 28 January 814, his son took it all.", ["0814-01-28"]),
+        ("The treaty was agreed in August 843.", ["0843-08"]),
+        ("In 817 he made his eldest son co-emperor; the king died in 869.", ["0817", "0869"]),
+        ("On 3 March 500 prisoners were freed.", [""]),
         # "in May, 1692": the month and its year, not a month alone and a year
         ("But in May, 1692, the fleets met off La Hogue.", ["1692-05"]),
     ],
@@ -88,6 +93,8 @@ def test_dates_in_other_subjects(sentence: str, expected: list[str]) -> None:
         "It was the first of many visits.",
         # figures that cannot be a day and a month are no date
         "Section 4.31.1850 of the rules and the 3.14.1999 release.",
+        # three figures are a year only where a month or "in" leads to them and no noun follows
+        "The fleet of 300 sailed in 200 ships, and in 150 years page 817 was lost.",
     ],
 )
 def test_numbers_are_not_years(sentence: str) -> None:

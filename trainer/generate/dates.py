@@ -30,6 +30,15 @@ _MONTH = (
 )
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)?"  # "DECEMBER 7TH 1817"
 _YEAR = r"(?<![\d,.$£€#])(?:1[0-9]{3}|20[0-9]{2})(?![\d]|,\d|\.\d)"
+# A year before 1000 without an era: "28 January 814", "in August 843", "in 817 he made";
+# read only where a day, a month or "in" leads to it and no counted noun follows it
+# ("on 3 March 500 prisoners", "in 200 years")
+_YEAR3 = (
+    r"(?<![\d,.$£€#])[1-9][0-9]{2}(?![\d]|,\d|\.\d|\s*(?:%|BC|BCE|B\.C|AD|A\.D|CE)\b)"
+    r"(?!\s+(?!(?:the|and|he|she|they|it|his|her|their|its|when|as|at|in|on|by|with|was|were|"
+    r"after|before|until)\b)[a-z])"
+)
+_YEARS = rf"(?:{_YEAR}|{_YEAR3})"
 # "BC", "BCE", "B.C."; "AD 14", "14 CE"
 _BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?![\w])"
 _AD = r"(?:AD|A\.D\.|CE)"
@@ -73,9 +82,9 @@ _PATTERNS = [
         "dotted",
         r"(?<![\d.])(?P<d>0?[1-9]|[12][0-9]|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>1[0-9]{3}|20[0-9]{2})(?![\d]|\.\d)",
     ),
-    ("dmy", rf"\b{_PART}(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH}),? (?P<y>{_YEAR})\b"),
+    ("dmy", rf"\b{_PART}(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH}),? (?P<y>{_YEARS})\b"),
     ("mdy", rf"\b(?P<m>{_MONTH}) (?P<d>{_DAY})(?:,? (?P<y>{_YEAR}))?\b(?!:)"),
-    ("my", rf"\b{_PART}(?P<m>{_MONTH}),? (?:of )?(?P<y>{_YEAR})\b"),
+    ("my", rf"\b{_PART}(?P<m>{_MONTH}),? (?:of )?(?P<y>{_YEARS})\b"),
     ("dm", rf"\b(?P<d>{_DAY}) (?:of )?(?P<m>{_MONTH})\b"),
     (
         "m",
@@ -91,6 +100,11 @@ _PATTERNS = [
         rf"\b(?:the )?{_PART}(?P<cw>{'|'.join(sorted(ORDINALS, key=len, reverse=True))})[- ]century\b(?: (?P<bc>{_BC}))?",
     ),
     ("year", rf"(?P<y>{_YEAR})\b(?!'?s of\b)"),  # "1000's of women": thousands, no year
+    (
+        "year3",
+        rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ff]rom|[Aa]fter|[Bb]efore|[Cc]irca|c\.) (?P<y>{_YEAR3})"
+        r"(?=[,.;:)]|\s+(?:he|she|they|it|the|and|when|his|her|their)\b|\s*$)",
+    ),
 ]
 _COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
 # What each kind of pattern needs in a sentence before it is worth trying.
@@ -114,6 +128,7 @@ _NEEDS = {
     "decade": "year",
     "century": "century",
     "year": "year",
+    "year3": "digit",
 }
 _HAS = {
     "digit": re.compile(r"\d"),
@@ -383,8 +398,10 @@ def _mention(kind: str, m: re.Match[str], offset: int) -> DateMention | None:
             words.replace("the the ", "the "),
             "century",
         )
-    # a bare year
+    # a bare year ("in 817": the year without its "in")
     year = int(g["y"])
+    if kind == "year3":
+        start = offset + m.start("y")
     return DateMention(start, end, f"{year:04d}", str(year), "year")
 
 
