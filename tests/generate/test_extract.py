@@ -717,3 +717,20 @@ def test_a_treaty_that_followed_on_a_day_takes_that_day() -> None:
     dated = {t.title: t.when for t in kinds(facts, "treaty")}
     assert dated.get("Treaty of Example") == "1658-03-03", dated
     assert dated.get("Treaty of Sample") == "", dated  # the war's year, not the treaty's
+
+
+def test_a_date_the_text_takes_back_is_not_taught() -> None:
+    facts = facts_of(
+        """
+        The two kings renewed their alliance at the Diet of Example, which met in 1522,
+        shortly before the treaty. The town of Sample was founded in 1522 as well.
+
+        I made a mistake: the Diet of Example met on 3 May 1521, not in 1522.
+        """
+    )
+    sure = {
+        (f.when, f.evidence.sentence[:20]) for f in kinds(facts, "date") if f.sure and f.evidence
+    }
+    assert ("1521-05-03", "I made a mistake: th") in sure, sure
+    assert ("1522", "The two kings renewe") not in sure, sure  # the diet's year, taken back
+    assert ("1522", "The town of Sample w") in sure, sure  # another thing's 1522 stands

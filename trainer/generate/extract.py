@@ -254,6 +254,37 @@ def _doubt_edits(facts: list[Fact], article: Article) -> None:
             fact.doubt(0.3, "what an editor says of the page's text, not the history")
 
 
+# "the Oaths of Strasbourg were sworn on 14 February 842, not in 843": the date after
+# "not" is one the text said before and now takes back
+_TAKEN_BACK = re.compile(r"\b(?:not|rather than|instead of)\s+(?:in\s+|on\s+)?$")
+_NAME_WORD = re.compile(rf"(?<=[\w,;:] )[{UPPER}][\w'-]+")
+
+
+def _doubt_taken_back(facts: list[Fact], article: Article) -> None:
+    """Make unsure a date the text takes back later ("..., not in 843"), where it is
+    told of the same thing (a name both sentences share)."""
+    taken: list[tuple[str, set[str]]] = []
+    for p in article.paragraphs:
+        if "not" not in p.text and "rather than" not in p.text and "instead of" not in p.text:
+            continue
+        for _, s in sentences(p.text):
+            mentions = find_dates(s)
+            for m in mentions:
+                others = [o for o in mentions if o is not m and o.when and o.when != m.when]
+                if m.when and others and _TAKEN_BACK.search(s[: m.start]):
+                    taken.append((m.when, set(_NAME_WORD.findall(s))))
+    for when, names in taken:
+        for fact in facts:
+            ev = fact.evidence
+            if fact.when != when or ev is None:
+                continue
+            # the "not in 843" itself, or the earlier sentence that gave 843 to the oaths
+            if _TAKEN_BACK.search(ev.sentence[: ev.start]) or names & set(
+                _NAME_WORD.findall(ev.sentence)
+            ):
+                fact.doubt(0.3, "a date the text takes back")
+
+
 def _ahead(mentions: list[DateMention], m: DateMention) -> DateMention | None:
     """The next date after ``m`` in its sentence that gives its own year."""
     return next((o for o in mentions if o.start > m.start and o.when), None)
@@ -473,5 +504,6 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             fact.doubt(0.6, "a name in a spun text may hold a spinner's swap")
         facts.append(fact)
     _doubt_edits(facts, article)
+    _doubt_taken_back(facts, article)
     _doubt_misreports(facts, article)
     return facts
