@@ -734,3 +734,20 @@ def test_a_date_the_text_takes_back_is_not_taught() -> None:
     assert ("1521-05-03", "I made a mistake: th") in sure, sure
     assert ("1522", "The two kings renewe") not in sure, sure  # the diet's year, taken back
     assert ("1522", "The town of Sample w") in sure, sure  # another thing's 1522 stands
+
+
+def test_a_timeline_exported_as_csv_is_read_a_row_at_a_time_without_its_sources() -> None:
+    text = (
+        "date,event,people,place,source\n"
+        '1601-03,"The Dutch fleet reaches Example Bay, after a long voyage",Jan Sample,Example,'
+        '"Doe, Voyages (1998), p. 4"\n'
+        '1602-03-20,"The Dutch East India Company is founded",,Amsterdam,"Roe (2004)"\n'
+    )
+    article = parse_article(text, "timeline.csv")
+    lines = [p.text for p in article.paragraphs]
+    assert lines[0].startswith("March 1601 – The Dutch fleet reaches Example Bay"), lines
+    assert all(p.item for p in article.paragraphs) and not any("1998" in x for x in lines), lines
+    dates = {f.when for f in kinds(extract(article), "date") if f.sure}
+    assert dates == {"1601-03", "1602-03-20"}, dates  # no book's year, no 1601 to 1603
+    prose = parse_article("Date, place and people, are all given below.\n\nIt ran.\n", "p.txt")
+    assert prose.paragraphs[0].text.startswith("Date, place"), prose.paragraphs

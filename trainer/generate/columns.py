@@ -12,10 +12,16 @@ indented to its last column::
 Read line by line, the date and the event fall apart. :func:`columns_as_lines`
 turns each row into one paragraph as a reader takes it in: "18 Jan 1871 – German
 Empire proclaimed in the Hall of Mirrors at Versailles".
+
+A timeline kept in a spreadsheet comes as CSV, a header row of names over rows
+of quoted cells; :func:`csv_as_lines` reads it the same way, and leaves out the
+column that cites the books ("Boxer (1951), ch. 1"), whose years date nothing.
 """
 
 from __future__ import annotations
 
+import calendar
+import csv
 import re
 
 # The rule under the headings: two or more runs of dashes (or equals signs).
@@ -23,6 +29,49 @@ _RULE = re.compile(r"^ {0,8}[-=]{2,}(?: +[-=]{2,})+ *$")
 _RUN = re.compile(r"[-=]+")
 # Headings whose cells together make a row's date, in the order a date is written.
 _DATE_PARTS = ("day", "month", "year", "date", "when")
+
+
+# A CSV header: a few short names, one of them a date's ("date,event,people,place,source").
+_CSV_NAME = re.compile(r"[A-Za-z][A-Za-z _-]{0,24}")
+# Columns that cite where a row comes from, not what happened.
+_CITING = frozenset({"source", "sources", "reference", "references", "citation", "ref", "url"})
+_ISO = re.compile(r"(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?")
+
+
+def csv_as_lines(text: str) -> str:
+    """``text`` as one paragraph a row when it is a timeline exported as CSV."""
+    head = text.lstrip().split("\n", 1)[0]
+    if head.count(",") < 2:
+        return text
+    names = [name.strip().lower() for name in next(csv.reader([head]))]
+    if not all(_CSV_NAME.fullmatch(name) for name in names) or not set(names) & set(_DATE_PARTS):
+        return text
+    rows = [row for row in csv.reader(text.lstrip().split("\n")[1:]) if any(c.strip() for c in row)]
+    if not rows or sum(len(row) == len(names) for row in rows) < 0.8 * len(rows):
+        return text  # not a table of these columns: read as it is
+    kept = [i for i, name in enumerate(names) if name not in _CITING]
+    out = []
+    for row in rows:
+        cells = [
+            _iso_as_words(c.strip()) if names[i] in _DATE_PARTS else c.strip()
+            for i, c in enumerate(row)
+        ]
+        out.append(
+            _row_text(
+                [names[i] for i in kept if i < len(cells)],
+                [cells[i] for i in kept if i < len(cells)],
+            )
+        )
+    return "\n".join(f"- {row}" for row in out)  # a list: no row leans on the one above
+
+
+def _iso_as_words(cell: str) -> str:
+    """ "1549-08-15" as "15 August 1549", "1600-04" as "April 1600" (not 1600 to 1604)."""
+    m = _ISO.fullmatch(cell)
+    if not m:
+        return cell
+    month = calendar.month_name[int(m.group(2))]
+    return f"{int(m.group(3))} {month} {m.group(1)}" if m.group(3) else f"{month} {m.group(1)}"
 
 
 def columns_as_lines(text: str) -> str:

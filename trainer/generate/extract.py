@@ -121,6 +121,20 @@ _DATED_ENTRY = re.compile(
     r"^(?:\d{1,2}(?:-\d{1,2})? [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2}(?:-\d{1,2})?"
     r"|1[0-9]{3}|20[0-9]{2})\s*[-:]\s"
 )
+
+
+def _dated_entry(s: str, mentions: list[DateMention]) -> bool:
+    """Whether ``s`` opens a chronology's entry: "10 April - ...", "c. 1543 – ...", "1839: ..."."""
+    if _DATED_ENTRY.match(s):
+        return True
+    first = mentions[0] if mentions else None
+    return (
+        first is not None
+        and first.start <= 3
+        and re.match(r"\s*[-–:]\s", s[first.end :]) is not None
+    )
+
+
 _ENTRY_YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})\s*[-:]\s")
 # What around a decade makes it the frame of a state of things, which no card dates
 # well: "the 1880s and 1890s", "about the 1820s", "By the 1430s Philip was weary"
@@ -418,7 +432,7 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             before, earlier = lead_in, ""
         elif not p.item:
             lead_in = ""
-        if p.item and found and (_DATED_ENTRY.match(found[0][0]) or whos_who_dash(found[0][0])):
+        if p.item and found and (_dated_entry(*found[0]) or whos_who_dash(found[0][0])):
             before = earlier = ""
         for s, mentions in found:
             done += len(s) + 1

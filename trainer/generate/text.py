@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.core.errors import UsageError
-from trainer.generate.columns import columns_as_lines
+from trainer.generate.columns import columns_as_lines, csv_as_lines
 from trainer.generate.dates import find_dates
 from trainer.generate.lexicon import UPPER
 from trainer.generate.subtitles import looks_like_subtitles, subtitle_paragraphs
@@ -631,7 +631,7 @@ def parse_article(text: str, name: str) -> Article:
     dropped; boilerplate is left out but keeps its paragraph number, so a
     source reference always matches the file.
     """
-    text = columns_as_lines(_front_matter(normalise(text)))
+    text = columns_as_lines(csv_as_lines(_front_matter(normalise(text))))
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
     text = _FOOTNOTE.sub("", text)
     text = _SMALL_CAPS_SEE.sub("", text)
