@@ -751,3 +751,15 @@ def test_a_timeline_exported_as_csv_is_read_a_row_at_a_time_without_its_sources(
     assert dates == {"1601-03", "1602-03-20"}, dates  # no book's year, no 1601 to 1603
     prose = parse_article("Date, place and people, are all given below.\n\nIt ran.\n", "p.txt")
     assert prose.paragraphs[0].text.startswith("Date, place"), prose.paragraphs
+
+
+def test_a_conference_programmes_deadline_is_its_own_business() -> None:
+    dates = _sure_dates(
+        """
+        Annual conference, 11-13 September 2025. Registration deadline: 15 July 2025.
+
+        Keynote: the town joined the league in 1358, was besieged in 1362 and made peace in
+        1370, and the league met there again in 1418.
+        """
+    )
+    assert "15 July 2025" not in dates and {"1358", "1362", "1370"} <= set(dates), sorted(dates)

@@ -193,6 +193,8 @@ _BUSINESS = re.compile(
     r"\b(?i:exhibitions?|display|galler(?:y|ies)|tickets?|admission|preview|viewing|sale|"
     r"auction|lot|episodes?|released|talks?|lectures?|booking|book now|opens|runs until|"
     r"newsletter|subscribe|webinar|podcast|hardback|paperback|first published|reading groups?|"
+    # a conference's own: "Registration deadline: 15 July 2025", "call for papers"
+    r"registration|register|deadline|early-bird|call for papers|abstracts? due|"
     # an award's or a judgment's own proceedings: "Done at The Hague, 14 October 2024"
     r"hearings?|deliberated|done at|renders)\b"
 )
