@@ -763,3 +763,17 @@ def test_a_conference_programmes_deadline_is_its_own_business() -> None:
         """
     )
     assert "15 July 2025" not in dates and {"1358", "1362", "1370"} <= set(dates), sorted(dates)
+
+
+def test_agreed_at_a_place_under_a_heading_names_the_agreement_from_the_heading(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "medals.md"
+    article.write_text(
+        "# Medals of the wars\n\n### No. 4. Peace of Example, 1601\n\nSilver, 48 mm.\n\n"
+        "Rev. A dove over a harbour. Agreed at Sampleton on 3 May 1601, a week after the "
+        "siege of the town was lifted.\n",
+        encoding="utf-8",
+    )
+    fronts = {c.when: c.front for c in generate([article], keep_all=True).cards}
+    assert fronts["1601-05-03"].startswith("(No. 4. Peace of Example, 1601)"), fronts

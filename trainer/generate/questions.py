@@ -70,14 +70,16 @@ class Question:
     doubts: tuple[str, ...] = ()
 
 
+# "Signed at San Lorenzo on 27 October 1795": what was signed, the sentence before says
+_SIGNED_WORDS = r"(?:Signed|Concluded|Agreed|Ratified|Negotiated|Initialled)\s+(?:at|in|on|by)\b"
+_SIGNED_START = re.compile(rf"^{_SIGNED_WORDS}", re.IGNORECASE)
 # A clause that starts with one of these, or holds a phrase of _LEANS_ON, leans
 # on the sentence before it for what it is about.
 _PRONOUN_START = re.compile(
     rf"^(?:[\"'(]?)(?:he|she|it(?!{TIME_IT})|they|his|her|its|their|this|that|these|those|there|then|both|"
     r"such|the two|the three|the same|the latter|the former|the next|the following|the first|"
     r"the second|the third|the other)\b"
-    # "Signed at San Lorenzo on 27 October 1795": what was signed, the sentence before says
-    r"|^(?:Signed|Concluded|Agreed|Ratified|Negotiated|Initialled)\s+(?:at|in|on|by)\b",
+    rf"|^{_SIGNED_WORDS}",
     re.IGNORECASE,
 )
 _LEANS_ON = re.compile(
@@ -390,7 +392,10 @@ def cloze(
             shown = context + " " + shown
         named = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
         says = named != clause or _says_what(shown, names)
-        if not says and ev.heading:
+        # "Agreed at Ghent on 8 November 1576": what was agreed, under "Pacification of
+        # Ghent, 1576", the heading says when no sentence has named an agreement
+        signed = _SIGNED_START.match(_unlabelled(alone)) is not None and not ev.treaties
+        if (not says or signed) and ev.heading:
             # the heading above, or if that names nothing ("Notes") the article's title
             above = ev.heading
             if title and not _says_what(f"{above} {shown}", names):
