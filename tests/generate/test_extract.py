@@ -675,6 +675,7 @@ def test_a_ship_and_a_records_survey_are_no_facts_of_the_history() -> None:
     facts = facts_of(
         """
         Churchyard of St Example. Surveyed 3 and 17 June 1971 by members of the local group.
+        Card checked against the printed lists, 4 May 1972.
 
         He commanded H.M.S. Example when her crew seized the ship on 2 May 1790. He died in 1812.
         """
