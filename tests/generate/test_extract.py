@@ -18,6 +18,13 @@ def kinds(facts: list[Fact], kind: str) -> list[Fact]:
     return [f for f in facts if f.kind == kind]
 
 
+def _fronts(tmp_path: Path, name: str, text: str, keep_all: bool = False) -> dict[str, str]:
+    """The cards generate draws from ``text`` saved as ``name``: front by date."""
+    article = tmp_path / name
+    article.write_text(text, encoding="utf-8")
+    return {c.when: c.front for c in generate([article], keep_all=keep_all).cards}
+
+
 def people(text: str) -> dict[str, str]:
     return {f.title: f.detail for f in kinds(facts_of(text), "person")}
 
@@ -688,26 +695,25 @@ def test_a_ship_and_a_records_survey_are_no_facts_of_the_history() -> None:
 
 
 def test_a_long_sentence_is_not_cut_before_its_which(tmp_path: Path) -> None:
-    article = tmp_path / "quarrel.txt"
-    article.write_text(
+    fronts = _fronts(
+        tmp_path,
+        "quarrel.txt",
         "The long quarrel between the bishops of the northern dioceses and the crown, which "
         "began when the king's officers seized the abbey lands at Example on 4 March 1536, was "
         "brought to an end by a formal settlement on 9 June 1541 at the palace.\n",
-        encoding="utf-8",
+        keep_all=True,
     )
-    fronts = {c.when: c.front for c in generate([article], keep_all=True).cards}
     assert fronts["1541-06-09"].startswith("The long quarrel"), fronts  # what ended
 
 
 def test_a_resolved_day_after_a_capital_on_is_not_on_on(tmp_path: Path) -> None:
-    article = tmp_path / "column.txt"
-    article.write_text(
+    fronts = _fronts(
+        tmp_path,
+        "column.txt",
         "100 years ago: 9 July 1905\n\nThe brigade marched out of the town at dawn. On the "
         "14th ult. Lord Example rode forward with the guns towards the river crossing.\n",
-        encoding="utf-8",
     )
-    fronts = [c.front for c in generate([article]).cards if c.when == "1905-06-14"]
-    assert fronts and all("On {{c1::14 June 1905}} Lord" in f for f in fronts), fronts
+    assert "On {{c1::14 June 1905}} Lord" in fronts["1905-06-14"], fronts
 
 
 def test_a_treaty_that_followed_on_a_day_takes_that_day() -> None:
@@ -769,12 +775,12 @@ def test_a_conference_programmes_deadline_is_its_own_business() -> None:
 def test_agreed_at_a_place_under_a_heading_names_the_agreement_from_the_heading(
     tmp_path: Path,
 ) -> None:
-    article = tmp_path / "medals.md"
-    article.write_text(
+    fronts = _fronts(
+        tmp_path,
+        "medals.md",
         "# Medals of the wars\n\n### No. 4. Peace of Example, 1601\n\nSilver, 48 mm.\n\n"
         "Rev. A dove over a harbour. Agreed at Sampleton on 3 May 1601, a week after the "
         "siege of the town was lifted.\n",
-        encoding="utf-8",
+        keep_all=True,
     )
-    fronts = {c.when: c.front for c in generate([article], keep_all=True).cards}
     assert fronts["1601-05-03"].startswith("(No. 4. Peace of Example, 1601)"), fronts
