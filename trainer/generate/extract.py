@@ -29,7 +29,7 @@ from trainer.generate.people import (
     whos_who_dash,
 )
 from trainer.generate.referents import Referents
-from trainer.generate.text import Article, labelled, sentences
+from trainer.generate.text import Article, Paragraph, labelled, sentences
 from trainer.generate.treaties import Treaties, named_and_dated, treaties_in
 
 
@@ -275,18 +275,20 @@ def _doubt_edits(facts: list[Fact], article: Article) -> None:
 # "the Oaths of Strasbourg were sworn on 14 February 842, not in 843": the date after
 # "not" is one the text said before and now takes back
 _TAKEN_BACK = re.compile(r"\b(?:not|rather than|instead of)\s+(?:in\s+|on\s+)?$")
+_TAKING_BACK = re.compile(r"\b(?:not|rather than|instead of)\s+(?:in\s+|on\s+)?\d")
 _NAME_WORD = re.compile(rf"(?<=[\w,;:] )[{UPPER}][\w'-]+")
 
 
-def _doubt_taken_back(facts: list[Fact], article: Article) -> None:
+def _doubt_taken_back(
+    facts: list[Fact], parsed: list[tuple[Paragraph, list[tuple[str, list[DateMention]]]]]
+) -> None:
     """Make unsure a date the text takes back later ("..., not in 843"), where it is
     told of the same thing (a name both sentences share)."""
     taken: list[tuple[str, set[str]]] = []
-    for p in article.paragraphs:
-        if "not" not in p.text and "rather than" not in p.text and "instead of" not in p.text:
-            continue
-        for _, s in sentences(p.text):
-            mentions = find_dates(s)
+    for _, found in parsed:
+        for s, mentions in found:
+            if len(mentions) < 2 or not _TAKING_BACK.search(s):
+                continue
             for m in mentions:
                 others = [o for o in mentions if o is not m and o.when and o.when != m.when]
                 if m.when and others and _TAKEN_BACK.search(s[: m.start]):
@@ -522,6 +524,6 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             fact.doubt(0.6, "a name in a spun text may hold a spinner's swap")
         facts.append(fact)
     _doubt_edits(facts, article)
-    _doubt_taken_back(facts, article)
+    _doubt_taken_back(facts, parsed)
     _doubt_misreports(facts, article)
     return facts
