@@ -285,24 +285,92 @@ def _visible(app: TrainerApp, selector: str) -> bool:
     return bool(widget.display and region.width > 0 and region.height > 0)
 
 
-async def test_small_terminal_keeps_the_card_and_the_buttons(workspace: Workspace) -> None:
+async def _toasts_after(app: TrainerApp, pilot: Pilot[None], *keys: str) -> list[Widget]:
+    """Press keys that bury the card on view, and return the notices shown."""
+    from textual.widgets._toast import Toast
+
+    await pilot.press(*keys)
+    await pilot.pause()
+    await pilot.pause()
+    toasts: list[Widget] = list(app.screen.query(Toast))
+    assert toasts, "a bury says so in a notice"
+    return toasts
+
+
+async def test_at_60_by_15_the_card_buttons_and_a_notice_all_fit(workspace: Workspace) -> None:
+    """One app at 60x15 with notices on. It proves that:
+
+    * the home table folds its columns and never scrolls sideways;
+    * the question and the reveal button show, then the answer and the four grade
+      buttons, each within the width and labelled with its key first;
+    * a grade is saved;
+    * the notice a bury shows is one line, on the title's row, and leaves the card's
+      type line and question in view.
+
+    (These were two tests, each starting the same app at 60x15: small terminal keeps
+    the card and the buttons; a notice at 60 by 15 leaves the question and its type
+    in view, which buried the first card where this buries the second.)
+    """
     app = _app(workspace)
-    async with app.run_test(size=(60, 15)) as pilot:
+    async with app.run_test(size=(60, 15), notifications=True) as pilot:
         table = app.screen.query_one(DataTable)
         headings = [str(c.label) for c in table.columns.values()]
-        assert headings == ["Deck", "New", "Lrn", "Due", "Susp"]  # columns fold
-        assert table.virtual_size.width <= table.size.width  # no sideways scrolling
+        assert headings == ["Deck", "New", "Lrn", "Due", "Susp"], f"columns fold: {headings}"
+        assert table.virtual_size.width <= table.size.width, "home: no sideways scrolling"
         await pilot.press("enter")
-        assert _visible(app, "#study-question") and _visible(app, "#reveal")
+        assert _visible(app, "#study-question") and _visible(app, "#reveal"), (
+            "study: question and reveal button in view"
+        )
         await pilot.press("space")
         await pilot.pause()
-        assert _visible(app, "#study-answer")
+        assert _visible(app, "#study-answer"), "study: the answer in view"
         for n in range(1, 5):
             button = app.screen.query_one(f"#grade-{n}")
-            assert _visible(app, f"#grade-{n}") and button.region.right <= 60
-            assert str(button.label).startswith(f"{n} ")  # the key, then the interval
+            assert _visible(app, f"#grade-{n}") and button.region.right <= 60, (
+                f"grade button {n} in view"
+            )
+            assert str(button.label).startswith(f"{n} "), "the key, then the interval"
         await pilot.press("3")
-        assert _log_count(workspace) == 1
+        assert _log_count(workspace) == 1, "the grade is saved"
+
+        toasts = await _toasts_after(app, pilot, "b")
+        card = [app.screen.query_one(f"#study-{part}").region for part in ("meta", "question")]
+        for toast in toasts:
+            assert toast.region.height == 1, f"a notice is one line: {toast.region}"
+            assert not any(toast.region.overlaps(part) for part in card), (
+                "a notice leaves the card's type and question in view"
+            )
+
+
+async def test_at_80_by_24_the_footer_and_notices_leave_the_keys_in_view(
+    workspace: Workspace,
+) -> None:
+    """One app at 80x24 with notices on. It proves that:
+
+    * the home footer shows the daily keys whole, in order, before the palette key;
+    * the notice a bury shows covers neither the reveal button nor the status line.
+
+    (These were two tests, each starting the same app at 80x24: the home footer
+    shows the daily keys at 80 columns (with notices off); notifications do not
+    cover the buttons.)
+    """
+    from textual.widgets._footer import FooterKey
+
+    app = _app(workspace)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        keys = {k.key: k.region for k in app.screen.query(FooterKey)}
+        palette = keys.pop(app.COMMAND_PALETTE_BINDING)
+        # a key ends in one column of padding, which the palette key may cover
+        whole = [k for k, r in keys.items() if r.width and r.right - 1 <= palette.x]
+        assert whole[:7] == ["enter", "a", "t", "s", "b", "o", "i"], f"home footer: {whole}"
+
+        toasts = await _toasts_after(app, pilot, "enter", "b")
+        reveal = app.screen.query_one("#reveal").region
+        status = app.screen.query_one("#study-status").region
+        for toast in toasts:
+            assert not toast.region.overlaps(reveal), "a notice leaves the reveal button"
+            assert not toast.region.overlaps(status), "a notice leaves the status line"
 
 
 async def test_a_long_card_scrolls_at_60_by_15(
@@ -358,53 +426,6 @@ async def test_the_theme_is_remembered_per_profile(workspace: Workspace, clock: 
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
-
-
-async def test_the_home_footer_shows_the_daily_keys_at_80_columns(workspace: Workspace) -> None:
-    from textual.widgets._footer import FooterKey
-
-    app = _app(workspace)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        keys = {k.key: k.region for k in app.screen.query(FooterKey)}
-        palette = keys.pop(app.COMMAND_PALETTE_BINDING)
-        # a key ends in one column of padding, which the palette key may cover
-        whole = [k for k, r in keys.items() if r.width and r.right - 1 <= palette.x]
-        assert whole[:7] == ["enter", "a", "t", "s", "b", "o", "i"], whole
-
-
-async def _toasts_after_a_bury(app: TrainerApp, pilot: Pilot[None]) -> list[Widget]:
-    """Study, bury the first card, and return the notices shown."""
-    from textual.widgets._toast import Toast
-
-    await pilot.press("enter", "b")
-    await pilot.pause()
-    await pilot.pause()
-    toasts: list[Widget] = list(app.screen.query(Toast))
-    assert toasts
-    return toasts
-
-
-async def test_notifications_do_not_cover_the_buttons(workspace: Workspace) -> None:
-    app = _app(workspace)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        toasts = await _toasts_after_a_bury(app, pilot)
-        reveal = app.screen.query_one("#reveal").region
-        status = app.screen.query_one("#study-status").region
-        for toast in toasts:
-            assert not toast.region.overlaps(reveal) and not toast.region.overlaps(status)
-
-
-async def test_a_notice_at_60_by_15_leaves_the_question_and_its_type_in_view(
-    workspace: Workspace,
-) -> None:
-    app = _app(workspace)
-    async with app.run_test(size=(60, 15), notifications=True) as pilot:
-        toasts = await _toasts_after_a_bury(app, pilot)
-        card = [app.screen.query_one(f"#study-{part}").region for part in ("meta", "question")]
-        for toast in toasts:
-            assert toast.region.height == 1, toast.region  # one line, on the title's row
-            assert not any(toast.region.overlaps(part) for part in card)
 
 
 async def test_decks_are_read_in_a_worker_while_the_home_screen_shows(
