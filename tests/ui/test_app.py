@@ -34,37 +34,113 @@ def _log_count(ws: Workspace) -> int:
     return int(ws.conn.execute("SELECT COUNT(*) FROM review_log").fetchone()[0])
 
 
-async def test_home_lists_decks_with_counts(workspace: Workspace) -> None:
+async def test_study_one_card_through_help_palette_errors_and_grading(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One app on the small deck, one behaviour after another. It proves that:
+
+    * home lists the deck with its counts and says how many cards are due;
+    * Enter studies: the first card's question shows, its answer does not;
+    * the palette names each key by what it does, and no key text says a word twice;
+    * ? opens the help and Esc comes back; the palette offers the study actions and
+      no grades before the answer shows;
+    * a grade before the answer shows does nothing;
+    * Space shows the answer and the grade buttons with their intervals, and the
+      palette now offers the grades;
+    * a store error while grading shows a dialog and keeps the card (nothing logged);
+    * a write that fails (a read-only database) shows a dialog and keeps the card,
+      and the same answer is saved once the database can be written again;
+    * a grade commits before the next card shows, and the card is learning;
+    * Ctrl+C quits, with the answer saved.
+
+    (These were seven tests, each starting the same app: home lists decks with
+    counts; study reveal grade commits before next card; help screen and palette
+    commands; palette and key texts say what each key does; a store error while
+    grading shows a dialog and keeps the card; a write that fails shows a dialog
+    and keeps the card; Ctrl+C quits.)
+    """
+    from trainer.core.errors import StoreBusyError
+    from trainer.ui.keys import binding_text
+
     app = _app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(app.screen, HomeScreen), "home: the app opens on the decks"
         table = app.screen.query_one(DataTable)
-        assert table.row_count == 2  # the deck and the total
+        assert table.row_count == 2, "home: the deck and the total"
         row = [str(c) for c in table.get_row_at(0)]
-        assert row == ["Small deck", "7", "0", "0", "0", "7"]
-        assert "7 cards to study today" in _text(app, "#home-hint")
+        assert row == ["Small deck", "7", "0", "0", "0", "7"], f"home: counts {row}"
+        assert "7 cards to study today" in _text(app, "#home-hint"), "home: the hint"
 
-
-async def test_study_reveal_grade_commits_before_next_card(
-    workspace: Workspace, clock: FixedClock
-) -> None:
-    app = _app(workspace)
-    async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        assert isinstance(app.screen, StudyScreen)
-        assert _text(app, "#study-question") == "Q1 [bold]not bold[/]"
-        assert _text(app, "#study-answer") == ""
-        await pilot.press("3")  # grading before the answer shows does nothing
-        assert _log_count(workspace) == 0
-        await pilot.press("space")
-        assert _text(app, "#study-answer") == "A1"
-        assert "3 Good · 10m" in str(app.screen.query_one("#grade-3").label)
+        screen = app.screen
+        assert isinstance(screen, StudyScreen), "study: Enter opens it"
+        assert _text(app, "#study-question") == "Q1 [bold]not bold[/]", "study: first card"
+        assert _text(app, "#study-answer") == "", "study: the answer is hidden"
+
+        commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert commands["Help"] == "Help with every key (key: ?)", "palette: Help's text"
+        assert commands["Bury"] == "Bury (hide this card until tomorrow) (key: b)", (
+            "palette: Bury's text"
+        )
+        for binding in [*app.screen.BINDINGS, *app.BINDINGS]:
+            text = binding_text(binding)  # type: ignore[arg-type]
+            words = text.split()
+            assert len(words) < 2 or words[0] != words[1], f"key text says a word twice: {text}"
+
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen), "help: ? opens it"
+        await pilot.press("escape")
+        assert app.screen is screen, "help: Esc comes back to study"
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert (
+            "Show answer" in titles
+            and "Bury" in titles
+            and "Suspend" in titles
+            and "Quit" in titles
+        ), f"palette: study actions {titles}"
+        assert "Good" not in titles, "palette: grades appear once the answer shows"
+
         await pilot.press("3")
-        assert _log_count(workspace) == 1
-        assert _text(app, "#study-question") == "Q2"
+        assert _log_count(workspace) == 0, "grading before the answer shows does nothing"
+        await pilot.press("space")
+        assert _text(app, "#study-answer") == "A1", "Space shows the answer"
+        assert "3 Good · 10m" in str(app.screen.query_one("#grade-3").label), "grade interval"
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Again", "Hard", "Good", "Easy"} <= set(titles), "palette: the grades"
+
+        def busy(*args: object) -> None:
+            raise StoreBusyError("the profile database is busy", "try again")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(screen.session, "answer", busy)
+            await pilot.press("3")
+            assert isinstance(app.screen, ErrorDialog), "store error: a dialog"
+            assert _log_count(workspace) == 0, "store error: nothing logged"
+            await pilot.press("escape")
+        assert app.screen is screen, "store error: back on the card"
+        assert _text(app, "#study-question") == "Q1 [bold]not bold[/]", "store error: same card"
+
+        workspace.conn.execute("PRAGMA query_only = 1")  # a read-only database
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, ErrorDialog), "failed write: a dialog"
+        assert "read-only" in app.screen.message, "failed write: says read-only"
+        workspace.conn.execute("PRAGMA query_only = 0")
+        await pilot.press("escape")
+        assert _text(app, "#study-question") == "Q1 [bold]not bold[/]", "failed write: same card"
+        await pilot.press("3")  # the same answer, again: now saved
+        assert _log_count(workspace) == 1, "the answer is saved once it can be"
+        assert _text(app, "#study-question") == "Q2", "the next card shows after the grade"
         rowid = workspace.store.card_rowid("small", "one")
-        assert rowid is not None and workspace.store.memory(rowid).state is State.LEARNING
+        assert rowid is not None and workspace.store.memory(rowid).state is State.LEARNING, (
+            "the graded card is learning"
+        )
+
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert not app.is_running, "Ctrl+C quits"
+    assert _log_count(workspace) == 1, "Ctrl+C: the answer given stays saved"
 
 
 async def test_undo_bury_suspend_from_keys(workspace: Workspace) -> None:
@@ -133,16 +209,6 @@ async def test_quit_and_reopen_loses_nothing(workspace: Workspace, clock: FixedC
     reopened.close()
 
 
-async def test_ctrl_c_quits(workspace: Workspace) -> None:
-    app = _app(workspace)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "space", "3")
-        await pilot.press("ctrl+c")
-        await pilot.pause()
-    assert not app.is_running
-    assert _log_count(workspace) == 1
-
-
 async def test_markup_in_cards_is_text(
     tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -169,26 +235,6 @@ async def test_markup_in_cards_is_text(
         assert _text(app, "#study-answer") == "[link=https://example.com]l[/link] \\[escaped]"
         assert app.is_running
     ws.close()
-
-
-async def test_help_screen_and_palette_commands(workspace: Workspace) -> None:
-    app = _app(workspace)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
-        assert isinstance(app.screen, StudyScreen)
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert (
-            "Show answer" in titles
-            and "Bury" in titles
-            and "Suspend" in titles
-            and "Quit" in titles
-        )
-        assert "Good" not in titles  # grades appear once the answer shows
-        await pilot.press("space")
-        titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert {"Again", "Hard", "Good", "Easy"} <= set(titles)
 
 
 async def test_broken_deck_is_marked_with_its_errors(
@@ -232,29 +278,6 @@ async def test_start_in_study_and_error_dialog(workspace: Workspace) -> None:
         assert isinstance(app.screen, StudyScreen)
 
 
-async def test_a_store_error_while_grading_shows_a_dialog_and_keeps_the_card(
-    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from trainer.core.errors import StoreBusyError
-
-    app = _app(workspace)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "space")
-        screen = app.screen
-        assert isinstance(screen, StudyScreen)
-
-        def busy(*args: object) -> None:
-            raise StoreBusyError("the profile database is busy", "try again")
-
-        monkeypatch.setattr(screen.session, "answer", busy)
-        await pilot.press("3")
-        assert isinstance(app.screen, ErrorDialog)
-        assert _log_count(workspace) == 0
-        await pilot.press("escape")
-        assert app.screen is screen
-        assert _text(app, "#study-question") == "Q1 [bold]not bold[/]"
-
-
 def _visible(app: TrainerApp, selector: str) -> bool:
     """Whether a widget is shown with at least one row and column on screen."""
     widget = app.screen.query_one(selector)
@@ -262,24 +285,92 @@ def _visible(app: TrainerApp, selector: str) -> bool:
     return bool(widget.display and region.width > 0 and region.height > 0)
 
 
-async def test_small_terminal_keeps_the_card_and_the_buttons(workspace: Workspace) -> None:
+async def _toasts_after(app: TrainerApp, pilot: Pilot[None], *keys: str) -> list[Widget]:
+    """Press keys that bury the card on view, and return the notices shown."""
+    from textual.widgets._toast import Toast
+
+    await pilot.press(*keys)
+    await pilot.pause()
+    await pilot.pause()
+    toasts: list[Widget] = list(app.screen.query(Toast))
+    assert toasts, "a bury says so in a notice"
+    return toasts
+
+
+async def test_at_60_by_15_the_card_buttons_and_a_notice_all_fit(workspace: Workspace) -> None:
+    """One app at 60x15 with notices on. It proves that:
+
+    * the home table folds its columns and never scrolls sideways;
+    * the question and the reveal button show, then the answer and the four grade
+      buttons, each within the width and labelled with its key first;
+    * a grade is saved;
+    * the notice a bury shows is one line, on the title's row, and leaves the card's
+      type line and question in view.
+
+    (These were two tests, each starting the same app at 60x15: small terminal keeps
+    the card and the buttons; a notice at 60 by 15 leaves the question and its type
+    in view, which buried the first card where this buries the second.)
+    """
     app = _app(workspace)
-    async with app.run_test(size=(60, 15)) as pilot:
+    async with app.run_test(size=(60, 15), notifications=True) as pilot:
         table = app.screen.query_one(DataTable)
         headings = [str(c.label) for c in table.columns.values()]
-        assert headings == ["Deck", "New", "Lrn", "Due", "Susp"]  # columns fold
-        assert table.virtual_size.width <= table.size.width  # no sideways scrolling
+        assert headings == ["Deck", "New", "Lrn", "Due", "Susp"], f"columns fold: {headings}"
+        assert table.virtual_size.width <= table.size.width, "home: no sideways scrolling"
         await pilot.press("enter")
-        assert _visible(app, "#study-question") and _visible(app, "#reveal")
+        assert _visible(app, "#study-question") and _visible(app, "#reveal"), (
+            "study: question and reveal button in view"
+        )
         await pilot.press("space")
         await pilot.pause()
-        assert _visible(app, "#study-answer")
+        assert _visible(app, "#study-answer"), "study: the answer in view"
         for n in range(1, 5):
             button = app.screen.query_one(f"#grade-{n}")
-            assert _visible(app, f"#grade-{n}") and button.region.right <= 60
-            assert str(button.label).startswith(f"{n} ")  # the key, then the interval
+            assert _visible(app, f"#grade-{n}") and button.region.right <= 60, (
+                f"grade button {n} in view"
+            )
+            assert str(button.label).startswith(f"{n} "), "the key, then the interval"
         await pilot.press("3")
-        assert _log_count(workspace) == 1
+        assert _log_count(workspace) == 1, "the grade is saved"
+
+        toasts = await _toasts_after(app, pilot, "b")
+        card = [app.screen.query_one(f"#study-{part}").region for part in ("meta", "question")]
+        for toast in toasts:
+            assert toast.region.height == 1, f"a notice is one line: {toast.region}"
+            assert not any(toast.region.overlaps(part) for part in card), (
+                "a notice leaves the card's type and question in view"
+            )
+
+
+async def test_at_80_by_24_the_footer_and_notices_leave_the_keys_in_view(
+    workspace: Workspace,
+) -> None:
+    """One app at 80x24 with notices on. It proves that:
+
+    * the home footer shows the daily keys whole, in order, before the palette key;
+    * the notice a bury shows covers neither the reveal button nor the status line.
+
+    (These were two tests, each starting the same app at 80x24: the home footer
+    shows the daily keys at 80 columns (with notices off); notifications do not
+    cover the buttons.)
+    """
+    from textual.widgets._footer import FooterKey
+
+    app = _app(workspace)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        keys = {k.key: k.region for k in app.screen.query(FooterKey)}
+        palette = keys.pop(app.COMMAND_PALETTE_BINDING)
+        # a key ends in one column of padding, which the palette key may cover
+        whole = [k for k, r in keys.items() if r.width and r.right - 1 <= palette.x]
+        assert whole[:7] == ["enter", "a", "t", "s", "b", "o", "i"], f"home footer: {whole}"
+
+        toasts = await _toasts_after(app, pilot, "enter", "b")
+        reveal = app.screen.query_one("#reveal").region
+        status = app.screen.query_one("#study-status").region
+        for toast in toasts:
+            assert not toast.region.overlaps(reveal), "a notice leaves the reveal button"
+            assert not toast.region.overlaps(status), "a notice leaves the status line"
 
 
 async def test_a_long_card_scrolls_at_60_by_15(
@@ -335,68 +426,6 @@ async def test_the_theme_is_remembered_per_profile(workspace: Workspace, clock: 
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
-
-
-async def test_palette_and_key_texts_say_what_each_key_does(workspace: Workspace) -> None:
-    app = _app(workspace)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
-        commands = {c.title: c.help for c in app.get_system_commands(app.screen)}
-        assert commands["Help"] == "Help with every key (key: ?)"
-        assert commands["Bury"] == "Bury (hide this card until tomorrow) (key: b)"
-        from trainer.ui.keys import binding_text
-
-        for binding in [*app.screen.BINDINGS, *app.BINDINGS]:
-            text = binding_text(binding)  # type: ignore[arg-type]
-            words = text.split()
-            assert len(words) < 2 or words[0] != words[1], text  # never "Undo Undo ..."
-
-
-async def test_the_home_footer_shows_the_daily_keys_at_80_columns(workspace: Workspace) -> None:
-    from textual.widgets._footer import FooterKey
-
-    app = _app(workspace)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        keys = {k.key: k.region for k in app.screen.query(FooterKey)}
-        palette = keys.pop(app.COMMAND_PALETTE_BINDING)
-        # a key ends in one column of padding, which the palette key may cover
-        whole = [k for k, r in keys.items() if r.width and r.right - 1 <= palette.x]
-        assert whole[:7] == ["enter", "a", "t", "s", "b", "o", "i"], whole
-
-
-async def _toasts_after_a_bury(app: TrainerApp, pilot: Pilot[None]) -> list[Widget]:
-    """Study, bury the first card, and return the notices shown."""
-    from textual.widgets._toast import Toast
-
-    await pilot.press("enter", "b")
-    await pilot.pause()
-    await pilot.pause()
-    toasts: list[Widget] = list(app.screen.query(Toast))
-    assert toasts
-    return toasts
-
-
-async def test_notifications_do_not_cover_the_buttons(workspace: Workspace) -> None:
-    app = _app(workspace)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        toasts = await _toasts_after_a_bury(app, pilot)
-        reveal = app.screen.query_one("#reveal").region
-        status = app.screen.query_one("#study-status").region
-        for toast in toasts:
-            assert not toast.region.overlaps(reveal) and not toast.region.overlaps(status)
-
-
-async def test_a_notice_at_60_by_15_leaves_the_question_and_its_type_in_view(
-    workspace: Workspace,
-) -> None:
-    app = _app(workspace)
-    async with app.run_test(size=(60, 15), notifications=True) as pilot:
-        toasts = await _toasts_after_a_bury(app, pilot)
-        card = [app.screen.query_one(f"#study-{part}").region for part in ("meta", "question")]
-        for toast in toasts:
-            assert toast.region.height == 1, toast.region  # one line, on the title's row
-            assert not any(toast.region.overlaps(part) for part in card)
 
 
 async def test_decks_are_read_in_a_worker_while_the_home_screen_shows(
@@ -518,24 +547,6 @@ async def test_a_busy_profile_is_said_at_once_and_the_wait_can_be_stopped(
         holder.execute("ROLLBACK")
         holder.close()
         ws.close()
-
-
-async def test_a_write_that_fails_shows_a_dialog_and_keeps_the_card(
-    workspace: Workspace,
-) -> None:
-    app = _app(workspace)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", "space")
-        workspace.conn.execute("PRAGMA query_only = 1")  # a read-only database
-        await pilot.press("3")
-        await pilot.pause()
-        assert isinstance(app.screen, ErrorDialog)
-        assert "read-only" in app.screen.message
-        workspace.conn.execute("PRAGMA query_only = 0")
-        await pilot.press("escape")
-        assert _text(app, "#study-question") == "Q1 [bold]not bold[/]"
-        await pilot.press("3")  # the same answer, again: now saved
-        assert _log_count(workspace) == 1
 
 
 async def test_an_unexpected_database_error_in_a_handler_becomes_a_dialog(

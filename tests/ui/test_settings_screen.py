@@ -101,26 +101,49 @@ async def test_statistics_screen_and_help_list_every_screen(
         assert {"Stats", "Browse", "Settings"} <= set(titles)
 
 
-async def test_help_lists_the_keys_of_every_screen(workspace: Workspace) -> None:
+async def test_help_lists_every_screens_keys_and_a_value_typed_is_kept_on_quitting(
+    workspace: Workspace,
+) -> None:
+    """One app on the small deck. It proves that:
+
+    * the help lists every screen by name and every key of each with its text;
+    * a value typed in the settings screen is saved when the whole app quits
+      (Ctrl+C, neither Esc nor Tab).
+
+    (These were two tests, each starting the same app: help lists the keys of every
+    screen; a value typed is kept when the whole app quits.)
+    """
+    from rich.console import Console
+
     from trainer.ui.app import HELP_SCREENS
     from trainer.ui.keys import binding_text
 
     app = make_app(workspace)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
-        assert isinstance(app.screen, HelpScreen)
-        from rich.console import Console
-
+        assert isinstance(app.screen, HelpScreen), "? opens the help"
         console = Console(width=300, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
         console.print(app.screen.query(Static)[1].content)
-        shown = console.export_text()
+        listed = console.export_text()
         console.file.close()
-        rows = [line.strip() for line in shown.splitlines()]
+        rows = [line.strip() for line in listed.splitlines()]
         for name, screen in HELP_SCREENS:
-            assert any(name in r for r in rows), name
+            assert any(name in r for r in rows), f"the help names the screen {name}"
             for b in screen.BINDINGS:
                 if getattr(b, "description", ""):
-                    assert any(binding_text(b) in r for r in rows), (name, b)  # type: ignore[arg-type]
+                    assert any(binding_text(b) in r for r in rows), (  # type: ignore[arg-type]
+                        f"the help lists {name}'s key {b}"
+                    )
+        await pilot.press("escape", "o")
+        assert isinstance(app.screen, SettingsScreen), "o opens the settings"
+        hour = app.screen.query_one("#set-day_rollover_hour", Input)
+        hour.focus()
+        hour.value = "7"
+        await pilot.press("ctrl+c")  # not Esc, not Tab: the app closes with the value typed
+    assert workspace.settings.day_rollover_hour == 7, "quitting saves the value typed"
+    assert "day_rollover_hour = 7" in workspace.paths.config_file.read_text(), (
+        "quitting writes the value typed"
+    )
 
 
 async def test_plain_mode_has_no_colour_and_words_for_charts(workspace: Workspace) -> None:
@@ -221,18 +244,6 @@ async def test_a_value_typed_and_left_is_saved_when_valid_and_said_when_not(
         await pilot.press("o")
         await pilot.press("tab", "tab", "escape")  # nothing typed: nothing written
         assert config.read_text() == written
-
-
-async def test_a_value_typed_is_kept_when_the_whole_app_quits(workspace: Workspace) -> None:
-    app = make_app(workspace)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("o")
-        hour = app.screen.query_one("#set-day_rollover_hour", Input)
-        hour.focus()
-        hour.value = "7"
-        await pilot.press("ctrl+c")  # not Esc, not Tab: the app closes with the value typed
-    assert workspace.settings.day_rollover_hour == 7
-    assert "day_rollover_hour = 7" in workspace.paths.config_file.read_text()
 
 
 async def test_per_deck_limits_say_which_deck_and_which_limit_at_60_by_15(
