@@ -112,21 +112,13 @@ _CARRIES_ON = re.compile(
     r"(?:a|one|two|three|four|five|six|ten|some|several|[0-9]+) \w+ (?:later|after|earlier)\b)",
     re.IGNORECASE,
 )
-# "1839 - Treaty of London (19 April)": a chronology's entry gives the year of its days
-# a "Year in X" page's title: "1809 in the Austrian Empire", "1878 in science"
+# A "Year in X" page's title: "1809 in the Austrian Empire", "1878 in science".
 _YEAR_PAGE = re.compile(r"((?:1[0-9]{3}|20[0-9]{2})) in (?:the )?\w[\w' -]*")
-# a chronology's entry: "10 April - ...", "21-22 May - ...", "1839: ..."; the entry above
-# it tells another event, so is no context for it
-_DATED_ENTRY = re.compile(
-    r"^(?:\d{1,2}(?:-\d{1,2})? [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2}(?:-\d{1,2})?"
-    r"|1[0-9]{3}|20[0-9]{2})\s*[-:]\s"
-)
 
 
 def _dated_entry(s: str, mentions: list[DateMention]) -> bool:
-    """Whether ``s`` opens a chronology's entry: "10 April - ...", "c. 1543 – ...", "1839: ..."."""
-    if _DATED_ENTRY.match(s):
-        return True
+    """Whether ``s`` opens a chronology's entry ("10 April - ...", "c. 1543 – ...",
+    "1839: ..."): the entry above it tells another event, so is no context for it."""
     first = mentions[0] if mentions else None
     return (
         first is not None
@@ -135,6 +127,7 @@ def _dated_entry(s: str, mentions: list[DateMention]) -> bool:
     )
 
 
+# "1839 - Treaty of London (19 April)": a chronology's entry gives the year of its days
 _ENTRY_YEAR = re.compile(r"^(?:1[0-9]{3}|20[0-9]{2})\s*[-:]\s")
 # What around a decade makes it the frame of a state of things, which no card dates
 # well: "the 1880s and 1890s", "about the 1820s", "By the 1430s Philip was weary"
@@ -248,9 +241,14 @@ def _doubt_misreports(facts: list[Fact], article: Article) -> None:
     text = " ".join(p.text for p in article.paragraphs)
     if not _CORRECTION.search(text):
         return
+    _doubt_where(facts, _MISREPORT, 0.3, "what a correction says was printed wrongly")
+
+
+def _doubt_where(facts: list[Fact], says: re.Pattern[str], confidence: float, why: str) -> None:
+    """Make unsure each of ``facts`` whose sentence ``says`` match."""
     for fact in facts:
-        if fact.evidence is not None and _MISREPORT.search(fact.evidence.sentence):
-            fact.doubt(0.3, "what a correction says was printed wrongly")
+        if fact.evidence is not None and says.search(fact.evidence.sentence):
+            fact.doubt(confidence, why)
 
 
 # On a talk page: "I have changed the date in the lead and the infobox from ... to ...",
@@ -267,9 +265,7 @@ def _doubt_edits(facts: list[Fact], article: Article) -> None:
     """Make unsure what a talk page's editors say of the page's own text."""
     if not article.talk:
         return
-    for fact in facts:
-        if fact.evidence is not None and _EDITING.search(fact.evidence.sentence):
-            fact.doubt(0.3, "what an editor says of the page's text, not the history")
+    _doubt_where(facts, _EDITING, 0.3, "what an editor says of the page's text, not the history")
 
 
 # "the Oaths of Strasbourg were sworn on 14 February 842, not in 843": the date after
@@ -330,9 +326,8 @@ def _doubt_the_page_time(facts: list[Fact], now: int | None) -> None:
         return
     if max(history) > now - _HISTORY_GAP:
         return  # the story runs on to the page's time
-    for fact in own:
-        if fact.evidence is not None and _BUSINESS.search(fact.evidence.sentence):
-            fact.doubt(0.5, "a date of the page's own business, not of the history it tells")
+    why = "a date of the page's own business, not of the history it tells"
+    _doubt_where(own, _BUSINESS, 0.5, why)
 
 
 # What may stand before a letter's date in its head: "Paris, ", "London, Tuesday "
@@ -340,7 +335,7 @@ _BEFORE_HEAD_DATE = re.compile(
     # an archive column's extract: "100 years ago: 12 February 1879" (the day it was printed)
     r"(?:(?:\d{1,3}|[A-Za-z]+(?:\s[a-z]+)?)\s+years\s+ago\s*[:,–-]\s+)?"
     rf"(?:[{UPPER}][\w'.-]*(?:\s+[{UPPER}][\w'.-]*){{0,3}},\s+)?"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{WEEKDAY},?\s+)?"
 )
 
 

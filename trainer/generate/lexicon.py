@@ -263,6 +263,9 @@ PLACES = frozenset(
     }
 )
 
+# A ship's prefix, dots and all but the last: "H.M.S. Bounty", "U.S.S. Maine".
+SHIP_PREFIXES = ("H.M.S", "U.S.S", "R.M.S", "H.M.A.S", "S.S")
+
 DIRECTIONS = frozenset(
     {
         "North",

@@ -30,6 +30,7 @@ from trainer.generate.lexicon import (
     PLACES,
     RANKS,
     ROLES,
+    SHIP_PREFIXES,
     TITLE_LEADS,
     TITLES,
     UPPER,
@@ -202,12 +203,15 @@ def _span_of(who: str, s: str, start: int, end: int) -> tuple[int, int] | None:
     return (at, at + len(who)) if at >= 0 else None
 
 
+# "Saint-Denis Henry": a French place's name, then a given name; "H.M.S. Bounty": a ship
+_NO_ONES_START = re.compile(
+    r"(?:Saint|Sainte|St)-|(?:" + "|".join(re.escape(p) for p in SHIP_PREFIXES) + r")\."
+)
+
+
 def _is_name(candidate: str) -> bool:
     words = candidate.replace("-", " ").split()
-    if len(words) < 2 or re.match(
-        r"(?:Saint|Sainte|St)-|(?:H\.M\.S|U\.S\.S|R\.M\.S|S\.S)\.", candidate
-    ):
-        # "Saint-Denis Henry": a French place's name, then a given name; "H.M.S. Bounty": a ship
+    if len(words) < 2 or _NO_ONES_START.match(candidate):
         return False
     for word in candidate.split():
         bare = word.removesuffix("'s")
@@ -286,9 +290,9 @@ def whos_who_dash(s: str) -> tuple[int, int] | None:
 
 def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
     """Note every person named in sentence ``s`` and the roles it gives them."""
-    head = _ENTRY_HEAD.match(s)
-    if head:  # read as "Henry IV,  King of Navarre": the same length, so spans hold
-        s = f"{s[: head.start('dash')]},  {s[head.end('dash') :]}"
+    dash = whos_who_dash(s)
+    if dash:  # read as "Henry IV,  King of Navarre": the same length, so spans hold
+        s = f"{s[: dash[0]]},  {s[dash[1] :]}"
     # full names anywhere
     for nm in _pieces(_NAME_RE.finditer(s)):
         candidate = nm.group(0)

@@ -16,7 +16,7 @@ from pathlib import Path
 from trainer.core.errors import UsageError
 from trainer.generate.columns import columns_as_lines, csv_as_lines
 from trainer.generate.dates import find_dates
-from trainer.generate.lexicon import UPPER
+from trainer.generate.lexicon import SHIP_PREFIXES, UPPER
 from trainer.generate.subtitles import looks_like_subtitles, subtitle_paragraphs
 
 
@@ -400,12 +400,7 @@ _ABBREVIATIONS = (
     "U.K",
     "U.N",
     "D.C",
-    # a ship's prefix: "H.M.S. Bounty", "U.S.S. Maine"
-    "H.M.S",
-    "U.S.S",
-    "R.M.S",
-    "H.M.A.S",
-    "S.S",
+    *SHIP_PREFIXES,  # "H.M.S. Bounty": no end
     "a.m",
     "p.m",
     "approx",
