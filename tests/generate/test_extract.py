@@ -784,3 +784,51 @@ def test_agreed_at_a_place_under_a_heading_names_the_agreement_from_the_heading(
         keep_all=True,
     )
     assert fronts["1601-05-03"].startswith("(No. 4. Peace of Example, 1601)"), fronts
+
+
+def test_a_service_record_reads_its_columns_and_gives_each_line_its_subject(
+    tmp_path: Path,
+) -> None:
+    record = (
+        "SERVICE RECORDS OF ENVOYS\n\nSAMPLE, John, 1st Baron Sample\n\n"
+        "Born         4 May 1701, Exampleton\n"
+        "Died         9 June 1770, London\n\n"
+        "CAREER\n\n"
+        "1730-1735    Envoy extraordinary to the court of Frederick William I,\n"
+        "             Berlin. Concluded the commercial treaty of 1733.\n"
+        "1740-1745    Governor of Example Island. Sailed from Plymouth in the\n"
+        "             Swift, 2 March 1740.\n\n"
+        "PUBLICATIONS\n\n"
+        "A Journey to Berlin, 1736 (printed 1738).\n\n"
+        "NOTES\n\n"
+        "The secretary of the embassy was Sir Thomas Roe Example, who kept its papers.\n"
+    )
+    article = parse_article(record, "record.txt")
+    lines = [p.text for p in article.paragraphs if p.item]
+    assert lines[:2] == [
+        "Born: 4 May 1701, Exampleton.",
+        "Died: 9 June 1770, London.",
+    ], lines
+    assert lines[2].startswith("1730-1735 – Envoy extraordinary to the court of Frederick"), lines
+    assert article.subject == "John Sample", article.subject
+    fronts = _fronts(tmp_path, "record.txt", record)
+    assert fronts["1701-05-04"] == "(John Sample) Born: {{c1::4 May 1701}}, Exampleton.", fronts
+    assert fronts["1730/1735"].startswith("(John Sample) {{c1::1730-1735}} – Envoy"), fronts
+    assert fronts["1740-03-02"].startswith("(John Sample) Sailed from Plymouth"), fronts
+    assert "1736" not in fronts and "1738" not in fronts, fronts  # his books' years
+    # a table of more columns, and a line that is no entry, are not a record
+    table = "Canada   23 July 1968   8 January 1969\nMexico   1 July 1968   21 January 1969\n"
+    assert parse_article(table, "t.txt").paragraphs[0].text.startswith("Canada   23"), table
+    assert parse_article("Note   this\nand that line\n", "n.txt").paragraphs[0].text == (
+        "Note   this and that line"
+    )
+
+
+def test_a_ruler_by_his_reign_name_and_a_role_of_something_are_people() -> None:
+    found = people(
+        "The Qianlong Emperor received the embassy at Jehol in 1793. The secretary of the "
+        "embassy was Sir George Leonard Staunton. The Holy Roman Emperor sent no one."
+    )
+    assert found.get("Qianlong Emperor") == "Emperor", found
+    assert "Secretary" in found.get("George Leonard Staunton", ""), found
+    assert not any("Roman" in who for who in found), found

@@ -16,6 +16,16 @@ Empire proclaimed in the Hall of Mirrors at Versailles".
 A timeline kept in a spreadsheet comes as CSV, a header row of names over rows
 of quoted cells; :func:`csv_as_lines` reads it the same way, and leaves out the
 column that cites the books ("Boxer (1951), ch. 1"), whose years date nothing.
+
+A typed record sets a label or a year in a left column and its entry beside it,
+with no headings and no rule, and carries a long entry on under the entry::
+
+    Born         14 May 1737, Lissanoure, County Antrim
+    1764-1767    Envoy extraordinary to the court of the Empress Catherine II,
+                 St Petersburg.
+
+:func:`hanging_as_lines` reads each entry as one line of a list: "Born: 14 May
+1737, Lissanoure, County Antrim", "1764-1767 – Envoy extraordinary ...".
 """
 
 from __future__ import annotations
@@ -72,6 +82,63 @@ def _iso_as_words(cell: str) -> str:
         return cell
     month = calendar.month_name[int(m.group(2))]
     return f"{int(m.group(3))} {month} {m.group(1)}" if m.group(3) else f"{month} {m.group(1)}"
+
+
+# A record's entry: a label or a year of up to four words, three or more spaces, the entry.
+_HANGING = re.compile(r"(?P<key>\S+(?: \S+){0,3}) {3,}(?P<value>\S.*)")
+# A key that dates its entry: "1785", "1764-1767", "c. 1543", "14 May 1737".
+_DATED_KEY = re.compile(
+    r"(?:c\. ?)?(?:\d{1,2} [A-Z][a-z]{2,8} )?\d{3,4}(?: ?[-–] ?\d{2,4})?", re.ASCII
+)
+
+
+def hanging_as_lines(text: str) -> str:
+    """``text`` with each record's entries set beside a left column read as list lines."""
+    if "   " not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        entries = _hanging(lines[index:end]) if end > index else None
+        out.extend(entries if entries is not None else lines[index:end])
+        if end < len(lines):
+            out.append(lines[end])
+        index = end + 1
+    return "\n".join(out)
+
+
+def _hanging(block: list[str]) -> list[str] | None:
+    """A block's entries as list lines, or None when it is not a record's two columns.
+
+    Every line is an entry at the same column as the others, or an entry carried
+    on, indented to that column; two entries at least, and no entry that is a
+    row of more columns ("Canada   23 July 1968   8 January 1969").
+    """
+    entries: list[list[str]] = []
+    column = -1
+    for line in block:
+        m = _HANGING.fullmatch(line)
+        if m and not line[0].isspace() and "   " not in m.group("value"):
+            if column not in (-1, m.start("value")):
+                return None
+            column = m.start("value")
+            entries.append([m.group("key"), m.group("value").strip()])
+        elif entries and abs(len(line) - len(line.lstrip()) - column) <= 2:
+            entries[-1].append(line.strip())
+        else:
+            return None
+    if len(entries) < 2:
+        return None
+    out = []
+    for key, *value in entries:
+        said = " ".join(value)
+        said = said if said[-1] in ".!?" else f"{said}."
+        out.append(f"- {key} – {said}" if _DATED_KEY.fullmatch(key) else f"- {key}: {said}")
+    return out
 
 
 def columns_as_lines(text: str) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from trainer.generate.clarity import HOUR, TIME_IT, WEEKDAY, note_things, notice_doubt
-from trainer.generate.dates import DateMention, find_dates, year_of
+from trainer.generate.dates import MONTH_NAMES, DateMention, find_dates, year_of
 from trainer.generate.events import Timeline, date_fact, find_dateline
 from trainer.generate.facts import Fact, Place
 from trainer.generate.lexicon import COMMON_NAME_WORDS, PLACES, UPPER, country_of
@@ -152,6 +152,15 @@ def _decade_as_frame(sentence: str, m: DateMention, others: list[DateMention]) -
         or (_BY_BEFORE.search(before) is not None and _STATE_AFTER.match(after) is not None)
     )
 
+
+# A record's sentence that starts with what was done, not who did it: "Sailed from
+# Portsmouth ...", "Taken prisoner ...", "Arrived June 1781". Not a forename ("Alfred the
+# Great") nor an adverb ("Indeed").
+_SUBJECTLESS = re.compile(
+    r"(?!(?:Alfred|Manfred|Winifred|Mildred|Ahmed|Mohammed|Muhammed|Fred|Ted|Ned)\b)"
+    r"(?:[A-Z][a-z]+(?<!e)ed|Taken|Sent|Made|Given|Held|Became|Went|Left|Won|Fought|Led|Met|"
+    rf"Wrote|Built|Came|Took|Spent|Born|Died)\b(?!\s+(?!{'|'.join(MONTH_NAMES[1:])}\b)[A-Z])"
+)
 
 # A page's own dates, wherever they stand: when it was published, updated,
 # corrected or last reviewed is not a fact of its subject. (events._PUBLISHED
@@ -406,6 +415,7 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     named_so_far: tuple[str, ...] = ()  # what "the treaty" may mean, latest last
     things: tuple[str, ...] = ()  # what "the canal" may mean: "Suez Canal"
     referents = Referents(names=article.names, title=title)  # who "he" and "the count" mean
+    subject = article.subject  # whom a record's entries are about: "MACARTNEY, George"
     for p, found in parsed:
         if p.heading:
             heading = p.text
@@ -467,6 +477,9 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                 else {m.start for m in mentions if not m.when and not _ahead(mentions, m)}
             )
             place = Place(name, p.number, s, before, heading, named_so_far, things, earlier)
+            if subject and (p.item or _SUBJECTLESS.match(s)):
+                # "1769-1772 – Chief Secretary ...", "Sailed from Portsmouth ...": his
+                place = replace(place, subject=subject)
             people_in(s, place, people)
             # who "he" and "the count" are here, now that the sentence's names are known
             place = replace(place, who=referents.read(s, people))

@@ -206,6 +206,8 @@ class Evidence:
             makes clear.
         who: What "he", "she" and "the count" in the sentence stand for, as
             (word, name) pairs (:mod:`trainer.generate.referents`).
+        subject: Whom a record's entry is about when the entry names no one
+            ("1769-1772 – Chief Secretary ..." under "MACARTNEY, George").
     """
 
     sentence: str
@@ -218,6 +220,7 @@ class Evidence:
     things: tuple[str, ...] = ()
     earlier: str = ""
     who: tuple[tuple[str, str], ...] = ()
+    subject: str = ""
 
     @property
     def answer(self) -> str:
@@ -242,6 +245,7 @@ class Place:
     things: tuple[str, ...] = ()
     earlier: str = ""
     who: tuple[tuple[str, str], ...] = ()
+    subject: str = ""
 
     def evidence(self, start: int, end: int, counted_from: str = "") -> Evidence:
         """The evidence for a fact whose answer is ``sentence[start:end]``."""
@@ -256,6 +260,7 @@ class Place:
             self.things,
             self.earlier,
             self.who,
+            self.subject,
         )
 
 

@@ -691,6 +691,7 @@ ROLES = (
     "secretary of state",
     "secretary-general",
     "secretary general",
+    "secretary",
     "king",
     "queen",
     "emperor",

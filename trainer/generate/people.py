@@ -112,9 +112,11 @@ _ROLE_APPOS = re.compile(
 _ROLE_AFTER = re.compile(
     rf"\b(?P<name>{_NAME}),\s+(?:(?:then|now|later|still|by then)\s+)?(?:(?:the|a|an|his|her|its|their)\s+(?:(?!and\b|or\b|who\b|which\b)[a-z-]+(?:'s)?\s+){{0,2}}?)?(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\b"
 )
-# "Its chief engineer was Alois Negrelli"
+# "Its chief engineer was Alois Negrelli", "The secretary of the embassy was Sir George Staunton"
 _ROLE_WAS = re.compile(
-    rf"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he)\s+(?:[\w-]+'s\s+)?(?P<mod>{_MOD})?(?:[a-z]+\s+){{0,2}}?(?P<role>(?i:{_ROLE}))\s+(?:was|is)\s+(?P<name>(?:[A-Z][a-z]+\s+)?{_NAME})\b"
+    rf"\b(?:[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]he)\s+(?:[\w-]+'s\s+)?(?P<mod>{_MOD})?(?:[a-z]+\s+){{0,2}}?(?P<role>(?i:{_ROLE}))"
+    r"(?:\s+(?:of|to|for)\s+(?:the\s+)?[a-z]+)?\s+(?:was|is)\s+"
+    rf"(?P<name>(?:[A-Z][a-z]+\s+)?{_NAME})\b"
 )
 # "the Soviet Union, then led by Joseph Stalin"
 _LED_BY = re.compile(
@@ -130,6 +132,37 @@ _OF_ORG = re.compile(
     rf"\b(?P<name>{_NAME})\s+of\s+the\s+(?P<org>[A-Z]{{2,6}}\b|(?:[A-Z][\w'-]+\s){{1,3}}"
     r"(?:Party|Press|Post|Times|Agency|Institute|University|Trust|Society|Foundation|Bank|"
     r"Museum|Council|Commission|Survey|Programme|Program|Office))"
+)
+# "the Qianlong Emperor", "the Meiji Emperor": a ruler by the name of his reign
+_ERA_RULER = re.compile(r"\b[Tt]he (?P<name>(?P<era>[A-Z][a-z]{2,}) (?:Emperor|Empress))\b(?! of)")
+# "the Holy Roman Emperor", "the Byzantine Emperor": what he ruled, not his name
+_NO_ERA = frozenset(
+    [
+        "Holy",
+        "Roman",
+        "Byzantine",
+        "Mughal",
+        "Ottoman",
+        "Great",
+        "Last",
+        "First",
+        "New",
+        "Old",
+        "Dowager",
+        "Former",
+        "Reigning",
+        "Late",
+        "Young",
+        "Boy",
+        "Child",
+        "Western",
+        "Eastern",
+        "Latin",
+        "Frankish",
+        "Christian",
+        "Muslim",
+        "Pagan",
+    ]
 )
 # "Frederick William III of Prussia", "Christian I of Denmark and Norway": a ruler
 _REGNAL_OF = re.compile(
@@ -326,6 +359,12 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
         if _is_name(who) and not _names_a_thing(s, m.start("name"), m.end("name")):
             role = f"Of the {m.group('org').strip()}"
             note_person(people, who, place, role, 0.8, _span_of(who, s, m.start(), m.end()))
+    for m in _ERA_RULER.finditer(s) if "Emperor" in s or "Empress" in s else ():
+        era = m.group("era")
+        if era not in _NO_ERA and not country_of(era) and not _names_a_thing(s, m.start(), m.end()):
+            # "the Qianlong Emperor": a Chinese or Japanese ruler by the name of his reign
+            who = m.group("name")
+            note_person(people, who, place, "Emperor", 0.8, _span_of(who, s, m.start(), m.end()))
     for m in _REGNAL_OF.finditer(s) if _REGNAL_HINT.search(s) else ():
         words = m.group("name").split()
         if len(words) > 2 and (words[0] in FUNCTION_WORDS or words[0] in TITLES):

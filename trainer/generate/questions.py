@@ -411,6 +411,12 @@ def cloze(
         if not says and (not gap_is_name or _word_count(shown) < 4):
             confidence = min(confidence, 0.6)
             doubts.append("the sentence does not say what it is about")
+    surname = ev.subject.rsplit(" ", 1)[-1]
+    if ev.subject and not clause.startswith("(") and surname.lower() not in clause.lower():
+        # "(George Macartney) {{1769-1772}} – Chief Secretary to the Lord Lieutenant": whose
+        # post a record's line gives, its head says
+        clause = f"({_safe(ev.subject)}) {clause}"
+        shown = f"{ev.subject} {shown}"
     page = ev.heading or title
     if label and page and not clause.startswith("(") and not _mentions_all(clause, page):
         # "(Treaties of Tilsit) Signed: {{7 July 1807}} (France-Russia)": a box's line

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.core.errors import UsageError
-from trainer.generate.columns import columns_as_lines, csv_as_lines
+from trainer.generate.columns import columns_as_lines, csv_as_lines, hanging_as_lines
 from trainer.generate.dates import find_dates
-from trainer.generate.lexicon import SHIP_PREFIXES, UPPER
+from trainer.generate.lexicon import LOWER, SHIP_PREFIXES, UPPER
 from trainer.generate.subtitles import looks_like_subtitles, subtitle_paragraphs
 
 
@@ -46,6 +46,23 @@ class Article:
         return next((p.text for p in self.paragraphs[:3] if p.heading), "")
 
     @property
+    def subject(self) -> str:
+        """The person a record is about, when its head names one the way a register does.
+
+        "MACARTNEY, George, 1st Earl Macartney" over a service record's lines is
+        "George Macartney": an entry that names no one ("1769-1772 – Chief Secretary
+        ...") is his.
+        """
+        for p in self.paragraphs[:4]:
+            m = _INVERTED_HEAD.fullmatch(p.text)
+            if p.heading and m:
+                forenames = m.group("fore")
+                if forenames.isupper():
+                    forenames = forenames.title()
+                return f"{forenames} {m.group('surname').title()}"
+        return ""
+
+    @property
     def names(self) -> frozenset[str]:
         """Words the article writes capitalised in mid-sentence: its names."""
         found: set[str] = set()
@@ -60,6 +77,11 @@ class Article:
         return sum(len(p.text.split()) for p in self.paragraphs)
 
 
+# A register's head: a surname in capitals, a comma, the forenames, and a title after it.
+_INVERTED_HEAD = re.compile(
+    rf"(?P<surname>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?), (?P<fore>[{UPPER}][{LOWER}A-Z]+"
+    rf"(?: [{UPPER}][{LOWER}A-Z]+){{0,3}})(?:, [^,]{{1,60}})?"
+)
 _MID_CAPITAL = re.compile(rf"[a-z,;]\s+([{UPPER}][\w'-]+)")
 
 # -- normalising -------------------------------------------------------------
@@ -218,7 +240,7 @@ _SMALL_CAPS_SEE = re.compile(
 # Headings of an article's back matter: what follows them lists sources, not facts.
 _BACK_MATTER = re.compile(
     r"^(?:references|sources|bibliography|notes and references|citations|works cited|"
-    r"see also|external links|footnotes|"
+    r"see also|external links|footnotes|(?:selected |select )?publications|"
     # a syllabus's or a page's reading list: "Required reading (read before ...)"
     r"(?:(?:further|required|suggested|recommended|core|essential|additional|set|background)"
     r"\s+)?(?:reading|readings|reading list))\s*(?:\([^)]{0,80}\))?\s*:?$"
@@ -626,7 +648,7 @@ def parse_article(text: str, name: str) -> Article:
     dropped; boilerplate is left out but keeps its paragraph number, so a
     source reference always matches the file.
     """
-    text = columns_as_lines(csv_as_lines(_front_matter(normalise(text))))
+    text = hanging_as_lines(columns_as_lines(csv_as_lines(_front_matter(normalise(text)))))
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
     text = _FOOTNOTE.sub("", text)
     text = _SMALL_CAPS_SEE.sub("", text)
