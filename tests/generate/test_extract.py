@@ -832,3 +832,35 @@ def test_a_ruler_by_his_reign_name_and_a_role_of_something_are_people() -> None:
     assert found.get("Qianlong Emperor") == "Emperor", found
     assert "Secretary" in found.get("George Leonard Staunton", ""), found
     assert not any("Roman" in who for who in found), found
+
+
+def test_a_heritage_register_keeps_its_own_dates_and_its_short_headings_apart() -> None:
+    text = (
+        "Official list entry\n\n"
+        "Heritage Category: Listed Building\nGrade: II*\nList Entry Number: 1234567\n"
+        "Date first listed: 14-Jan-1970\nDate of most recent amendment: 02-Oct-2017\n"
+        "Name: EXAMPLE HOUSE\n\n"
+        "History\nThe house was begun in 1825 for the Duke of Example and finished in 1840.\n\n"
+        "Sources\nSurvey of Example, volume 4, 1960.\n\n"
+        "Legacy\nThis list entry was subject to a Minor Amendment on 02/10/2017\n"
+    )
+    article = parse_article(text, "listing.txt")
+    texts = [p.text for p in article.paragraphs]
+    assert "Grade: II*" in texts and "Name: EXAMPLE HOUSE" in texts, texts  # a line each
+    assert "History" in texts and not any("1960" in x for x in texts), texts  # sources left out
+    dates = _sure_dates(text)
+    assert set(dates) == {"1825", "1840"}, sorted(dates)
+    # a record's "Title:" line under its series' name is its title
+    record = "TREATY RECORDS\n\nTitle: Treaty of Example\nSigned: 1 May 1901\nPlace: Exampleton\n"
+    assert parse_article(record, "r.txt").title == "Title: Treaty of Example"
+
+
+def test_a_timeline_entry_that_opens_with_is_is_about_the_pages_person(tmp_path: Path) -> None:
+    fronts = _fronts(
+        tmp_path,
+        "facts.md",
+        "# Jane Example Fast Facts\n\nHere is a look at the life of Jane Example, a "
+        "diplomat.\n\n## Timeline\n\n1799 - Is sent to Spain to complete her education.\n\n"
+        "1810 - Travels to London on a mission for the junta.\n",
+    )
+    assert fronts["1799"].startswith("{{c1::1799}} - [Jane Example] Is sent"), fronts

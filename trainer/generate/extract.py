@@ -172,7 +172,12 @@ _PUBLISHING = re.compile(
     # a record's own making: "Surveyed 11 and 25 May 1968", "Survey checked ..., June 1968"
     r"surveyed|transcribed|survey\s+(?:checked|made|completed|taken)|"
     # "Card checked against the printed Lists, 14 May 1998"
-    r"(?:card|record|entry|page|text)\s+(?:checked|verified))"
+    r"(?:card|record|entry|page|text)\s+(?:checked|verified)|"
+    # a heritage register's own: "Date first listed: 14-Jan-1970", "Date of most recent
+    # amendment: 02-Oct-2017"
+    r"date\s+(?:first\s+)?(?:listed|scheduled|registered|designated)|date\s+of\s+(?:most\s+recent\s+)?amendment)"
+    # "This list entry was subject to a Minor Amendment on 02/10/2017"
+    r"|\b(?i:subject\s+to\s+a\s+(?:minor\s+)?amendment|(?:first\s+)?(?:listed|scheduled)\s+on)"
     # "This page was last edited on 2 March 2024"
     r"|\b(?:was|were)\s+last\s+(?:updated|reviewed|modified|edited)"
     # "Record last updated: 14 January 2025", "Page last reviewed 3 May 2025"

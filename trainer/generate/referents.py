@@ -226,9 +226,11 @@ class Referents:
         if m is None or not re.search(r"\d", m.group("date") or ""):
             return False  # a timeline's entry opens with its date
         word, after = m.group("word"), m.group("next")
+        if word in _BARE_VERBS:
+            return True  # "1799 - Is sent to Spain": "sent" is no plural's verb here
         if after.islower() and (after.endswith("ed") or after in _PAST):
             return False  # "Envoys led by Sucre", "Troops marched": a plural, then its verb
-        return word in _BARE_VERBS or (
+        return (
             word.endswith("s")
             and not word.endswith("ss")
             and word not in self.names

@@ -42,8 +42,15 @@ class Article:
 
     @property
     def title(self) -> str:
-        """The article's title: its first heading, if it opens with one."""
-        return next((p.text for p in self.paragraphs[:3] if p.heading), "")
+        """The article's title: its first heading, if it opens with one.
+
+        A record's "Title: Treaty on the Non-Proliferation of Nuclear Weapons" under
+        the series it belongs to ("MULTILATERAL TREATIES: REGISTRY RECORD") is its title.
+        """
+        headings = [p.text for p in self.paragraphs[:3] if p.heading]
+        return next(
+            (h for h in headings if h.startswith("Title: ")), headings[0] if headings else ""
+        )
 
     @property
     def subject(self) -> str:
@@ -564,6 +571,8 @@ def _hard_wrapped(block: list[str]) -> bool:
     """
     if len(block) < 2 or max(len(line) for line in block) > 100:
         return False
+    if len(block) >= 3 and sum(labelled(line) for line in block) >= 0.8 * len(block):
+        return False  # a record's "Grade: I" / "List Entry Number: 1357218": a line each
     if _MD_HEADING.match(block[0]) or any(
         _MD_LIST.match(line) or _MD_HEADING.match(line) for line in block[1:]
     ):
@@ -630,6 +639,25 @@ def _date_line(line: str) -> bool:
     return _DATE_LINE_REST.fullmatch(rest) is not None
 
 
+def _short_heading(block: list[str]) -> bool:
+    """Whether a block's first line is a heading set over its paragraph with no blank line.
+
+    A wrapped paragraph's first line runs to the width the rest is wrapped at; a
+    heading of a word or two ("History", "Sources") stops far short of its next line.
+    """
+    if len(block) < 2:
+        return False
+    head = block[0]
+    return (
+        len(head.split()) <= 3
+        and head[:1].isupper()
+        and head[-1] not in ".!?:;,\"')"
+        and not _MD_LIST.match(head)
+        and not _date_line(head)
+        and 3 * len(head) < len(block[1])
+    )
+
+
 def _dated_entries(block: list[str]) -> list[str]:
     """A chronology's date line joined to the entry under it: "c. 1274 BC (Year 5) – Battle of Kadesh."
 
@@ -683,6 +711,11 @@ def parse_article(text: str, name: str) -> Article:
             number = cues[index] - 1  # numbered by the cue it starts at
         if len(block) == 2 and _SETEXT.fullmatch(block[1]) and not _MD_LIST.match(block[0]):
             block = [f"# {_MD_HEADING.sub('', block[0])}"]  # the underline makes it a heading
+        if not cues and _short_heading(block):
+            # "Sources" over "Survey of London, volume on St James's.": a heading, no
+            # paragraph's first line
+            blocks.insert(index + 1, block[1:])
+            block = block[:1]
         block = _dated_entries(block)
         cleaned = [_strip_markdown(line) for line in block]
         wrapped = _hard_wrapped(block)
