@@ -864,3 +864,15 @@ def test_a_timeline_entry_that_opens_with_is_is_about_the_pages_person(tmp_path:
         "1810 - Travels to London on a mission for the junta.\n",
     )
     assert fronts["1799"].startswith("{{c1::1799}} - [Jane Example] Is sent"), fronts
+
+
+def test_a_papers_title_in_quotes_is_quoted_whole(tmp_path: Path) -> None:
+    fronts = _fronts(
+        tmp_path,
+        "programme.md",
+        "# Example Society conference\n\n**Panel 3: Kontors**\n\n"
+        '- "Closing the Example Hall: Ivan III and the Germans of Novgorod, 1494" — Dr A. '
+        "Sample (University of Example)\n",
+        keep_all=True,
+    )
+    assert fronts["1494"].startswith('"Closing the Example Hall: Ivan III'), fronts

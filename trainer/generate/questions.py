@@ -182,6 +182,8 @@ def _clause(s: str, start: int, end: int) -> tuple[int, int]:
     left, right = 0, len(s)
     # a break inside parentheses ("(Maori: Te Tiriti)") is no clause break
     masked = re.sub(r"\([^()]*\)", lambda p: "x" * len(p.group(0)), s)
+    # nor one inside a short quotation: a paper's title "Closing the Peterhof: Ivan III ..."
+    masked = re.sub(r'"[^"]{1,160}"', lambda p: "x" * len(p.group(0)), masked)
     dash = whos_who_dash(s)
     for m in _CLAUSE_BREAK.finditer(masked):
         if m.span() == dash:
