@@ -876,3 +876,16 @@ def test_a_papers_title_in_quotes_is_quoted_whole(tmp_path: Path) -> None:
         keep_all=True,
     )
     assert fronts["1494"].startswith('"Closing the Example Hall: Ivan III'), fronts
+
+
+def test_it_after_a_sentence_that_leans_on_the_same_it_reaches_back_further(
+    tmp_path: Path,
+) -> None:
+    fronts = _fronts(
+        tmp_path,
+        "medals.md",
+        "# Medals\n\n### No. 19. A truce, 1609\n\nThe truce between Spain and the United "
+        "Provinces was signed at Antwerp on 9 April 1609. On the Dutch side it was the work "
+        "of the Advocate of Holland, Johan van Oldenbarnevelt. It ran until 1621.\n",
+    )
+    assert fronts["1621"].startswith("The truce between Spain"), fronts

@@ -101,6 +101,8 @@ _MONTH_WORDS = frozenset(MONTH_NAMES[1:])
 _CLAUSE_BREAK = re.compile(r";\s+|\s+--?\s+|:\s+(?=[A-Z])")
 
 
+# A clause whose subject is "it" or "they", as the sentence before may have too
+_IT_START = re.compile(r"(It|They)\s+(?!is\s+(?:said|thought|known|likely|clear)\b)[a-z]")
 _ORDINAL = re.compile(r"\b[Tt]he (first|second|third|last|final|maiden|latest)\b")
 
 
@@ -432,12 +434,22 @@ def cloze(
         doubts.append("the sentence says too little besides the answer")
     clause = _name_the_treaty(clause, ev.treaties, fact.when if fact.kind == "date" else "")
     bracketed = re.findall(r"\[([^\]]+)\]", clause)  # "the treaty [Antarctic Treaty]"
-    missing = unnamed(own, " ".join([context, *bracketed]), own_gap, fact.kind, names, people)
+    lead = _IT_START.match(_unlabelled(own))
+    # "On the Dutch side it was the work of ... It ran until 1621": the sentence before
+    # leans on the same "it", so it does not say what "it" is
+    it = (
+        [lead.group(1).lower()]
+        if lead and re.match(rf"(?:\S+\s+){{0,4}}{lead.group(1)}\s+[a-z]+(?<!to)\b", context, re.I)
+        else []
+    )
+    missing = unnamed(own, " ".join([context, *bracketed]), own_gap, fact.kind, names, people) or it
     if missing and ev.things:
         # "The canal was designed by ___": the one canal the article has named
         clause = name_the_things(clause, missing, ev.things)
         bracketed = re.findall(r"\[([^\]]+)\]", clause)
-        missing = unnamed(own, " ".join([context, *bracketed]), own_gap, fact.kind, names, people)
+        missing = (
+            unnamed(own, " ".join([context, *bracketed]), own_gap, fact.kind, names, people) or it
+        )
     # "About 180 copies were made. Pope Pius II ... had seen pages of it": the
     # sentence before that one may say what "it" is
     if (
