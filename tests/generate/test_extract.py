@@ -889,3 +889,20 @@ def test_it_after_a_sentence_that_leans_on_the_same_it_reaches_back_further(
         "of the Advocate of Holland, Johan van Oldenbarnevelt. It ran until 1621.\n",
     )
     assert fronts["1621"].startswith("The truce between Spain"), fronts
+
+
+def test_a_catalogue_entrys_numbered_heading_names_and_dates_its_treaty() -> None:
+    article = parse_article(
+        "# Medals\n\n### No. 19. Twelve Years' Truce, 1609\n\nSilver, struck. 55 mm.\n\n"
+        "### No. 20. Union of Exampleton, 1612\n\nCopper.\n\n"
+        "The Pacification of Example was agreed in 1613.\n",
+        "medals.md",
+    )
+    treaties = {f.title: f.when for f in kinds(extract(article), "treaty") if f.sure}
+    assert treaties == {
+        "Twelve Years' Truce": "1609",
+        "Union of Exampleton": "1612",
+        "Pacification of Example": "1613",
+    }, treaties
+    states = facts_of("The Union of South Africa was formed in 1910.")
+    assert not [f for f in kinds(states, "treaty") if "Union" in f.title], states

@@ -398,7 +398,9 @@ def cloze(
         says = named != clause or _says_what(shown, names)
         # "Agreed at Ghent on 8 November 1576": what was agreed, under "Pacification of
         # Ghent, 1576", the heading says when no sentence has named an agreement
-        signed = _SIGNED_START.match(_unlabelled(alone)) is not None and not ev.treaties
+        signed = _SIGNED_START.match(_unlabelled(alone)) is not None and not any(
+            t.split("|")[0].lower() in shown.lower() for t in ev.treaties
+        )
         if (not says or signed) and ev.heading:
             # the heading above, or if that names nothing ("Notes") the article's title
             above = ev.heading

@@ -29,10 +29,13 @@ _TREATY_NAMED = re.compile(
     # "the Earl of Sandwich's Treaty": a title is part of the name its holder gives
     rf"\b(?P<name>(?:(?:Earl|Duke|Marquess|Marquis|Count|Lord|Prince)\sof\s(?=[{UPPER}][\w-]+'s\s))?"
     rf"(?:{_CAP}\s){{0,4}}(?:Treaty|Treaties|Pact|Accords?|Agreements?|Convention|Protocol|Charter|"
-    r"Declaration|Armistice|Plan|Act|Amendment|Purchase)\b"
+    r"Declaration|Armistice|Truce|Plan|Act|Amendment|Purchase)\b"
     # "... of Medina del Campo": a place's own small words belong to its name
     rf"(?:\s(?:of|on|for)\s(?:the\s)?{_CAP}(?:\s(?:(?:of|on|in|for|with|to)\s(?:the\s)?|and\s(?!the\s)|(?:del|de|di|da|la|le|sur|am|an)\s)?{_CAP}){{0,8}})?"
-    rf"|(?:First\s|Second\s)?(?:Peace|Edict|Statute|Provisions|Concordat|Capitulations)\sof\s{_CAP}"
+    rf"|(?:First\s|Second\s)?(?:Peace|Edict|Statute|Provisions|Concordat|Capitulations|Pacification)\sof\s{_CAP}"
+    # "the Union of Utrecht", "the Union of Lublin": a union made by a treaty at one town,
+    # not a state ("Union of Soviet Socialist Republics", "Union of South Africa")
+    rf"|Union\sof\s(?!Soviet\b|South\b|Burma\b|Myanmar\b|Crowns\b|Parliaments\b){_CAP}(?!\s[{UPPER}])"
     rf"|(?:{_CAP}\s){{1,3}}format"
     # older prose writes "the treaty of Gundamuk" in lower case; what it was about is no place
     rf"|(?:(?<=the\s)|(?<=[:;,]\s))treaty\sof\s(?!(?:Peace|Friendship|Amity|Commerce|Alliance|Union|Guarantee|"
@@ -429,7 +432,12 @@ def named_and_dated(line: str, mentions: list[DateMention]) -> bool:
     """
     if len(mentions) != 1 or not mentions[0].when or line[mentions[0].end :].strip(" )"):
         return False
-    name = re.sub(r"^The\s", "", line[: mentions[0].start].rstrip(" ,(:-"))
+    # "No. 16. Pacification of Ghent, 1576": a catalogue's number is no part of the name
+    name = re.sub(
+        r"^(?:No\.\s?\d{1,4}\.?\s+|\d{1,3}\.\s+)?(?:The\s)?",
+        "",
+        line[: mentions[0].start].rstrip(" ,(:-"),
+    )
     return _TREATY_NAMED.fullmatch(name) is not None
 
 
