@@ -436,8 +436,8 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
             if written:
                 timeline.written_on(written)
             named_so_far = ()  # "the treaty" never reaches back across a heading
-            dated = [f for f in found if f[1]]  # "No. 16." / "Pacification of Ghent, 1576"
-            if len(dated) != 1 or not named_and_dated(*dated[0]):
+            heads = [f for f in found if f[1]]  # "No. 16." / "Pacification of Ghent, 1576"
+            if len(heads) != 1 or not named_and_dated(*heads[0]):
                 continue
             # "The Edict of Nantes, 13 April 1598": a heading that is a fact, read as one
         timeline.next_paragraph(p.item)
