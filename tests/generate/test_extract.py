@@ -906,3 +906,13 @@ def test_a_catalogue_entrys_numbered_heading_names_and_dates_its_treaty() -> Non
     }, treaties
     states = facts_of("The Union of South Africa was formed in 1910.")
     assert not [f for f in kinds(states, "treaty") if "Union" in f.title], states
+
+
+def test_a_name_after_a_title_word_is_one_of_the_articles_names() -> None:
+    article = parse_article(
+        "Their chief ministers, Cardinal Mazarin and Don Luis, met in 1659. Mazarin did not "
+        "long outlive his peace: he died at Vincennes on 9 March 1661.\n",
+        "peace.txt",
+    )
+    assert {"Cardinal", "Mazarin"} <= article.names, article.names
+    assert "1661-03-09" in {f.when for f in kinds(extract(article), "date") if f.sure}

@@ -89,7 +89,7 @@ _INVERTED_HEAD = re.compile(
     rf"(?P<surname>[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+)?), (?P<fore>[{UPPER}][{LOWER}A-Z]+"
     rf"(?: [{UPPER}][{LOWER}A-Z]+){{0,3}})(?:, [^,]{{1,60}})?"
 )
-_MID_CAPITAL = re.compile(rf"[a-z,;]\s+([{UPPER}][\w'-]+)")
+_MID_CAPITAL = re.compile(rf"(?<=[a-z,;])\s+([{UPPER}][\w'-]+)")
 
 # -- normalising -------------------------------------------------------------
 
