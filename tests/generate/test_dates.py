@@ -153,3 +153,8 @@ def test_words_and_variants() -> None:
 def test_an_abbreviated_month_after_on_keeps_its_day() -> None:
     found = find_dates("The envoys met again on Oct. 4; the rest is lost.")
     assert [(m.precision, m.month, m.day) for m in found] == [("day", 10, 4)]
+
+
+def test_bc_that_joins_or_votes_is_british_columbia_not_before_christ() -> None:
+    assert [m.when for m in find_dates("In 1871 BC joined Confederation.")] == ["1871"]
+    assert [m.when for m in find_dates("It was fought in 1274 BC and lost.")] == ["-1273"]

@@ -40,7 +40,8 @@ _YEAR3 = (
 )
 _YEARS = rf"(?:{_YEAR}|{_YEAR3})"
 # "BC", "BCE", "B.C."; "AD 14", "14 CE"
-_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?![\w])"
+# Not "In 1871 BC joined Confederation": British Columbia, the subject of a verb.
+_BC = r"(?:BCE|BC|B\.C\.E\.|B\.C\.)(?![\w])(?!\s+(?:joined|entered|became|voted|was|had|has|is|left)\b)"
 _AD = r"(?:AD|A\.D\.|CE)"
 _ANCIENT = r"(?:[1-9][0-9]{0,3})"
 _CIRCA = r"(?:(?P<circa>c\.|ca\.|circa) ?)?"
