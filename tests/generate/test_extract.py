@@ -916,3 +916,12 @@ def test_a_name_after_a_title_word_is_one_of_the_articles_names() -> None:
     )
     assert {"Cardinal", "Mazarin"} <= article.names, article.names
     assert "1661-03-09" in {f.when for f in kinds(extract(article), "date") if f.sure}
+
+
+def test_a_place_run_into_a_name_after_in_is_no_part_of_it() -> None:
+    found = people(
+        "PEI walked away, and in Nova Scotia Joseph Howe led a campaign against it. "
+        "In Upper Example County Jane Roe, the premier, spoke for it."
+    )
+    assert not [who for who in found if "Scotia" in who or "County" in who], found
+    assert found.get("Jane Roe", "").startswith("Premier"), found

@@ -307,6 +307,20 @@ def _pieces(found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
         yield from (m for m in (first, rest) if m is not None)
 
 
+# A name of four words or more after "in", "at", "from" starts with a place
+_PLACE_WORDS = frozenset({"In", "At", "From", "Across", "Throughout"})
+_PLACE_BEFORE = re.compile(r"\b(?i:in|at|from|across|throughout)\s+(?:[A-Z][\w'-]*\s+){0,3}$")
+
+
+def _after_place(words: list[str], first: str, s: str, start: int) -> list[str]:
+    """A name's words without the place before them: "In Nova Scotia Joseph Howe led ..."."""
+    if len(words) >= 4 and (
+        first in _PLACE_WORDS or _PLACE_BEFORE.search(s, max(0, start - 40), start)
+    ):
+        return words[-2:]
+    return words
+
+
 # A who's who entry's head: "Henry IV - King of Navarre ...", "Maximilien de Béthune,
 # Duke of Sully - Henry's finance minister": the dash stands for an apposition's comma.
 _ENTRY_HEAD = re.compile(
@@ -335,6 +349,7 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
             _title(words) or words[0] in FUNCTION_WORDS or country_of(words[0].removesuffix("'s"))
         ):
             words = words[1:]
+        words = _after_place(words, candidate.split()[0], s, nm.start())
         candidate = " ".join(words).removesuffix("'s")
         if not candidate:
             continue
@@ -386,6 +401,7 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
                 _title(words) or words[0] in FUNCTION_WORDS or country_of(words[0])
             ):
                 words = words[1:]  # "King Carol I, the first king ..." names Carol I
+            words = _after_place(words, words[0] if words else "", s, m.start("name"))
             if len(words) < 2 and pattern is not _ROLE_BEFORE:
                 continue
             who = " ".join(words)
