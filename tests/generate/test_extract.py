@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 from trainer.generate import generate
+from trainer.generate.clarity import notice_doubt
 from trainer.generate.extract import Fact, extract
 from trainer.generate.text import parse_article
 
@@ -925,3 +926,12 @@ def test_a_place_run_into_a_name_after_in_is_no_part_of_it() -> None:
     )
     assert not [who for who in found if "Scotia" in who or "County" in who], found
     assert found.get("Jane Roe", "").startswith("Premier"), found
+
+
+def test_bring_in_a_historical_present_is_no_notice_to_the_reader() -> None:
+    dates = _sure_dates(
+        "- c. 1543 – Portuguese traders are driven ashore and bring the first guns to Japan.\n"
+        "- 1549 – A mission lands at Kagoshima.\n"
+    )
+    assert "1543" in dates, sorted(dates)
+    assert notice_doubt("Bring a friend to the talk on 3 May.")

@@ -577,8 +577,9 @@ TOLD = re.compile(
 # Words that address the reader: a club's notice ("Members: the picnic is on 14 August",
 # "Subscriptions are due in January", "Tickets are free").
 _READER = re.compile(
-    r"\b(?:our|you|your|members|RSVP|tickets?|please|join us|bring|sign up|subscri\w+)\b"
-    r"|^(?:[A-Z][A-Z .'-]{1,40}:\s*)?(?:Ask|Visit|See|Read|Join|Come|Book|Find out|Learn more|"
+    # "bring a friend", not "traders ... bring the first matchlock guns to Japan"
+    r"\b(?:our|you|your|members|RSVP|tickets?|please|join us|bring (?:a|along)|sign up|subscri\w+)\b"
+    r"|^(?:[A-Z][A-Z .'-]{1,40}:\s*)?(?:Ask|Visit|See|Read|Join|Come|Book|Bring|Find out|Learn more|"
     r"Look out|Check|Follow|Contact|Email|Call|Don't miss)\b",
     re.IGNORECASE,
 )
