@@ -935,3 +935,16 @@ def test_bring_in_a_historical_present_is_no_notice_to_the_reader() -> None:
     )
     assert "1543" in dates, sorted(dates)
     assert notice_doubt("Bring a friend to the talk on 3 May.")
+
+
+def test_a_year_pages_own_line_and_its_incumbents_post(tmp_path: Path) -> None:
+    fronts = _fronts(
+        tmp_path,
+        "year.md",
+        "# 1809 in Exampleland\n\nEvents from the year **1809 in Exampleland**.\n\n"
+        "## Incumbents\n\n- Monarch – Francis I\n"
+        "- Foreign minister – Count Jan Sample (until 8 October); Karl Example (from 8 October)\n",
+        keep_all=True,
+    )
+    assert "1809" not in fronts, fronts  # the page saying what it is
+    assert "Foreign minister - ... Karl Example (from {{c1::8 October}})" in fronts.values(), fronts

@@ -171,6 +171,8 @@ _PUBLISHING = re.compile(
     r"corrections?|corrected|clarification|editor's note|embargoed|"
     # a record's own making: "Surveyed 11 and 25 May 1968", "Survey checked ..., June 1968"
     r"surveyed|transcribed|survey\s+(?:checked|made|completed|taken)|"
+    # a "Year in X" page's line about itself: "Events from the year 1809 in the Austrian Empire."
+    r"events\s+(?:from|of|in)\s+the\s+year|"
     # "Card checked against the printed Lists, 14 May 1998"
     r"(?:card|record|entry|page|text)\s+(?:checked|verified)|"
     # a heritage register's own: "Date first listed: 14-Jan-1970", "Date of most recent

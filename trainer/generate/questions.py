@@ -235,6 +235,10 @@ _LABEL = re.compile(
 )
 
 
+# A list's "Foreign minister – X; Y": a post in small letters, a dash, its holders
+_ROLE_LABEL = re.compile(r"^[A-Z][a-z]+(?:[ -][a-z]+){0,5} [–—-] ")
+
+
 def _mentions_all(text: str, name: str) -> bool:
     """Whether ``text`` holds every capitalised word of ``name``."""
     words = re.findall(rf"\b[{UPPER}][\w'-]+", name)
@@ -332,9 +336,11 @@ def cloze(
     if left > 0:
         head = head[:1].upper() + head[1:]
     label = _LABEL.match(s)
-    if label and left >= label.end():
-        # "Negotiators: X (France); Prince {{Y}} ...": the label says what the list is
-        head = f"{label.group(0)}... {head}"
+    listed = label or _ROLE_LABEL.match(s)
+    if listed and left >= listed.end():
+        # "Negotiators: X (France); Prince {{Y}} ...", "Foreign minister – X (until 8
+        # October); ...": the label says what the list is
+        head = f"{listed.group(0)}... {head}"
     clause = f"{_safe(head)}{{{{c1::{_safe(gap)}}}}}{_safe(tail)}".strip()
     if right < len(s) and not clause.endswith((".", "!", "?")):
         clause = clause.rstrip(" ,;:") + " ..."
