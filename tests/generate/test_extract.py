@@ -948,3 +948,23 @@ def test_a_year_pages_own_line_and_its_incumbents_post(tmp_path: Path) -> None:
     )
     assert "1809" not in fronts, fronts  # the page saying what it is
     assert "Foreign minister - ... Karl Example (from {{c1::8 October}})" in fronts.values(), fronts
+
+
+def test_a_spun_concord_and_top_administrator_and_a_years_name_in_passing(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "# The Concord of Example\n\n"
+        "In London the top administrator John Sample wanted the quarrel finished. The Concord "
+        "of Example turned into autographed on 8 May 1871, and the higher chamber of the "
+        "Assemblage authorised it on 24 May. The Potentate Frederick turned into glad. "
+        "Nonetheless, the Mud Feud persisted.\n\n"
+        "The concord additionally despatched the water line, disputed because the Pig Feud of "
+        "1859, to arbitration. The assemblage ratified it in June.\n"
+    )
+    article = parse_article(text, "spun.txt")
+    body = " ".join(p.text for p in article.paragraphs)
+    assert article.spun and "prime minister John Sample" in body, body
+    assert "Treaty of Example" in body and "the Mud War persisted" in body, body
+    dates = {f.when for f in kinds(extract(article), "date") if f.sure}
+    assert "1859-06" not in dates, sorted(dates)  # June is not of the war's year

@@ -288,6 +288,10 @@ class Resolved:
     said: str = ""  # the relative phrase as the text has it ("two days later")
 
 
+# "the Pig War of ", "the Revolutions of ": a name the year after it is part of
+_NAMED_BY_YEAR = re.compile(rf"\b(?!(?:{'|'.join(MONTH_NAMES[1:])})\b)[A-Z][\w'-]*(?<!'s)\s+of\s+$")
+
+
 class Timeline:
     """The dates a reader has in mind at each point of an article, in reading order."""
 
@@ -356,7 +360,10 @@ class Timeline:
         last stated may belong to a flashback, and a wrong year is worse than none.
         """
         if m.when:
-            self._saw(m)
+            if not (m.precision == "year" and _NAMED_BY_YEAR.search(sentence[: m.start])):
+                # "disputed since the Pig War of 1859": a name's year, told in passing,
+                # does not date the days after it
+                self._saw(m)
             return Resolved(m, 1.0)
         counted = _YEAR_WORD.match(sentence[m.end :]) if sentence else None
         if counted:
