@@ -833,6 +833,9 @@ def test_a_ruler_by_his_reign_name_and_a_role_of_something_are_people() -> None:
     assert found.get("Qianlong Emperor") == "Emperor", found
     assert "Secretary" in found.get("George Leonard Staunton", ""), found
     assert not any("Roman" in who for who in found), found
+    assert people("Diego Sample, as a court official of the king, decorated it.") == {
+        "Diego Sample": "Official"
+    }
 
 
 def test_a_heritage_register_keeps_its_own_dates_and_its_short_headings_apart() -> None:

@@ -110,7 +110,7 @@ _ROLE_APPOS = re.compile(
 )
 # "Angela Merkel, the former chancellor of Germany", "X, then the chancellor"
 _ROLE_AFTER = re.compile(
-    rf"\b(?P<name>{_NAME}),\s+(?:(?:then|now|later|still|by then)\s+)?(?:(?:the|a|an|his|her|its|their)\s+(?:(?!and\b|or\b|who\b|which\b)[a-z-]+(?:'s)?\s+){{0,2}}?)?(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\b"
+    rf"\b(?P<name>{_NAME}),\s+(?:(?:then|now|later|still|by then|as)\s+)?(?:(?:the|a|an|his|her|its|their)\s+(?:(?!and\b|or\b|who\b|which\b)[a-z-]+(?:'s)?\s+){{0,2}}?)?(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\b"
 )
 # "Its chief engineer was Alois Negrelli", "The secretary of the embassy was Sir George Staunton"
 _ROLE_WAS = re.compile(
