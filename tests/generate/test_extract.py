@@ -971,3 +971,12 @@ def test_a_spun_concord_and_top_administrator_and_a_years_name_in_passing(
     assert "Treaty of Example" in body and "the Mud War persisted" in body, body
     dates = {f.when for f in kinds(extract(article), "date") if f.sure}
     assert "1859-06" not in dates, sorted(dates)  # June is not of the war's year
+
+
+def test_a_peer_known_by_his_title_is_a_person_with_his_role() -> None:
+    found = people(
+        "The conference was chaired by the Foreign Secretary, Lord Example. The viceroy, "
+        "Lord Sample, met him."
+    )
+    assert found.get("Lord Example") == "Foreign Secretary", found
+    assert found.get("Lord Sample", "").lower() == "viceroy", found

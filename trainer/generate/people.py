@@ -307,6 +307,7 @@ def _pieces(found: Iterator[re.Match[str]]) -> Iterator[re.Match[str]]:
         yield from (m for m in (first, rest) if m is not None)
 
 
+_PEERS = frozenset({"Lord", "Lady"})
 # A name of four words or more after "in", "at", "from" starts with a place
 _PLACE_WORDS = frozenset({"In", "At", "From", "Across", "Throughout"})
 _PLACE_BEFORE = re.compile(r"\b(?i:in|at|from|across|throughout)\s+(?:[A-Z][\w'-]*\s+){0,3}$")
@@ -398,7 +399,10 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
             # "Pierre Lamotte's Edouard Daladier, the French premier": the premier is Daladier
             words = _POSSESSIVE_JOIN.split(g["name"])[-1].removesuffix("'s").split()
             while len(words) > 1 and (
-                _title(words) or words[0] in FUNCTION_WORDS or country_of(words[0])
+                _title(words)
+                # "the Foreign Secretary, Lord Carrington": a peer is known by his title
+                or (words[0] in FUNCTION_WORDS and not (words[0] in _PEERS and len(words) == 2))
+                or country_of(words[0])
             ):
                 words = words[1:]  # "King Carol I, the first king ..." names Carol I
             words = _after_place(words, words[0] if words else "", s, m.start("name"))
