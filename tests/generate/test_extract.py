@@ -980,3 +980,12 @@ def test_a_peer_known_by_his_title_is_a_person_with_his_role() -> None:
     )
     assert found.get("Lord Example") == "Foreign Secretary", found
     assert found.get("Lord Sample", "").lower() == "viceroy", found
+
+
+def test_a_ruler_known_by_an_epithet_is_one_person() -> None:
+    found = people(
+        "In 1475 Edward IV came to France by agreement with his ally Charles the Bold, Duke of "
+        "Burgundy. Tsar Peter the Great was asked for help."
+    )
+    assert found.get("Charles the Bold") == "Duke", found
+    assert "Peter the Great" in found and "Charles" not in found, found

@@ -42,7 +42,17 @@ _NAME_TOKEN = rf"(?:[{UPPER}][{LOWER}]+(?:[-'][{UPPER}]?[{LOWER}]+)*|(?:[A-Z]\.)
 _PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le)"
 # I to XIX: "Louis XIV", "Charles XII", "Alfonso XIII"
 _REGNAL = r"(?:(?:XV|XI|X|V)?I{1,3}|X?I[VX]|X?VI{0,3}|XV|XI|X|V)"
-_NAME = rf"{_NAME_TOKEN}(?:(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}(?:\s+{_REGNAL}\b)?|\s+{_REGNAL}\b)"
+# "Philip the Good", "Charles the Bold", "John Tradescant the Younger": a name by its epithet
+_EPITHET = (
+    r"the\s+(?:Great|Good|Bold|Fearless|Terrible|Conqueror|Confessor|Pious|Fat|Bald|Simple|"
+    r"Lionheart|Wise|Just|Younger|Elder|Navigator|Magnificent|Lawgiver|Brave|Fair|Hardy|"
+    r"Unready|Stammerer|Victorious|Cruel|Mad|Well-Beloved|Affable|Bruce|Builder|Liberator|"
+    r"Quiet|Silent|Lame|Blind|Short|Tall|Red|Black|Elder)"
+)
+_NAME = (
+    rf"{_NAME_TOKEN}(?:(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}(?:\s+{_REGNAL}\b)?|\s+{_REGNAL}\b)"
+    rf"(?:\s+{_EPITHET}\b)?|{_NAME_TOKEN}\s+{_EPITHET}\b"
+)
 _NAME_RE = re.compile(rf"\b{_NAME}\b")
 
 
