@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from trainer.generate import generate
 from trainer.generate.clarity import notice_doubt
 from trainer.generate.extract import Fact, extract
@@ -773,18 +775,32 @@ def test_a_conference_programmes_deadline_is_its_own_business() -> None:
     assert "15 July 2025" not in dates and {"1358", "1362", "1370"} <= set(dates), sorted(dates)
 
 
-def test_agreed_at_a_place_under_a_heading_names_the_agreement_from_the_heading(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("name", "text", "when", "start"),
+    [
+        (  # "Agreed at ..." under a heading that names the agreement
+            "medals.md",
+            "# Medals of the wars\n\n### No. 4. Peace of Example, 1601\n\nSilver, 48 mm.\n\n"
+            "Rev. A dove over a harbour. Agreed at Sampleton on 3 May 1601, a week after the "
+            "siege of the town was lifted.\n",
+            "1601-05-03",
+            "(No. 4. Peace of Example, 1601)",
+        ),
+        (  # a paper's title in quotes is quoted whole, not from its colon on
+            "programme.md",
+            "# Example Society conference\n\n**Panel 3: Kontors**\n\n"
+            '- "Closing the Example Hall: Ivan III and the Germans of Novgorod, 1494" — Dr A. '
+            "Sample (University of Example)\n",
+            "1494",
+            '"Closing the Example Hall: Ivan III',
+        ),
+    ],
+)
+def test_a_card_shows_what_its_heading_or_its_quotation_says(
+    tmp_path: Path, name: str, text: str, when: str, start: str
 ) -> None:
-    fronts = _fronts(
-        tmp_path,
-        "medals.md",
-        "# Medals of the wars\n\n### No. 4. Peace of Example, 1601\n\nSilver, 48 mm.\n\n"
-        "Rev. A dove over a harbour. Agreed at Sampleton on 3 May 1601, a week after the "
-        "siege of the town was lifted.\n",
-        keep_all=True,
-    )
-    assert fronts["1601-05-03"].startswith("(No. 4. Peace of Example, 1601)"), fronts
+    fronts = _fronts(tmp_path, name, text, keep_all=True)
+    assert fronts[when].startswith(start), fronts
 
 
 def test_a_service_record_reads_its_columns_and_gives_each_line_its_subject(
@@ -868,18 +884,6 @@ def test_a_timeline_entry_that_opens_with_is_is_about_the_pages_person(tmp_path:
         "1810 - Travels to London on a mission for the junta.\n",
     )
     assert fronts["1799"].startswith("{{c1::1799}} - [Jane Example] Is sent"), fronts
-
-
-def test_a_papers_title_in_quotes_is_quoted_whole(tmp_path: Path) -> None:
-    fronts = _fronts(
-        tmp_path,
-        "programme.md",
-        "# Example Society conference\n\n**Panel 3: Kontors**\n\n"
-        '- "Closing the Example Hall: Ivan III and the Germans of Novgorod, 1494" — Dr A. '
-        "Sample (University of Example)\n",
-        keep_all=True,
-    )
-    assert fronts["1494"].startswith('"Closing the Example Hall: Ivan III'), fronts
 
 
 def test_it_after_a_sentence_that_leans_on_the_same_it_reaches_back_further(
