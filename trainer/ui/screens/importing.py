@@ -42,18 +42,19 @@ _STYLES = {
     "outside": "italic",
 }
 
-# The form's fields: id, label, placeholder, tooltip (what the command line calls it).
+# The form's fields: id, label, placeholder, tooltip (which ends with the command line's name
+# for the same thing, for a user who will script the import later).
 FIELDS = (
     ("import-path", "File", "path to the file",
      "An Anki package (.apkg, .colpkg), a CSV or TSV file, a Quizlet export or a YAML deck"),
     ("import-id", "Deck id", "from the file",
-     "--id: the deck's id; for a package with several decks, the id of their root"),
+     "The deck's id; for a package with several decks, the id of their root (command line: --id)"),
     ("import-to", "Folder", "your deck folder",
-     "--to: where the deck files go; a folder outside your deck folder is not searched"),
+     "Where the deck files go; a folder outside your deck folder is not searched (--to)"),
     ("import-separator", "Separator", "detected",
-     "--separator: between term and definition (Quizlet): tab, comma, semicolon or any text"),
+     "Between term and definition (Quizlet): tab, comma, semicolon or any text (--separator)"),
     ("import-rows", "Rows", "one per line",
-     "--row-separator: between cards (Quizlet): newline, semicolon or any text"),
+     "Between cards (Quizlet): newline, semicolon or any text (--row-separator)"),
 )  # fmt: skip
 
 
@@ -108,7 +109,7 @@ class ImportDialog(ModalScreen[bool]):
                     "Bring Anki's schedule and review history",
                     id="import-progress",
                     compact=True,
-                    tooltip="--with-progress: each card's state and review log (Anki packages)",
+                    tooltip="Each card's state and review log (Anki packages; --with-progress)",
                 )
             with VerticalScroll(id="import-report"):
                 yield Static(id="import-result")
