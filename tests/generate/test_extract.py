@@ -993,3 +993,45 @@ def test_a_ruler_known_by_an_epithet_is_one_person() -> None:
     )
     assert found.get("Charles the Bold") == "Duke", found
     assert "Peter the Great" in found and "Charles" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("entry", "read"),
+    [
+        ("Sample, Anna Maria (1701-1770), 12-15, 40: envoy to Berlin", "Anna Maria Sample (1701-1770): envoy to Berlin"),
+        ("Roe, Thomas, English envoy (1581-1644), 9, *11*: sent to Agra", "Thomas Roe, English envoy (1581-1644): sent to Agra"),
+        ("Exampleton, Peace of (1733), 88-94; see also Roe, Thomas", "Peace of Exampleton (1733); see also Roe, Thomas"),
+        ("Partition, Second (1793), 190-213, *194*: convention signed", "Second Partition (1793): convention signed"),
+        ("Catherine II, Empress of Russia (1729-1796), 30-39: took the throne", "Catherine II, Empress of Russia (1729-1796): took the throne"),
+        ("liberum veto, 20-23, 178; see also Constitution", "liberum veto; see also Constitution"),
+    ],
+)  # fmt: skip
+def test_a_book_index_entry_reads_in_the_order_a_sentence_names_things(
+    entry: str, read: str
+) -> None:
+    index = "\n\n".join(
+        [entry, *(f"Heading{n}, Sub{n} (17{n}0), {n}1-{n}9: text {n}" for n in range(1, 6))]
+    )
+    assert parse_article(index, "index.txt").paragraphs[0].text == read
+    # the same line in a text with fewer entries is no index: nothing is turned round
+    assert parse_article(entry, "one.txt").paragraphs[0].text.startswith(entry.split(",")[0] + ",")
+
+
+def test_a_book_index_carries_an_entry_on_and_finds_its_people(tmp_path: Path) -> None:
+    index = (
+        "INDEX\n\n"
+        "Sample, Anna Maria, Queen of Sweden (1701-1770), 30-40, 140-75,\n"
+        "    255-63: crowned on 7 September 1724; abdicated at Exampleton on\n"
+        "    25 November 1755\n\n"
+        + "".join(f"Place{n}, battle of (4 April 17{n}4), 2{n}6-3{n}\n\n" for n in range(1, 6))
+    )
+    paragraphs = parse_article(index, "index.txt").paragraphs
+    assert paragraphs[1].text == (
+        "Anna Maria Sample, Queen of Sweden (1701-1770): crowned on 7 September 1724;"
+        " abdicated at Exampleton on 25 November 1755"
+    ), paragraphs[1]
+    assert paragraphs[2].text == "battle of Place1 (4 April 1714)", paragraphs[2]
+    fronts = _fronts(tmp_path, "index.txt", index)
+    assert fronts["1755-11-25"].startswith("Anna Maria Sample, Queen of Sweden"), fronts
+    found = {f.title: f.detail for f in kinds(facts_of(index), "person")}
+    assert "Queen of Sweden" in found.get("Anna Maria Sample", ""), found

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.core.errors import UsageError
+from trainer.generate.bookindex import index_as_lines
 from trainer.generate.columns import columns_as_lines, csv_as_lines, hanging_as_lines
 from trainer.generate.dates import find_dates
 from trainer.generate.lexicon import LOWER, SHIP_PREFIXES, UPPER
@@ -679,6 +680,7 @@ def parse_article(text: str, name: str) -> Article:
     source reference always matches the file.
     """
     text = hanging_as_lines(columns_as_lines(csv_as_lines(_front_matter(normalise(text)))))
+    text = index_as_lines(text)
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
     text = _FOOTNOTE.sub("", text)
     text = _SMALL_CAPS_SEE.sub("", text)
