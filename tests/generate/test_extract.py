@@ -1035,3 +1035,32 @@ def test_a_book_index_carries_an_entry_on_and_finds_its_people(tmp_path: Path) -
     assert fronts["1755-11-25"].startswith("Anna Maria Sample, Queen of Sweden"), fronts
     found = {f.title: f.detail for f in kinds(facts_of(index), "person")}
     assert "Queen of Sweden" in found.get("Anna Maria Sample", ""), found
+
+
+def test_a_latex_source_is_read_as_the_page_it_prints(tmp_path: Path) -> None:
+    source = (
+        "\\documentclass{article}\n\\usepackage{enumitem}\n% week 3 handout\n"
+        "\\title{Lecture 3: The ``Old Alliance'', 1295--1560}\n\\date{Spring term 2024}\n"
+        "\\begin{document}\n\\maketitle\n\\section{The treaty}\n\\begin{itemize}\n"
+        "  \\item The \\emph{Treaty of Paris} was sealed on 23~October 1295 by John Balliol's"
+        " envoys. % check the day\n"
+        "  \\item[Note] King \\textbf{\\textit{Philip IV}} of France was its other party.\n"
+        "\\end{itemize}\n50\\% of the text is lists.\n\\end{document}\n"
+    )
+    article = parse_article(source, "notes.tex.txt")
+    texts = [(p.heading, p.text) for p in article.paragraphs]
+    assert texts == [
+        (True, 'Lecture 3: The "Old Alliance", 1295-1560'),
+        (True, "The treaty"),
+        (False, "The Treaty of Paris was sealed on 23 October 1295 by John Balliol's envoys."),
+        (False, "Note King Philip IV of France was its other party."),
+        (False, "50% of the text is lists."),
+    ], texts
+    (tmp_path / "notes.txt").write_text(source, encoding="utf-8")
+    cards = {c.front: c.when for c in generate([tmp_path / "notes.txt"]).cards}
+    front = "The Treaty of Paris was sealed on {{c1::23 October 1295}} by John Balliol's envoys."
+    assert cards.get(front) == "1295-10-23", cards
+    assert "2024" not in str(cards), cards  # the handout's term
+    # a text that only mentions a backslash or a tilde is no LaTeX source
+    plain = "Use \\item in a list; ~20 entries.\n"
+    assert parse_article(plain, "p.txt").paragraphs[0].text == plain.strip()

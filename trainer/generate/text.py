@@ -17,6 +17,7 @@ from trainer.core.errors import UsageError
 from trainer.generate.bookindex import index_as_lines
 from trainer.generate.columns import columns_as_lines, csv_as_lines, hanging_as_lines
 from trainer.generate.dates import find_dates
+from trainer.generate.latex import latex_as_text
 from trainer.generate.lexicon import LOWER, SHIP_PREFIXES, UPPER
 from trainer.generate.subtitles import looks_like_subtitles, subtitle_paragraphs
 
@@ -679,7 +680,8 @@ def parse_article(text: str, name: str) -> Article:
     dropped; boilerplate is left out but keeps its paragraph number, so a
     source reference always matches the file.
     """
-    text = hanging_as_lines(columns_as_lines(csv_as_lines(_front_matter(normalise(text)))))
+    text = latex_as_text(normalise(text))
+    text = hanging_as_lines(columns_as_lines(csv_as_lines(_front_matter(text))))
     text = index_as_lines(text)
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
     text = _FOOTNOTE.sub("", text)
