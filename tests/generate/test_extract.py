@@ -1064,3 +1064,42 @@ def test_a_latex_source_is_read_as_the_page_it_prints(tmp_path: Path) -> None:
     # a text that only mentions a backslash or a tilde is no LaTeX source
     plain = "Use \\item in a list; ~20 entries.\n"
     assert parse_article(plain, "p.txt").paragraphs[0].text == plain.strip()
+
+
+def test_a_chapters_notes_under_a_rule_and_their_numbers_are_left_out(tmp_path: Path) -> None:
+    chapter = (
+        "CHAPTER TWO\n\nPeace by Purchase: The Example Treaties in the North, 1601-1650\n\n"
+        "2.1 Exampleton and the closing of the eastern door\n\n"
+        "The Treaty of Exampleton, signed on 3 March 1610, shut the rival out of the sea.1 "
+        "The envoys landed at Sampleport on 6 July 1611.2 They went home in 1612,3 pleased.\n\n"
+        "Some 1.5 million coins changed hands.\n\n"
+        "____________\n"
+        "1. Anna Sample, The Northern Treaties (London, 1953), 58.\n"
+        "2. Ibid., 71-74.\n"
+        "3. Sample, Northern Treaties, 2:96.\n"
+    )
+    article = parse_article(chapter, "chapter.txt")
+    texts = [(p.heading, p.text) for p in article.paragraphs]
+    assert texts[:3] == [
+        (True, "CHAPTER TWO"),
+        (True, "Peace by Purchase: The Example Treaties in the North, 1601-1650"),
+        (True, "2.1 Exampleton and the closing of the eastern door"),
+    ], texts
+    assert texts[3][1] == (
+        "The Treaty of Exampleton, signed on 3 March 1610, shut the rival out of the sea."
+        " The envoys landed at Sampleport on 6 July 1611. They went home in 1612, pleased."
+    ), texts
+    assert texts[4][1] == "Some 1.5 million coins changed hands.", texts
+    assert len(texts) == 5, texts  # the notes are gone
+    whens = {c.when for c in generate([_saved(tmp_path, "chapter.txt", chapter)]).cards}
+    assert {"1610-03-03", "1611-07-06"} <= whens, whens
+    assert not whens & {"1953", "1601/1650"}, whens  # a cited book's year, the title's period
+    # a numbered list under a rule that cites nothing is the text's own
+    listed = "Steps\n\n----\n1. Sign the treaty in 1610.\n2. Ratify it in 1611.\n"
+    assert parse_article(listed, "l.txt").paragraphs[-1].text == "Ratify it in 1611."
+
+
+def _saved(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path

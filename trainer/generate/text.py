@@ -17,6 +17,7 @@ from trainer.core.errors import UsageError
 from trainer.generate.bookindex import index_as_lines
 from trainer.generate.columns import columns_as_lines, csv_as_lines, hanging_as_lines
 from trainer.generate.dates import find_dates
+from trainer.generate.footnotes import without_notes
 from trainer.generate.latex import latex_as_text
 from trainer.generate.lexicon import LOWER, SHIP_PREFIXES, UPPER
 from trainer.generate.subtitles import looks_like_subtitles, subtitle_paragraphs
@@ -567,6 +568,27 @@ def _looks_like_heading(
     return 0 < len(words) <= 8 and line[-1] not in ".!?:;,\"'" and not line.endswith(")")
 
 
+# "3.1 Stolbovo and the closing of the Russian door": a numbered section's heading.
+_NUMBERED_HEADING = re.compile(rf"\d{{1,2}}(?:\.\d{{1,2}})+\.?\s+[{UPPER}]")
+# "CHAPTER THREE", "Part II": a label whose title follows on the next line.
+_CHAPTER = re.compile(r"(?:CHAPTER|Chapter|PART|Part|BOOK|Book)\s+[\w.]+")
+
+
+def _section_heading(line: str, before: Paragraph | None) -> bool:
+    """Whether ``line`` is a numbered section's heading, or a chapter's title under its label.
+
+    Both run longer than a heading usually does: "3.1 Stolbovo and the closing
+    of the Russian door", "Peace as Conquest: Swedish Treaty-Making in the
+    Baltic, 1617-1645" under "CHAPTER THREE".
+    """
+    words = len(line.split())
+    if words > 16 or line[-1] in ".!?;,":
+        return False
+    if _NUMBERED_HEADING.match(line) and words <= 14:
+        return True
+    return before is not None and before.heading and _CHAPTER.fullmatch(before.text) is not None
+
+
 def _hard_wrapped(block: list[str]) -> bool:
     """Whether a block's lines are one paragraph wrapped at a fixed width.
 
@@ -680,7 +702,7 @@ def parse_article(text: str, name: str) -> Article:
     dropped; boilerplate is left out but keeps its paragraph number, so a
     source reference always matches the file.
     """
-    text = latex_as_text(normalise(text))
+    text = without_notes(latex_as_text(normalise(text)))
     text = hanging_as_lines(columns_as_lines(csv_as_lines(_front_matter(text))))
     text = index_as_lines(text)
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
@@ -740,7 +762,11 @@ def parse_article(text: str, name: str) -> Article:
                 authors.append(author.group(1).strip())
             if is_boilerplate(line) or (_BYLINE.match(line) is not None):
                 continue
-            is_heading = heading or _looks_like_heading(line, not paragraphs, item, prose)
+            is_heading = (
+                heading
+                or _looks_like_heading(line, not paragraphs, item, prose)
+                or _section_heading(line, paragraphs[-1] if paragraphs else None)
+            )
             if is_heading:
                 back_matter = _BACK_MATTER.match(line) is not None or (
                     footnoted and _NOTES.match(line) is not None
