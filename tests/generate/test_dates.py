@@ -33,6 +33,10 @@ from trainer.generate.events import Timeline
         ("After 9/11, airport security changed everywhere.", ["2001-09-11"]),
         ("The reform of 1832 and the act of 1867 widened the vote.", ["1832", "1867"]),
         ("Trade fell, 1929-33, by more than half.", ["1929/1933"]),
+        # two days of one event; two days apart; a list of days
+        ("The armies met here on 23 and 24 June 1314.", ["1314-06-23/1314-06-24"]),
+        ("The envoys met on 5 and 9 May 1945.", ["1945-05-09"]),
+        ("Riots broke out on 1, 2 and 3 May 1808.", ["1808-05-03"]),
         # before Christ: astronomical years (1 BC is 0000)
         ("c. 1274 BC (Year 5) - Battle of Kadesh.", ["-1273"]),
         ("Ramesses II (r. 1279-1213 BC), son of Seti I.", ["-1278/-1212"]),
