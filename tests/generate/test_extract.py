@@ -1103,3 +1103,27 @@ def _saved(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_a_tour_brochure_keeps_its_history_and_leaves_out_its_own_dates(tmp_path: Path) -> None:
+    brochure = (
+        "# Crowns of the North\n\n"
+        "**A 5-day tour** · Departures 12 May and 8 September 2025 · From £1,495 per person\n\n"
+        '> "A guide who knew every stone." - a 2024 traveller\n\n'
+        "### Day 2: Sampleford\n"
+        "Anna Sample, crowned Queen of Scots at Sampleford on 25 March 1406, met the army of"
+        " King Henry IV of England on 23 and 24 June 1414. She wrote to Pope John XXII on 6 April"
+        " 1420.\n\n"
+        "### Day 3: Exampleton\n"
+        "The Sample War ended with the Treaty of Exampleton: Anna Sample put her name to it at"
+        " Exampleton on 17 March 1428, and the English parliament ratified it on 1 May 1428.\n"
+    )
+    cards = generate([_saved(tmp_path, "tour.md", brochure)]).cards
+    whens = {c.when for c in cards}
+    assert {"1406-03-25", "1414-06-23/1414-06-24", "1428-03-17"} <= whens, whens
+    assert not any(w.startswith(("2024", "2025")) for w in whens), whens  # the tour's own
+    treaty = next(c for c in cards if c.kind == "treaty")
+    assert treaty.when == "1428-03-17", treaty  # signed then; ratified later
+    found = {f.title: f.detail for f in kinds(facts_of(brochure), "person")}
+    assert found.get("Anna Sample", "").startswith("Queen"), found  # "crowned Queen of Scots"
+    assert "John XXII" in found, found  # a pope's number past XX

@@ -207,7 +207,10 @@ _BUSINESS = re.compile(
     # a conference's own: "Registration deadline: 15 July 2025", "call for papers"
     r"registration|register|deadline|early-bird|call for papers|abstracts? due|"
     # an award's or a judgment's own proceedings: "Done at The Hague, 14 October 2024"
-    r"hearings?|deliberated|done at|renders)\b"
+    r"hearings?|deliberated|done at|renders|"
+    # a tour's own: "Departures 12 May 2025 · From £1,895 per person", "- a 2024 traveller"
+    r"departures?|per person|single supplement|itinerary|travell?ers?|prices?)\b"
+    r"|[£$€]\s?\d"
 )
 
 

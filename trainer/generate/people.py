@@ -40,8 +40,8 @@ from trainer.generate.places import countries_in
 
 _NAME_TOKEN = rf"(?:[{UPPER}][{LOWER}]+(?:[-'][{UPPER}]?[{LOWER}]+)*|(?:[A-Z]\.){{1,3}})"
 _PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le)"
-# I to XIX: "Louis XIV", "Charles XII", "Alfonso XIII"
-_REGNAL = r"(?:(?:XV|XI|X|V)?I{1,3}|X?I[VX]|X?VI{0,3}|XV|XI|X|V)"
+# I to XXV: "Louis XIV", "Charles XII", "Alfonso XIII", "Pope John XXII"
+_REGNAL = r"(?:XX(?:I{1,3}|IV|V)?|(?:XV|XI|X|V)?I{1,3}|X?I[VX]|X?VI{0,3}|XV|XI|X|V)"
 # "Philip the Good", "Charles the Bold", "John Tradescant the Younger": a name by its epithet
 _EPITHET = (
     r"the\s+(?:Great|Good|Bold|Fearless|Terrible|Conqueror|Confessor|Pious|Fat|Bald|Simple|"
@@ -120,7 +120,7 @@ _ROLE_APPOS = re.compile(
 )
 # "Angela Merkel, the former chancellor of Germany", "X, then the chancellor"
 _ROLE_AFTER = re.compile(
-    rf"\b(?P<name>{_NAME}),\s+(?:(?:then|now|later|still|by then|as)\s+)?(?:(?:the|a|an|his|her|its|their)\s+(?:(?!and\b|or\b|who\b|which\b)[a-z-]+(?:'s)?\s+){{0,2}}?)?(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\b"
+    rf"\b(?P<name>{_NAME}),\s+(?:(?:then|now|later|still|by then|as|crowned|proclaimed|elected)\s+)?(?:(?:the|a|an|his|her|its|their)\s+(?:(?!and\b|or\b|who\b|which\b)[a-z-]+(?:'s)?\s+){{0,2}}?)?(?:(?P<adj>{_COUNTRY_WORD})(?:'s)?\s+)?(?P<mod>{_MOD})?(?P<role>(?i:{_ROLE}))(?:\s+of\s+(?P<of>{_COUNTRY_WORD}))?\b"
 )
 # "Its chief engineer was Alois Negrelli", "The secretary of the embassy was Sir George Staunton"
 _ROLE_WAS = re.compile(

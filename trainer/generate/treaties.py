@@ -53,7 +53,9 @@ _VERB_BEFORE = re.compile(
 _LINK = re.compile(
     # "the Treaty of Copenhagen followed on 6 June 1660": the next one, made that day
     r"^[\s,(]*(?:of|dated)?[\s,(]*$|^\s+followed\s+(?:on|in)\s+$|\b(?:signed|agreed|concluded|adopted|ratified|reached|"
-    r"negotiated|drawn up|added|created|set up|established|sealed|struck|made|brokered|ended|closed)\b"
+    r"negotiated|drawn up|added|created|set up|established|sealed|struck|made|brokered|ended|closed"
+    # "Bruce put his name to it at Edinburgh on 17 March 1328": signed it
+    r"|put\s+(?:his|her|their)\s+(?:names?|seals?|hands?)\s+to)\b"
 )
 _ORG = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'-]+\s){1,5}(?:Organi[sz]ation|Union|Alliance|Community|Bloc|Partnership|Council|Commission)\b"
