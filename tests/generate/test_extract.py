@@ -1127,3 +1127,37 @@ def test_a_tour_brochure_keeps_its_history_and_leaves_out_its_own_dates(tmp_path
     found = {f.title: f.detail for f in kinds(facts_of(brochure), "person")}
     assert found.get("Anna Sample", "").startswith("Queen"), found  # "crowned Queen of Scots"
     assert "John XXII" in found, found  # a pope's number past XX
+
+
+def test_a_screenplay_reads_its_captions_speeches_and_names_in_capitals() -> None:
+    script = (
+        "                THE SAMPLE TREATY\n\n"
+        "                Revised draft 14/02/2022\n\n"
+        "FADE IN:\n\n"
+        "INT. GREAT HALL, EXAMPLETON - DAY\n\n"
+        "Envoys crowd a long table.\n\n"
+        "SUPER: Exampleton, 3 March 1610\n\n"
+        "                    CLERK\n"
+        "          The congress of the northern crowns is open.\n\n"
+        "ANNA MARIA DE SAMPLE, governor of Sampleland, rises.\n\n"
+        "                    ANNA MARIA\n"
+        "               (quietly)\n"
+        "          We sign today.\n\n"
+        "CUT TO:\n\n"
+        "EXT. HARBOUR - NIGHT\n\n"
+        "Ships wait.\n"
+    )
+    texts = [(p.heading, p.text) for p in parse_article(script, "script.txt").paragraphs]
+    assert texts == [
+        (True, "The Sample Treaty"),
+        (True, "INT. GREAT HALL, EXAMPLETON - DAY"),
+        (False, "Envoys crowd a long table."),
+        (False, "Exampleton, 3 March 1610: (Clerk) The congress of the northern crowns is open."),
+        (False, "Anna Maria de Sample, governor of Sampleland, rises."),
+        (False, "Anna Maria: We sign today."),
+        (True, "EXT. HARBOUR - NIGHT"),
+        (False, "Ships wait."),
+    ], texts
+    # one scene heading is not a script
+    one = "INT. HALL - DAY\n\nCUT TO:\n"
+    assert parse_article(one, "o.txt").paragraphs[0].text == "INT. HALL - DAY"

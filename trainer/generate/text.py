@@ -20,6 +20,7 @@ from trainer.generate.dates import find_dates
 from trainer.generate.footnotes import without_notes
 from trainer.generate.latex import latex_as_text
 from trainer.generate.lexicon import LOWER, SHIP_PREFIXES, UPPER
+from trainer.generate.screenplay import screenplay_as_text
 from trainer.generate.subtitles import looks_like_subtitles, subtitle_paragraphs
 
 
@@ -702,7 +703,7 @@ def parse_article(text: str, name: str) -> Article:
     dropped; boilerplate is left out but keeps its paragraph number, so a
     source reference always matches the file.
     """
-    text = without_notes(latex_as_text(normalise(text)))
+    text = without_notes(screenplay_as_text(latex_as_text(normalise(text))))
     text = hanging_as_lines(columns_as_lines(csv_as_lines(_front_matter(text))))
     text = index_as_lines(text)
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
