@@ -283,8 +283,8 @@ def _mention(kind: str, m: re.Match[str], offset: int) -> DateMention | None:
         if " and " in m.group(0) and not m.group(0).lower().startswith("between"):
             # "on 30 November and 2 December": two days, not a range; but "on 23 and 24
             # June 1314" is one battle's two days
-            first, second = (int(re.sub(r"\D", "", g[d])) for d in ("d1", "d2"))
-            if g.get("m1") or second != first + 1 or re.search(r"\d,\s*$", m.string[: m.start()]):
+            day1, day2 = (int(re.sub(r"\D", "", g[d])) for d in ("d1", "d2"))
+            if g.get("m1") or day2 != day1 + 1 or re.search(r"\d,\s*$", m.string[: m.start()]):
                 return None  # "on 1, 2 and 3 May": a list of days
         # "5 to 17 September": the first day's month is the second's; "June 22-26": the
         # second's the first's
