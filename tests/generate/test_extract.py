@@ -1047,8 +1047,7 @@ def test_a_latex_source_is_read_as_the_page_it_prints(tmp_path: Path) -> None:
         "  \\item[Note] King \\textbf{\\textit{Philip IV}} of France was its other party.\n"
         "\\end{itemize}\n50\\% of the text is lists.\n\\end{document}\n"
     )
-    article = parse_article(source, "notes.tex.txt")
-    texts = [(p.heading, p.text) for p in article.paragraphs]
+    texts = _paragraphs(source)
     assert texts == [
         (True, 'Lecture 3: The "Old Alliance", 1295-1560'),
         (True, "The treaty"),
@@ -1078,8 +1077,7 @@ def test_a_chapters_notes_under_a_rule_and_their_numbers_are_left_out(tmp_path: 
         "2. Ibid., 71-74.\n"
         "3. Sample, Northern Treaties, 2:96.\n"
     )
-    article = parse_article(chapter, "chapter.txt")
-    texts = [(p.heading, p.text) for p in article.paragraphs]
+    texts = _paragraphs(chapter)
     assert texts[:3] == [
         (True, "CHAPTER TWO"),
         (True, "Peace by Purchase: The Example Treaties in the North, 1601-1650"),
@@ -1097,6 +1095,11 @@ def test_a_chapters_notes_under_a_rule_and_their_numbers_are_left_out(tmp_path: 
     # a numbered list under a rule that cites nothing is the text's own
     listed = "Steps\n\n----\n1. Sign the treaty in 1610.\n2. Ratify it in 1611.\n"
     assert parse_article(listed, "l.txt").paragraphs[-1].text == "Ratify it in 1611."
+
+
+def _paragraphs(text: str) -> list[tuple[bool, str]]:
+    """Each paragraph parse_article reads in ``text``: whether it is a heading, and its text."""
+    return [(p.heading, p.text) for p in parse_article(text, "t.txt").paragraphs]
 
 
 def _saved(tmp_path: Path, name: str, text: str) -> Path:
@@ -1147,7 +1150,7 @@ def test_a_screenplay_reads_its_captions_speeches_and_names_in_capitals() -> Non
         "EXT. HARBOUR - NIGHT\n\n"
         "Ships wait.\n"
     )
-    texts = [(p.heading, p.text) for p in parse_article(script, "script.txt").paragraphs]
+    texts = _paragraphs(script)
     assert texts == [
         (True, "The Sample Treaty"),
         (True, "INT. GREAT HALL, EXAMPLETON - DAY"),
