@@ -171,6 +171,17 @@ def test_markdown_and_hard_wrapped_paragraphs() -> None:
     assert texts[1] == "The river rose in March 1953 and flooded the town."
     assert texts[2] == "a list item about 1960."
     assert len(texts) == 3
+    # a list item carried on in lines indented under its text is one item
+    items = _paragraphs(
+        "Indicative content\n- The armies landed in September and beat the\n"
+        "  Russians at the Alma on 20 September 1854.\n- Inkerman followed on\n"
+        "  5 November 1854.\n\nNotes\n\n  An indented paragraph stays its own.\n"
+    )
+    assert [t for _, t in items][1:3] == [
+        "The armies landed in September and beat the Russians at the Alma on 20 September 1854.",
+        "Inkerman followed on 5 November 1854.",
+    ], items
+    assert items[-1] == (False, "An indented paragraph stays its own."), items
 
 
 def test_curly_quotes_dashes_and_spaces() -> None:

@@ -613,6 +613,31 @@ _INDENTED_START = re.compile(r" {2,8}[A-Z0-9\"'‘“(]")
 _FLUSH_PROSE = re.compile(r"\S.{39,}")
 
 
+# A list item's first line, and a line that carries it on, indented under its text.
+_ITEM_START = re.compile(r"^[ ]{0,3}(?:[-*+•]|\d{1,3}[.)])[ ]+\S")
+_ITEM_GOES_ON = re.compile(r"^[ ]{2,8}(?![-*+•][ ]|\d{1,3}[.)][ ])\S")
+
+
+def _list_items_joined(text: str) -> str:
+    """``text`` with each list item on one line, when its lines go on indented under it.
+
+    "- The allied armies landed ... and beat the" / "  Russians at the River Alma
+    on 20 September 1854." is one item; read line by line, its date would be cut
+    from what it dates.
+    """
+    if "\n  " not in text:
+        return text
+    out: list[str] = []
+    in_item = False
+    for line in text.split("\n"):
+        if in_item and _ITEM_GOES_ON.match(line):
+            out[-1] += " " + line.strip()
+            continue
+        in_item = _ITEM_START.match(line) is not None
+        out.append(line)
+    return "\n".join(out)
+
+
 def _first_line_indent(lines: list[str], index: int) -> bool:
     """Whether line ``index`` opens a paragraph as print does, by indenting its first line.
 
@@ -705,7 +730,7 @@ def parse_article(text: str, name: str) -> Article:
     """
     text = without_notes(screenplay_as_text(latex_as_text(normalise(text))))
     text = hanging_as_lines(columns_as_lines(csv_as_lines(_front_matter(text))))
-    text = index_as_lines(text)
+    text = _list_items_joined(index_as_lines(text))
     footnoted = _FOOTNOTE.search(text) is not None  # "Empire.[1]": its "Notes" are sources
     text = _FOOTNOTE.sub("", text)
     text = _SMALL_CAPS_SEE.sub("", text)
