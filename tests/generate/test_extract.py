@@ -810,7 +810,8 @@ def test_a_conference_programmes_deadline_is_its_own_business() -> None:
 def test_a_card_shows_what_its_heading_or_its_quotation_says(
     tmp_path: Path, name: str, text: str, when: str, start: str
 ) -> None:
-    fronts = _fronts(tmp_path, name, text, keep_all=True)
+    cards = generate([_saved(tmp_path, name, text)], keep_all=True).cards
+    fronts = {c.when: c.front for c in cards if c.kind == "date"}
     assert fronts[when].startswith(start), fronts
 
 
@@ -1175,3 +1176,67 @@ def test_a_screenplay_reads_its_captions_speeches_and_names_in_capitals() -> Non
     # one scene heading is not a script
     one = "INT. HALL - DAY\n\nCUT TO:\n"
     assert parse_article(one, "o.txt").paragraphs[0].text == "INT. HALL - DAY"
+
+
+def test_a_person_described_in_words_no_list_of_offices_holds_is_sure() -> None:
+    facts = {
+        f.title: f
+        for f in kinds(
+            facts_of(
+                """
+                Much of the credit went to Howard Florey, an Australian pathologist.
+                A British lawyer, Cyril Radcliffe, drew the line in five weeks.
+                In the Tyrol the innkeeper Andreas Hofer leads a rising against Bavaria.
+                Then came Michael Collins, who had flown the command module.
+                Charles Villiers, MP for Wolverhampton, moved a motion year after year.
+                Francisco Laprida, presiding, a young lawyer from San Juan, stands at the table.
+                Open until eight on Thursdays. Closed Mondays, except bank holidays.
+                """
+            ),
+            "person",
+        )
+    }
+    for who in (
+        "Howard Florey",
+        "Cyril Radcliffe",
+        "Andreas Hofer",
+        "Michael Collins",
+        "Charles Villiers",
+    ):
+        assert facts[who].sure, (who, facts[who].doubts)
+        assert "the text gives no office, only a description" in facts[who].doubts
+    # ", stands at the table" is a verb, "from San Juan" a place; "except" no description
+    assert not facts["San Juan"].sure
+    assert "Closed Mondays" not in facts or not facts["Closed Mondays"].sure
+
+
+def test_a_treaty_named_only_by_its_heading_is_asked_with_the_sentence_of_its_making(
+    tmp_path: Path,
+) -> None:
+    catalogue = (
+        "# Medals of the Revolt\n\n"
+        "### No. 16. Pacification of Ghent, 1576\n\n"
+        "Silver, struck. 42 mm.\n\n"
+        "Agreed at Ghent on 8 November 1576, four days after mutinous troops sacked Antwerp.\n\n"
+        "### No. 17. Union of Utrecht, 1579\n\n"
+        "Struck for the union of the northern provinces concluded at Utrecht on 23 January"
+        " 1579, a reply to the Catholic Union of Arras of 6 January.\n\n"
+        "### No. 19. Twelve Years' Truce, 1609\n\n"
+        "The war went on at sea. The truce between Spain and the United Provinces was signed"
+        " at Antwerp on 9 April 1609.\n"
+    )
+    cards = generate([_saved(tmp_path, "medals.md", catalogue)]).cards
+    treaties = {c.front: c.when for c in cards if c.kind == "treaty"}
+    assert treaties == {
+        "{{c1::Pacification of Ghent}}, 1576: Agreed at Ghent on 8 November 1576, four days"
+        " after mutinous troops sacked Antwerp.": "1576-11-08",
+        "{{c1::Union of Utrecht}}, 1579: Struck for the union of the northern provinces"
+        " concluded at Utrecht on 23 January 1579, a reply to the Catholic Union of Arras of"
+        " 6 January.": "1579-01-23",
+        # "the Catholic" says whose union it was: no part of the name asked
+        "Struck for the union [Union of Utrecht] of the northern provinces concluded at"
+        " Utrecht on 23 January 1579, a reply to the Catholic {{c1::Union of Arras}} of"
+        " 6 January.": "1579-01-06",
+        "{{c1::Twelve Years' Truce}}, 1609: The truce between Spain and the United Provinces"
+        " was signed at Antwerp on 9 April 1609.": "1609-04-09",
+    }

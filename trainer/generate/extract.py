@@ -30,7 +30,7 @@ from trainer.generate.people import (
 )
 from trainer.generate.referents import Referents
 from trainer.generate.text import Article, Paragraph, labelled, sentences
-from trainer.generate.treaties import Treaties, named_and_dated, treaties_in
+from trainer.generate.treaties import Treaties, named_and_dated, signing_under, treaties_in
 
 
 def _when_of(treaties: dict[str, Fact], title: str) -> str:
@@ -390,6 +390,22 @@ def _dispatch_head(s: str, mentions: list[DateMention]) -> bool:
     return bool(_DISPATCH.fullmatch(s[: m.start]) and _DISPATCH_TAIL.fullmatch(s[m.end :]))
 
 
+def _sign_under(fact: Fact, s: str, mentions: list[DateMention]) -> None:
+    """Give a treaty named only in a heading the heading and the sentence under it
+    that tells its making, as one: "Pacification of Ghent, 1576: Agreed at Ghent on
+    8 November 1576, four days after ..."; and that sentence's day as its date.
+    """
+    ev = fact.evidence
+    assert ev is not None
+    cut = re.match(r"(?:No\.\s?\d{1,4}\.?\s+|\d{1,3}\.\s+)?", ev.sentence)
+    head = ev.sentence[cut.end() if cut else 0 :].rstrip(" .:")
+    shift = len(ev.sentence) - len(ev.sentence[cut.end() if cut else 0 :])
+    fact.evidence = replace(
+        ev, sentence=f"{head}: {s}", start=ev.start - shift, end=ev.end - shift, before=""
+    )
+    fact.when = next(m.when for m in mentions if m.precision == "day" and m.when)
+
+
 def extract(article: Article, reading: Callable[[str, int, int], None] | None = None) -> list[Fact]:
     """Every date, person and treaty fact in one article.
 
@@ -426,9 +442,13 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
     things: tuple[str, ...] = ()  # what "the canal" may mean: "Suez Canal"
     referents = Referents(names=article.names, title=title)  # who "he" and "the count" mean
     subject = article.subject  # whom a record's entries are about: "MACARTNEY, George"
+    headed: Fact | None = (
+        None  # a treaty named only by the heading above: "Pacification of Ghent, 1576"
+    )
     for p, found in parsed:
         if p.heading:
             heading = p.text
+            headed = None
             # the section above tells another thing: its last sentence is context only
             # for a first sentence that carries on from it ("She died ...")
             if labelled(p.text):
@@ -517,15 +537,24 @@ def extract(article: Article, reading: Callable[[str, int, int], None] | None = 
                     fact.sources.append((name, p.number))
                     fact.evidence = place.evidence(r.mention.start, r.mention.end, r.said)
                     facts.append(fact)
+            if headed is not None and not p.heading and signing_under(headed, s, others):
+                _sign_under(headed, s, others)
+                headed = None
             named = treaties_in(s, others, place, treaties)
+            if p.heading and len(named) == 1:
+                fact = next((f for f in treaties.values() if f.title == named[0]), None)
+                ev = fact.evidence if fact else None
+                if fact and ev and ev.sentence == s and len(fact.when) == 4:
+                    headed = fact
             # a treaty's date, or failing that its sentence's: enough to tell
             # that "the treaty was signed in 1803" is not the one named with 1800
             said = next((m.when for m in others if m.when), "")
             dated = [f"{t}|{_when_of(treaties, t) or said}" for t in named]
             named_so_far = (*[t for t in named_so_far if t not in dated], *dated)[-5:]
             things = note_things(s, things)
-            # a page's publishing line is no context for the sentence after it
-            earlier, before = (before, s) if skip < len(s) else ("", "")
+            # a page's publishing line is no context for the sentence after it, nor a
+            # heading read as a fact (the card shows it as the heading it is)
+            earlier, before = (before, s) if skip < len(s) and not p.heading else ("", "")
             if not p.item:
                 lead_in = before
     _doubt_the_page_time(facts, dateline.year if dateline else None)

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from trainer.generate.facts import Evidence, Fact, Place, add_source
+from trainer.generate.facts import STOPWORDS, Evidence, Fact, Place, add_source
 from trainer.generate.lexicon import (
     CAPITAL_OF,
     COUNTRY_OF,
@@ -26,6 +26,8 @@ from trainer.generate.lexicon import (
     DIRECTIONS,
     FUNCTION_WORDS,
     LOWER,
+    NOT_DESCRIPTIONS,
+    NUMBER_WORDS,
     ORG_WORDS,
     PLACES,
     RANKS,
@@ -529,6 +531,10 @@ def people_facts(people: dict[str, Person]) -> list[Fact]:
             if _did(fact.evidence):
                 # "signed by X and Y", "X stayed in orbit": the sentence says what they did
                 fact.doubt(0.75, "the text gives no role, only what they did")
+            elif _described(fact.evidence):
+                # "X, an Australian pathologist", "the innkeeper X": who they were, in words
+                # no list of offices holds
+                fact.doubt(0.75, "the text gives no office, only a description")
             else:
                 fact.doubt(0.6, "the text gives no role")
         if fact.evidence is not None and _INVENTED.search(fact.evidence.sentence):
@@ -551,6 +557,58 @@ def _did(ev: Evidence | None) -> bool:
         _ACTS.search(ev.sentence[ev.end : ev.end + 40])
         or _ACTED_ON.search(ev.sentence[max(0, ev.start - 30) : ev.start])
     )
+
+
+def _described(ev: Evidence) -> bool:
+    """Whether the sentence naming someone at ``ev`` says who they were next to the name:
+    "X, an Australian pathologist,", "X, senior counsellor in the Foreign Office", "X, who
+    had flown the command module", "a British lawyer, X", "the innkeeper X".
+    """
+    s = ev.sentence
+    if _WHO_DID.match(s, ev.end):
+        return True
+    after = _APPOSITION_AFTER.match(s, ev.end)
+    if after and _description(after.group("words").split()):
+        return True
+    before = _APPOSITION_BEFORE.search(s[max(0, ev.start - 60) : ev.start])
+    return before is not None and _description(before.group("words").split())
+
+
+def _description(words: list[str]) -> bool:
+    """Whether ``words`` ("an Australian pathologist", "senior counsellor") describe a person:
+    a few words ending in a lowercase noun, no verb or joining word among them."""
+    after_article = bool(words) and (words[0].lower() in _DETERMINERS or words[0].endswith("'s"))
+    if after_article:
+        words = words[1:]
+    if not 1 <= len(words) <= 4:
+        return False
+    noun = words[-1]
+    if noun in ("MP", "MEP", "QC", "KC"):
+        return True
+    if not re.fullmatch(r"[a-z]{3,}(?:-[a-z]+)?", noun) or noun.endswith(("ed", "ing", "ly")):
+        return False
+    if len(words) == 1 and not after_article and noun not in _ROLES_SET:
+        return False  # ", stands at the table": a verb, not "senior counsellor in ..."
+    return not any(
+        w.lower() in STOPWORDS or w.lower() in NUMBER_WORDS or w.lower() in NOT_DESCRIPTIONS
+        for w in words
+    )
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "its"})
+# ", who had flown the command module", ", who led"
+_WHO_DID = re.compile(r",\s+who\s+(?:had\s+|has\s+|was\s+|were\s+)?[a-z]{3,}")
+# ", (46,) an Australian pathologist," / ", senior counsellor in ..." / ", the grandson of ..."
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:\d{1,3},\s+)?(?P<words>[^,;:.()\d]{2,60}?)"
+    r"(?=\s*(?:[,.;]|$)|\s(?:of|for|in|at|from|to|who|under)\b)"
+)
+# "a British lawyer, " / "the innkeeper " / "John's young constable, " right before the name
+_APPOSITION_BEFORE = re.compile(
+    r"(?P<words>(?:\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[A-Z][a-z]+'s)\s+"
+    r"(?:(?!(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s)[A-Za-z][\w-]*\s+){0,2}?"
+    r"[a-z]{4,}(?:-[a-z]+)?),?\s+$"
+)
 
 
 # A verb right after a name, or "by" right before it: the sentence says what they did.

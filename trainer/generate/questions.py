@@ -40,6 +40,7 @@ from trainer.generate.lexicon import (
 from trainer.generate.people import whos_who_dash
 from trainer.generate.referents import name_who
 from trainer.generate.text import labelled
+from trainer.generate.treaties import SIGNED_START, SIGNED_WORDS
 
 MAX_WORDS = 40
 """A clause longer than this is cut at commas around the answer."""
@@ -70,16 +71,13 @@ class Question:
     doubts: tuple[str, ...] = ()
 
 
-# "Signed at San Lorenzo on 27 October 1795": what was signed, the sentence before says
-_SIGNED_WORDS = r"(?:Signed|Concluded|Agreed|Ratified|Negotiated|Initialled)\s+(?:at|in|on|by)\b"
-_SIGNED_START = re.compile(rf"^{_SIGNED_WORDS}", re.IGNORECASE)
 # A clause that starts with one of these, or holds a phrase of _LEANS_ON, leans
 # on the sentence before it for what it is about.
 _PRONOUN_START = re.compile(
     rf"^(?:[\"'(]?)(?:he|she|it(?!{TIME_IT})|they|his|her|its|their|this|that|these|those|there|then|both|"
     r"such|the two|the three|the same|the latter|the former|the next|the following|the first|"
     r"the second|the third|the other)\b"
-    rf"|^{_SIGNED_WORDS}",
+    rf"|^{SIGNED_WORDS}",
     re.IGNORECASE,
 )
 _LEANS_ON = re.compile(
@@ -404,7 +402,7 @@ def cloze(
         says = named != clause or _says_what(shown, names)
         # "Agreed at Ghent on 8 November 1576": what was agreed, under "Pacification of
         # Ghent, 1576", the heading says when no sentence has named an agreement
-        signed = _SIGNED_START.match(_unlabelled(alone)) is not None and not any(
+        signed = SIGNED_START.match(_unlabelled(alone)) is not None and not any(
             t.split("|")[0].lower() in shown.lower() for t in ev.treaties
         )
         if (not says or signed) and ev.heading:
@@ -537,6 +535,15 @@ def cloze(
     return Question("cloze", clause, quote=ev.sentence, confidence=confidence, doubts=tuple(doubts))
 
 
+# Words a text puts before a treaty's name to say whose or what kind it was
+_TREATY_EPITHETS = frozenset(["Catholic", "Protestant", "Calvinist", "Lutheran", "Secret"])
+
+
+def _joiners_used(words: str) -> bool:
+    """Whether ``words`` (a capitalised word and what follows it) join it by "of", "and"..."""
+    return re.search(r"\s(?:of|and|for|on)\s", words) is not None
+
+
 def _inside_a_longer_name(s: str, start: int, end: int, person: bool) -> bool:
     """Whether ``s[start:end]`` runs on into capitalised words on either side.
 
@@ -562,9 +569,9 @@ def _inside_a_longer_name(s: str, start: int, end: int, person: bool) -> bool:
         return False  # "Pierre Lamotte's {{Edouard Daladier}}": the actor's part, a name of its own
     if word in FUNCTION_WORDS or word in _MONTH_WORDS or word in TITLES or word.lower() in ROLES:
         return False  # "President Carter", "Commodore Perry", "The Hague", "In June ..."
-    return s[: before.start()].strip() != "" or bool(
-        re.search(r"\s(?:of|and|for|on)\s", before.group(0))
-    )
+    if not person and word in _TREATY_EPITHETS and not _joiners_used(before.group(0)):
+        return False  # "the Catholic {{Union of Arras}}": which side made it, no part of its name
+    return s[: before.start()].strip() != "" or _joiners_used(before.group(0))
 
 
 # Words of a page's section heading ("FILM REVIEW", "Letters to the editor"), no title

@@ -250,6 +250,8 @@ def treaties_in(
             continue
         if re.search(r"[A-Z][\w'-]+ and $", s[: m.start()]):
             continue  # "European Coal and Steel Community": only the end of a name
+        if org.endswith("Union") and _TREATY_NAMED.match(s, s.rfind("Union", 0, m.end())):
+            continue  # "the Catholic Union of Arras": a union made at a town, a treaty
         acronym = m.group("acr") or ""
         key = "org:" + re.sub(r"[^a-z]+", "-", org.lower()).strip("-")
         fact = treaties.setdefault(
@@ -424,6 +426,36 @@ class Treaties(dict[str, Fact]):
                     self._index.setdefault(key, []).append(fact)
             self.stale = False
         return self._index.get(acronym, [])
+
+
+# "Signed at San Lorenzo on 27 October 1795": what was signed, the sentence before
+# (or the heading above) says
+SIGNED_WORDS = r"(?:Signed|Concluded|Agreed|Ratified|Negotiated|Initialled)\s+(?:at|in|on|by)\b"
+SIGNED_START = re.compile(rf"^{SIGNED_WORDS}", re.IGNORECASE)
+# "The truce between Spain and the United Provinces was signed at Antwerp on ...", "the
+# union of the northern provinces concluded at Utrecht on ...": what a section under a
+# treaty's name says of its making
+_SIGNED_HERE = re.compile(
+    r"\b[Tt]he\s(?P<kind>[a-z]+)\b[^.;]{0,60}?\b(?:was\s|were\s)?(?:signed|agreed|concluded)\s"
+    r"(?:at|in|on)\b"
+)
+
+
+def signing_under(heading: Fact, s: str, mentions: list[DateMention]) -> bool:
+    """Whether sentence ``s``, under a heading that named the treaty ``heading``,
+    tells that treaty's making ("Agreed at Ghent on 8 November 1576").
+
+    Only when the sentence names no treaty of its own before it says so, and
+    dates the making within the heading's year.
+    """
+    start = SIGNED_START.match(s)
+    said = start or _SIGNED_HERE.search(s)
+    if said is None or _TREATY_NAMED.search(s[: said.end()]):
+        return False
+    if not start and said.group("kind") not in heading.title.lower().split():
+        return False  # "the treaty ... was signed": another than the heading's "Union of Utrecht"
+    days = [m for m in mentions if m.precision == "day" and m.when]
+    return len(days) >= 1 and days[0].when[:4] == heading.when[:4]
 
 
 def named_and_dated(line: str, mentions: list[DateMention]) -> bool:
