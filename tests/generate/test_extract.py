@@ -1240,3 +1240,25 @@ def test_a_treaty_named_only_by_its_heading_is_asked_with_the_sentence_of_its_ma
         "{{c1::Twelve Years' Truce}}, 1609: The truce between Spain and the United Provinces"
         " was signed at Antwerp on 9 April 1609.": "1609-04-09",
     }
+
+
+def test_a_given_name_of_a_place_is_a_person_and_tells_he_from_she() -> None:
+    facts = facts_of(
+        """
+        The nobles gave their petition to the regent, Margaret of Parma, in Brussels.
+        The powers chose a German prince, Leopold of Saxe-Coburg, as king.
+        The Pope sent Cardinal Niccolò Albergati and Cardinal Hugh of Lusignan to Arras.
+        Later Hugh argued for a truce with the English.
+        His first wife was his brother's widow, Catherine of Aragon. He married again in 1536.
+        """
+    )
+    found = {f.title: f for f in kinds(facts, "person")}
+    assert found["Margaret of Parma"].sure
+    assert "Leopold of Saxe" not in found  # "Saxe-Coburg" is not where he was "of"
+    # the first-name mention's card asks the whole name the sentence gives
+    assert found["Hugh of Lusignan"].evidence is not None
+    assert found["Hugh of Lusignan"].evidence.answer == "Hugh of Lusignan"
+    # "He" after Catherine of Aragon is not she
+    (married,) = [f for f in facts if f.evidence and f.evidence.sentence.startswith("He married")]
+    assert married.evidence is not None
+    assert ("he", "Catherine of Aragon") not in married.evidence.who

@@ -815,6 +815,10 @@ RANKS = (
     "statesman",
     "official",
     "grand pensionary",
+    "advocate",
+    "stadtholder",
+    "burgomaster",
+    "doge",
     "grand vizier",
     "vizier",
     "postmaster general",
@@ -1488,6 +1492,97 @@ NOT_DESCRIPTIONS = frozenset(
         "without",
     ]
 )
+
+
+# Given names of princes, princesses and saints known by where they were of ("Margaret of
+# Parma", "John of Gaunt", "Eugene of Savoy", "Joan of Arc"); whether "he" or "she" may
+# stand for them
+GIVEN_WOMEN = frozenset(
+    [
+        "Agnes",
+        "Alice",
+        "Anne",
+        "Beatrice",
+        "Blanche",
+        "Catherine",
+        "Christina",
+        "Constance",
+        "Eleanor",
+        "Elizabeth",
+        "Helena",
+        "Isabel",
+        "Isabella",
+        "Jane",
+        "Joan",
+        "Joanna",
+        "Louise",
+        "Margaret",
+        "Maria",
+        "Marie",
+        "Mary",
+        "Matilda",
+        "Philippa",
+        "Sophia",
+    ]
+)
+GIVEN_MEN = frozenset(
+    [
+        "Adolf",
+        "Adolphus",
+        "Albert",
+        "Alexander",
+        "Alfonso",
+        "Amadeus",
+        "Andrew",
+        "Anthony",
+        "Antoine",
+        "Arthur",
+        "Baldwin",
+        "Bernard",
+        "Casimir",
+        "Charles",
+        "Christian",
+        "Conrad",
+        "Edmund",
+        "Edward",
+        "Ernest",
+        "Eugene",
+        "Ferdinand",
+        "Francis",
+        "Frederick",
+        "Geoffrey",
+        "George",
+        "Godfrey",
+        "Gustav",
+        "Henry",
+        "Hugh",
+        "Humphrey",
+        "James",
+        "John",
+        "Joseph",
+        "Juan",
+        "Leopold",
+        "Louis",
+        "Ludwig",
+        "Matthias",
+        "Maurice",
+        "Maximilian",
+        "Otto",
+        "Peter",
+        "Philip",
+        "Richard",
+        "Robert",
+        "Roger",
+        "Rudolf",
+        "Rupert",
+        "Stephen",
+        "Theodore",
+        "Thomas",
+        "Walter",
+        "William",
+    ]
+)
+GIVEN_NAMES = GIVEN_WOMEN | GIVEN_MEN
 
 
 def country_of(word: str) -> str | None:

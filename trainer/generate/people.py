@@ -25,6 +25,7 @@ from trainer.generate.lexicon import (
     DEMONYM_PLURALS,
     DIRECTIONS,
     FUNCTION_WORDS,
+    GIVEN_NAMES,
     LOWER,
     NOT_DESCRIPTIONS,
     NUMBER_WORDS,
@@ -49,7 +50,8 @@ _EPITHET = (
     r"the\s+(?:Great|Good|Bold|Fearless|Terrible|Conqueror|Confessor|Pious|Fat|Bald|Simple|"
     r"Lionheart|Wise|Just|Younger|Elder|Navigator|Magnificent|Lawgiver|Brave|Fair|Hardy|"
     r"Unready|Stammerer|Victorious|Cruel|Mad|Well-Beloved|Affable|Bruce|Builder|Liberator|"
-    r"Quiet|Silent|Lame|Blind|Short|Tall|Red|Black|Elder)"
+    r"Quiet|Silent|Lame|Blind|Short|Tall|Red|Black|Elder|German|Child|Fowler|Peaceful|Learned|"
+    r"Unfortunate|Posthumous|Bearded)"
 )
 _NAME = (
     rf"{_NAME_TOKEN}(?:(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOKEN}){{1,3}}(?:\s+{_REGNAL}\b)?|\s+{_REGNAL}\b)"
@@ -146,6 +148,12 @@ _OF_ORG = re.compile(
     r"Museum|Council|Commission|Survey|Programme|Program|Office))"
 )
 # "the Qianlong Emperor", "the Meiji Emperor": a ruler by the name of his reign
+# "Margaret of Parma", "John of Gaunt", "Eugene of Savoy": a given name and where the
+# person was of, the way princes and saints are named (not "St John of Jerusalem")
+_GIVEN_OF = re.compile(
+    rf"(?<!St )(?<!Saint )\b(?P<name>(?:{'|'.join(sorted(GIVEN_NAMES))})\s+of\s+[{UPPER}][{LOWER}]{{2,}})"
+    r"\b(?![-'\w]|\s+[A-Z])"
+)
 _ERA_RULER = re.compile(r"\b[Tt]he (?P<name>(?P<era>[A-Z][a-z]{2,}) (?:Emperor|Empress))\b(?! of)")
 # "the Holy Roman Emperor", "the Byzantine Emperor": what he ruled, not his name
 _NO_ERA = frozenset(
@@ -387,6 +395,13 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
         if _is_name(who) and not _names_a_thing(s, m.start("name"), m.end("name")):
             role = f"Of the {m.group('org').strip()}"
             note_person(people, who, place, role, 0.8, _span_of(who, s, m.start(), m.end()))
+    for m in _GIVEN_OF.finditer(s) if " of " in s else ():
+        title = re.search(r"([A-Z][a-z]+)\s+$", s[: m.start()])
+        if title and title.group(1) in TITLES and country_of(m.group("name").split()[-1]):
+            continue  # "King Ferdinand of Bulgaria": a ruler and his country, read below
+        if not _names_a_thing(s, m.start(), m.end()):
+            who = m.group("name")
+            note_person(people, who, place, span=(m.start(), m.end()))
     for m in _ERA_RULER.finditer(s) if "Emperor" in s or "Empress" in s else ():
         era = m.group("era")
         if era not in _NO_ERA and not country_of(era) and not _names_a_thing(s, m.start(), m.end()):
@@ -464,6 +479,17 @@ def people_in(s: str, place: Place, people: dict[str, Person]) -> None:
             note_person(people, who, place, role, span=_span_of(who, s, m.start(), m.end()))
 
 
+def _widened(ev: Evidence, full: str) -> Evidence:
+    """The evidence of a first-name mention, its span widened to the full name where the
+    sentence gives it there: "Cardinal {{Hugh of Lusignan}}", not "{{Hugh}} of Lusignan"."""
+    rest = full[ev.end - ev.start :]
+    if rest.startswith(" of ") and country_of(rest[4:]):
+        return ev  # "King {{Ferdinand}} of Bulgaria": the country is his, not his name
+    if ev.sentence.startswith(full, ev.start) and ev.start + len(full) > ev.end:
+        return replace(ev, end=ev.start + len(full))
+    return ev
+
+
 def people_facts(people: dict[str, Person]) -> list[Fact]:
     """One fact per person, surname-only mentions joined to the full name."""
     # Join surname-only and first-name-only mentions to a full name.
@@ -490,7 +516,7 @@ def people_facts(people: dict[str, Person]) -> list[Fact]:
         for src in person.sources:
             add_source(target.sources, *src)
         if person.evidence and (target.evidence is None or person.evidence[0] > target.evidence[0]):
-            target.evidence = person.evidence
+            target.evidence = (person.evidence[0], _widened(person.evidence[1], target.full))
     out = []
     for person in merged.values():
         # "Prime Minister" is the same role as "Prime Minister of Armenia", said less fully.

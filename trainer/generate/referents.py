@@ -30,6 +30,8 @@ from trainer.generate.lexicon import (
     COUNTRY_OF,
     DEMONYM_PLURALS,
     FUNCTION_WORDS,
+    GIVEN_MEN,
+    GIVEN_WOMEN,
     LOWER,
     ORG_WORDS,
     PLACES,
@@ -176,6 +178,11 @@ class Referents:
                     self.gender.setdefault(name, "m")
                 elif title in _FEMALE:
                     self.gender.setdefault(name, "f")
+            given = name.split()[0] if name else ""
+            if given in GIVEN_WOMEN:
+                self.gender.setdefault(name, "f")  # "Catherine of Aragon": not "he"
+            elif given in GIVEN_MEN:
+                self.gender.setdefault(name, "m")
         subject = self._subject(sentence, names)
         if subject is None:
             pass  # "The reward was a seat at the Congress": still about the same person
