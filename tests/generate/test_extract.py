@@ -1262,3 +1262,27 @@ def test_a_given_name_of_a_place_is_a_person_and_tells_he_from_she() -> None:
     (married,) = [f for f in facts if f.evidence and f.evidence.sentence.startswith("He married")]
     assert married.evidence is not None
     assert ("he", "Catherine of Aragon") not in married.evidence.who
+
+
+def test_a_treaty_named_by_its_town_in_small_letters_and_another_of_the_same_name() -> None:
+    found = kinds(
+        facts_of(
+            """
+                In 1938 the Munich agreement handed the Sudetenland to Germany. The Minsk
+                accords of 2015 failed. The Franco-Dutch treaty at Nijmegen was signed in 1678,
+                and the German treaty was never signed. The Paris peace conference met in 1919.
+
+                That day Rathenau and Chicherin signed the Treaty of Rapallo. There is an
+                earlier Treaty of Rapallo, signed on 12 November 1920 between Italy and Yugoslavia.
+                """
+        ),
+        "treaty",
+    )
+    treaties = {f.title: f for f in found}
+    assert treaties["Munich agreement"].evidence is not None
+    assert treaties["Munich agreement"].evidence.answer == "Munich"  # "the {{Munich}} agreement"
+    assert treaties["Minsk accords"].when == "2015"  # a capital is a town, not its country
+    assert not {"Franco-Dutch treaty", "German treaty", "Paris peace"} & set(treaties)
+    # the earlier one is another treaty: its date is not the first one's
+    rapallo = [f for f in found if f.title == "Treaty of Rapallo"]
+    assert sorted(f.when for f in rapallo) == ["", "1920-11-12"]

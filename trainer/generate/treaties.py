@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from trainer.generate.dates import DateMention
+from trainer.generate.dates import MONTH_NAMES, DateMention
 from trainer.generate.facts import Fact, Place, add_source
 from trainer.generate.lexicon import (
+    COUNTRY_OF,
     FUNCTION_WORDS,
+    GENERIC_CAPS,
     NUMBER_WORDS,
     ORG_WORDS,
     PLACES,
@@ -207,6 +209,36 @@ def _uncapitalised(s: str) -> str:
     )
 
 
+# "an earlier Treaty of Rapallo", "a second Treaty of London": one more of the same name
+_ANOTHER = re.compile(r"\b(?:an?\s+)?(?:earlier|later|another|second|different|other)\s+$")
+
+
+# "the Munich agreement", "the Hubertusburg treaty", "the Minsk accords": a treaty named
+# by the town where it was made, its kind in small letters
+_TOWN_NAMED = re.compile(
+    rf"\b[Tt]he\s+(?P<town>[{UPPER}][\w'-]+)\s+"
+    r"(?P<kind>treaty|treaties|agreement|agreements|accords?|pact|armistice|truce|convention|protocol)"
+    r"\b(?!\s+(?:conference|talks|process|negotiations|commission|system|powers)\b)"
+)
+# "the Franco-Dutch treaty", "the Anglo-Russian convention": who made it, not where
+_PAIRED = re.compile(r"^(?:Franco|Anglo|Austro|Russo|Sino|Italo|Greco|Turco|Hispano|Dano|Indo)-")
+
+
+def _a_town(word: str) -> bool:
+    """Whether ``word`` before "treaty" may be where it was made, not who made it."""
+    return not (
+        word in FUNCTION_WORDS
+        or word in GENERIC_CAPS
+        or word in ORG_WORDS
+        or word in MONTH_NAMES
+        or word.isupper()
+        or _PAIRED.match(word)
+        or word in COUNTRY_OF  # "the German treaty" (but "the Minsk accords": a capital is a town)
+        or any(part in COUNTRY_OF for part in word.split("-"))
+        or word.endswith(("ed", "ese", "ian", "ish"))
+    )
+
+
 def treaties_in(
     s: str,
     mentions: list[DateMention],
@@ -304,6 +336,10 @@ def treaties_in(
         key = "treaty:" + re.sub(r"[^a-z]+", "-", title.lower()).strip("-")
         at = s.find(title, m.start())
         said = _nearest_when(s, mentions, at, at + len(title))
+        if key in treaties and _ANOTHER.search(s[max(0, at - 20) : at]):
+            # "There's an earlier Treaty of Rapallo, signed on 12 November 1920": another
+            # treaty of the same name, not a date for the one the text met first
+            key += f":{said[:4] or number}"
         fact = treaties.setdefault(key, Fact("treaty", key, title, when=said))
         if fact.evidence is not None and said and not fact.when:
             fact.evidence = None  # a sentence that dates it says more
@@ -312,6 +348,21 @@ def treaties_in(
         fact.parties = tuple(dict.fromkeys((*fact.parties, *parties)))
         if said and not fact.when:
             fact.when = said
+        add_source(fact.sources, name, number)
+        covered.append((m.start(), m.end()))
+        named.append(title)
+    for m in _TOWN_NAMED.finditer(s):
+        town = m.group("town")
+        if any(a <= m.start("town") < b for a, b in covered) or not _a_town(town):
+            continue
+        title = f"{town} {m.group('kind')}"
+        key = "treaty:" + re.sub(r"[^a-z]+", "-", title.lower()).strip("-")
+        said = _nearest_when(s, mentions, m.start("town"), m.end())
+        fact = treaties.setdefault(key, Fact("treaty", key, title, when=said))
+        if said and not fact.when:
+            fact.when = said
+        # the gap holds the town: "the {{Munich}} agreement"
+        evidence(fact, m.start("town"), m.end("town"))
         add_source(fact.sources, name, number)
         covered.append((m.start(), m.end()))
         named.append(title)
