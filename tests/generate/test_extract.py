@@ -1286,3 +1286,15 @@ def test_a_treaty_named_by_its_town_in_small_letters_and_another_of_the_same_nam
     # the earlier one is another treaty: its date is not the first one's
     rapallo = [f for f in found if f.title == "Treaty of Rapallo"]
     assert sorted(f.when for f in rapallo) == ["", "1920-11-12"]
+
+
+def test_a_spun_contract_realm_and_clash_are_read_as_a_treaty_an_empire_and_a_war() -> None:
+    text = (
+        "The Contract of Sampleton, inked on 21 July 1718 in a little town, introduced to an"
+        " end a clash among the Ottoman Realm and Venice. The Contract of Exampleton of 1699"
+        " had given the Morea to Venice."
+    )
+    article = parse_article(text, "spun.txt")
+    assert article.spun
+    treaties = {f.title: f.when for f in kinds(extract(article), "treaty")}
+    assert treaties == {"Treaty of Sampleton": "1718-07-21", "Treaty of Exampleton": "1699"}

@@ -306,11 +306,11 @@ _SPIN_REPAIRS += [
         (r"\bHigh Minister\b", "Prime Minister"),
         (r"\bprime minster\b", "prime minister"),
         # events: a named war that became a "battle", "struggle" or "combat"
-        (r"\b([A-Z][a-z]+'?)(\s+)(?:Battle|Struggle|Combat|Fight|Feud)\b(?! of)", r"\1\2War"),
+        (r"\b([A-Z][a-z]+'?)(\s+)(?:Battle|Struggle|Combat|Fight|Feud|Clash)\b(?! of)", r"\1\2War"),
         # a treaty that became an "arrangement" or a "compact", a congress a "gathering",
         # a king a "sovereign", signed "marked" or "inked", died "passed on"
-        (r"\b(?:Arrangement|Compact|Bargain|Concord) of (?=[A-Z])", "Treaty of "),
-        (r"\b(?:Arrangements|Compacts|Bargains|Concords) of (?=[A-Z])", "Treaties of "),
+        (r"\b(?:Arrangement|Compact|Bargain|Concord|Contract) of (?=[A-Z])", "Treaty of "),
+        (r"\b(?:Arrangements|Compacts|Bargains|Concords|Contracts) of (?=[A-Z])", "Treaties of "),
         # a prime minister who became a "top administrator"
         (r"\btop administrator\b", "prime minister"),
         (r"\bcompact(s?)\b", r"treaty\1"),
@@ -357,8 +357,9 @@ _SPIN_TELLS = re.compile(
     r"overseas (?:minister|secretary)|summer time|court docket|"
     r"[A-Z][a-z]+(?:-[A-Z][a-z]+)? Battle\b(?! of)|got here|the long run [A-Z]|for lengthy|"
     r"Years' (?:Fight|Struggle|Combat)|(?:Sovereign|Potentate) [A-Z]|"
-    r"(?:Arrangement|Compact|Gathering|Bargain|Concord) of [A-Z]|exterior\ssecretary|top administrator|"
-    r"value the name)"
+    r"(?:Arrangement|Compact|Gathering|Bargain|Concord|Contract) of [A-Z]|exterior\ssecretary|"
+    r"top administrator|value the name|(?:Ottoman|Russian|Mughal|Persian) Realm|"
+    r"introduced to an end|inked|[A-Z][a-z]+ Clash\b)"
 )
 
 
