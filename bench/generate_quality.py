@@ -118,7 +118,8 @@ def covers(card: DraftCard, fact: dict[str, Any]) -> bool:
             return False
         if not card.when:
             # a date kept as written, without a year: its day and month must agree
-            said = find_dates("in " + _answer(card))
+            # ("in 26 March", "on the tenth of June": as the text would say it)
+            said = find_dates("in " + _answer(card)) or find_dates("on the " + _answer(card))
             if not said or said[0].when or not when[:4].isdigit():
                 return False
             return compatible(said[0].with_year(int(when[:4])).when, when)
