@@ -1298,3 +1298,25 @@ def test_a_spun_contract_realm_and_clash_are_read_as_a_treaty_an_empire_and_a_wa
     assert article.spun
     treaties = {f.title: f.when for f in kinds(extract(article), "treaty")}
     assert treaties == {"Treaty of Sampleton": "1718-07-21", "Treaty of Exampleton": "1699"}
+
+
+def test_one_name_is_enough_where_the_sentence_says_who_they_were() -> None:
+    found = {
+        f.title: f
+        for f in kinds(
+            facts_of(
+                """
+                The Qing court then sent the commissioner Qiying to bargain.
+                Letters pass between the courts. Queen Puduhepa, wife of Hattusili, writes to
+                Ramesses in her own name.
+                The peace broke in 1282, when Llywelyn's brother Dafydd ap Gruffudd attacked
+                Hawarden castle.
+                King John had a terrible run.
+                """
+            ),
+            "person",
+        )
+    }
+    assert found["Qiying"].sure and found["Puduhepa"].sure
+    assert "Dafydd ap Gruffudd" in found  # "ap" joins a Welsh name as "de" and "von" do
+    assert not found["John"].sure  # "had a terrible run" says neither who nor what

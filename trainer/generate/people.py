@@ -42,7 +42,7 @@ from trainer.generate.lexicon import (
 from trainer.generate.places import countries_in
 
 _NAME_TOKEN = rf"(?:[{UPPER}][{LOWER}]+(?:[-'][{UPPER}]?[{LOWER}]+)*|(?:[A-Z]\.){{1,3}})"
-_PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le)"
+_PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|la|le|ap)"
 # I to XXV: "Louis XIV", "Charles XII", "Alfonso XIII", "Pope John XXII"
 _REGNAL = r"(?:XX(?:I{1,3}|IV|V)?|(?:XV|XI|X|V)?I{1,3}|X?I[VX]|X?VI{0,3}|XV|XI|X|V)"
 # "Philip the Good", "Charles the Bold", "John Tradescant the Younger": a name by its epithet
@@ -545,12 +545,20 @@ def people_facts(people: dict[str, Person]) -> list[Fact]:
             pass  # named in a byline: asked as "who wrote ...?"
         elif " " not in person.full and not _ruler_of(fact.evidence):
             # "King John had a terrible run": one name says too little to ask for, unless
-            # it is a ruler's with their country ("King Ferdinand of Bulgaria")
-            fact.doubt(0.6, "known by one name only")
+            # it is a ruler's with their country ("King Ferdinand of Bulgaria") or the
+            # sentence says who they were ("the commissioner Qiying", "Queen Puduhepa,
+            # wife of Hattusili")
+            told = (
+                fact.evidence is not None
+                and _described(fact.evidence)
+                and not (country_of(person.full) or person.full in PLACES)
+            )
+            fact.doubt(0.75 if told else 0.6, "known by one name only")
         elif len(person.full.split()) == 2 and person.full.split()[0] in TITLES:
             # "Captain Scott is cheerful": the same, unless the sentence says what they
-            # did ("signed by Prince Qing and Li Hongzhang for China")
-            fact.doubt(0.75 if _did(fact.evidence) else 0.6, "known by one name only")
+            # did ("signed by Prince Qing and Li Hongzhang for China") or who they were
+            told = _did(fact.evidence) or (fact.evidence is not None and _described(fact.evidence))
+            fact.doubt(0.75 if told else 0.6, "known by one name only")
         elif fact.evidence is None:
             fact.doubt(0.0, "no sentence names them in full")
         elif not person.evidence or person.evidence[0] == 0:
