@@ -1054,12 +1054,13 @@ def test_a_latex_source_is_read_as_the_page_it_prints(tmp_path: Path) -> None:
         "\\documentclass{article}\n\\usepackage{enumitem}\n% week 3 handout\n"
         "\\title{Lecture 3: The ``Old Alliance'', 1295--1560}\n\\date{Spring term 2024}\n"
         "\\begin{document}\n\\maketitle\n\\section{The treaty}\n\\begin{itemize}\n"
-        "  \\item The \\emph{Treaty of Paris} was sealed on 23~October 1295 by John Balliol's"
-        " envoys. % check the day\n"
+        "  \\item The \\emph{Treaty of Paris} was sealed on 23~October 1295 by John\n"
+        "        Balliol's envoys. % check the day\n"
         "  \\item[Note] King \\textbf{\\textit{Philip IV}} of France was its other party.\n"
         "\\end{itemize}\n50\\% of the text is lists.\n\\end{document}\n"
     )
     texts = _paragraphs(source)
+    # an item's text carried on under it is one item with it
     assert texts == [
         (True, 'Lecture 3: The "Old Alliance", 1295-1560'),
         (True, "The treaty"),
@@ -1160,7 +1161,10 @@ def test_a_screenplay_reads_its_captions_speeches_and_names_in_capitals() -> Non
         "          We sign today.\n\n"
         "CUT TO:\n\n"
         "EXT. HARBOUR - NIGHT\n\n"
-        "Ships wait.\n"
+        "The envoy drinks from a small black sachet.\n\n"
+        "SUPER: Night of 4-5 March 1610\n\n"
+        "INT. COURTYARD - DAY\n\n"
+        "The guard is drawn up.\n"
     )
     texts = _paragraphs(script)
     assert texts == [
@@ -1171,7 +1175,10 @@ def test_a_screenplay_reads_its_captions_speeches_and_names_in_capitals() -> Non
         (False, "Anna Maria de Sample, governor of Sampleland, rises."),
         (False, "Anna Maria: We sign today."),
         (True, "EXT. HARBOUR - NIGHT"),
-        (False, "Ships wait."),
+        # a caption that closes its scene dates that scene, not the next one's first line
+        (False, "Night of 4-5 March 1610: The envoy drinks from a small black sachet."),
+        (True, "INT. COURTYARD - DAY"),
+        (False, "The guard is drawn up."),
     ], texts
     # one scene heading is not a script
     one = "INT. HALL - DAY\n\nCUT TO:\n"
@@ -1320,3 +1327,22 @@ def test_one_name_is_enough_where_the_sentence_says_who_they_were() -> None:
     assert found["Qiying"].sure and found["Puduhepa"].sure
     assert "Dafydd ap Gruffudd" in found  # "ap" joins a Welsh name as "de" and "von" do
     assert not found["John"].sure  # "had a terrible run" says neither who nor what
+
+
+def test_for_whom_a_treaty_was_signed_is_no_part_of_its_name_and_a_crowned_king_is_he() -> None:
+    facts = facts_of(
+        """
+        As British minister he signed the Boxer Protocol for Britain on 7 September 1901.
+        The Treaty for the Renunciation of War was signed in 1928.
+
+        Ann Sample worked in Baghdad for years. In March 1921 a conference chose the Emir
+        Faisal as ruler of Iraq. Faisal was crowned king in Baghdad on 23 August 1921. She
+        died in Baghdad on 12 July 1926.
+        """
+    )
+    treaties = {f.title for f in kinds(facts, "treaty")}
+    assert {"Boxer Protocol", "Treaty for the Renunciation of War"} <= treaties
+    assert "Boxer Protocol for Britain" not in treaties
+    (died,) = [f for f in facts if f.evidence and f.evidence.sentence.startswith("She died")]
+    assert died.evidence is not None
+    assert ("she", "Faisal") not in died.evidence.who  # a crowned king is no "she"

@@ -54,11 +54,20 @@ def latex_as_text(text: str) -> str:
     title = _TITLE.search(text)
     start = text.find("\\begin{document}")
     body = text[start + len("\\begin{document}") :] if start >= 0 else text
-    lines = [f"# {_inline(title.group(1))}", ""] if title else []
+    lines = [f"# {' '.join(_inline(title.group(1)).split())}", ""] if title else []
+    in_item = False  # the lines under an \item go on with its text until the next one
     for raw in body.split("\n"):
         if raw.strip().startswith("%"):
             continue  # a comment line: the lecturer's note to self, not the page
         line = _COMMENT.sub("", raw).rstrip()
+        if (
+            in_item
+            and line.strip()
+            and not re.match(r"\s*\\(?:item|begin|end|[a-z]*section|chapter)\b", line)
+        ):
+            lines[-1] = f"{lines[-1]} {_inline(line).strip()}"
+            continue
+        in_item = False
         heading = _HEADING.match(line)
         if heading:
             level = _LEVEL.get(heading.group(1), "###")
@@ -73,6 +82,7 @@ def latex_as_text(text: str) -> str:
         if item:
             label = f"{_inline(item.group(1))} " if item.group(1) else ""
             line = f"- {label}{line[item.end() :]}"
+            in_item = True
         lines.append(_inline(line))
     return "\n".join(lines).strip("\n") + "\n"
 

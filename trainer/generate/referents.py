@@ -77,6 +77,11 @@ _TITLE_AFTER = re.compile(rf"^,\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?(?i:({_TITLE
 _THE_TITLE = re.compile(
     rf"\b[Tt]he\s+(?:(?:old|young|new|elder|younger|late)\s+)?({_TITLE})\b(?!-)"
 )
+# "Faisal was crowned king": a title the sentence gives them, saying he or she
+_MADE = re.compile(
+    rf"^\s+(?:was|had been)\s+(?:crowned|proclaimed|made|elected|chosen as)\s+(?:(?:the|a)\s+)?"
+    rf"(?i:({_TITLE}))\b"
+)
 _PRONOUNS = (("he", "m"), ("she", "f"), ("him", "m"))
 _PRONOUN = re.compile(r"\b(?:He|She|he|she)\b")
 # A word right before a name that makes it an object, not the sentence's subject.
@@ -178,6 +183,11 @@ class Referents:
                     self.gender.setdefault(name, "m")
                 elif title in _FEMALE:
                     self.gender.setdefault(name, "f")
+            made = _MADE.match(sentence[end:])
+            if made and made.group(1).lower() in _MALE:
+                self.gender.setdefault(name, "m")  # "Faisal was crowned king"
+            elif made and made.group(1).lower() in _FEMALE:
+                self.gender.setdefault(name, "f")
             given = name.split()[0] if name else ""
             if given in GIVEN_WOMEN:
                 self.gender.setdefault(name, "f")  # "Catherine of Aragon": not "he"

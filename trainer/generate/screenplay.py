@@ -67,12 +67,23 @@ def screenplay_as_text(text: str) -> str:
     title = next((line.strip() for line in lines[:start] if line.strip()), "")
     out: list[str] = [f"# {_named(title)}", ""] if title else []
     caption = ""
+    last: tuple[int, str, str] | None = (
+        None  # the scene's last line, uncaptioned: where, who, words
+    )
     blocks = _blocks(lines[start:])
     for block in blocks:
         first = block[0]
         if _TRANSITION.match(first):
             continue
         if _SCENE.match(first):
+            if caption and last is not None:
+                # a caption that closes its scene dates the scene it closes, not the next
+                # one: "Night of 12-13 April 1814" under the poisoning, not over the farewell
+                at, speaker, words = last
+                out[at] = _captioned(caption, speaker, words)
+            elif caption:
+                out += [caption, ""]
+            caption, last = "", None
             out += [f"## {first.strip()}", ""]
             continue
         said = _CAPTION.match(first)
@@ -81,15 +92,24 @@ def screenplay_as_text(text: str) -> str:
             continue
         speaker, words = _paragraph(block)
         paragraph = f"{speaker}: {words}" if speaker else words
+        last = (len(out), speaker, words)
         if caption:
             # the caption dates the scene's next line: "Versailles, 28 June 1919:
             # (Clemenceau) Sign here, gentlemen."
-            paragraph = f"{caption}: ({speaker}) {words}" if speaker else f"{caption}: {words}"
-            caption = ""
+            paragraph = _captioned(caption, speaker, words)
+            caption, last = "", None
         out += [paragraph, ""]
-    if caption:
+    if caption and last is not None:
+        at, speaker, words = last
+        out[at] = _captioned(caption, speaker, words)
+    elif caption:
         out += [caption, ""]
     return "\n".join(out)
+
+
+def _captioned(caption: str, speaker: str, words: str) -> str:
+    """A scene's line under the caption that dates it: "Versailles, 28 June 1919: (Clemenceau) ..."."""
+    return f"{caption}: ({speaker}) {words}" if speaker else f"{caption}: {words}"
 
 
 def _blocks(lines: list[str]) -> list[list[str]]:

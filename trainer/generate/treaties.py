@@ -325,6 +325,9 @@ def treaties_in(
         title = " ".join(words)
         # "... of San Stefano to the Ottomans", "... of Union in March": no part of the name
         title = _RUN_ON.sub("", title)
+        party = re.search(r" for (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)?)$", title)
+        if party and country_of(party.group(1)):
+            title = title[: party.start()]  # "signed the Boxer Protocol for Britain": for whom
         words = title.split()
         # "... in Europe in Helsinki": where it was signed is no part of the name
         place = re.search(r" in ([A-Z][\w'-]+)$", title)
